@@ -1,0 +1,119 @@
+"""政务公开年报助手 — entry point.
+
+With no arguments (or a FILE, or --sample) it opens the wizard; the subcommands of
+../shared/spec/report-file.md work without a display for batch work. Heavy modules (Qt, openpyxl,
+reportlab) are imported only by the path that needs them, so each path starts quickly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+SAMPLE = ROOT / "resources" / "samples" / "jinxiang-xzsp-2022.json"
+COMMANDS = ("check",)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with its fixed phrases in Chinese and usage errors exiting with status 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}：参数有误：{message}\n")
+
+
+def _translate_argparse() -> None:
+    import gettext
+
+    table = {
+        "usage: ": "用法：",
+        "positional arguments": "参数",
+        "options": "选项",
+        "show this help message and exit": "显示本帮助并退出",
+        "the following arguments are required: %s": "缺少参数：%s",
+        "unrecognized arguments: %s": "无法识别的参数：%s",
+        "invalid choice: %(value)r (choose from %(choices)s)": "无效的命令 %(value)r（可用：%(choices)s）",
+        "expected one argument": "需要一个值",
+    }
+    argparse._ = lambda s: table.get(s, gettext.gettext(s))  # type: ignore[attr-defined]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    _translate_argparse()
+    parser = _Parser(
+        prog="main.py",
+        description="政务公开年报助手：按《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）"
+                    "编制、校验和导出政府信息公开工作年度报告。不带参数运行时打开填报向导。",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="命令", parser_class=_Parser)
+    check = sub.add_parser("check", help="校验报告文件，列出发现的问题",
+                           description="对报告文件运行全部校验规则并列出发现的问题。"
+                                       "退出状态：0 无错误；1 至少有一项错误；2 文件无法读取。")
+    check.add_argument("file", metavar="FILE", help="报告文件（.json）")
+    check.add_argument("--json", action="store_true", help="以 JSON 列表输出校验结果")
+    check.add_argument("--prior", metavar="LASTYEAR_FILE", help="上一年度的报告文件，用于跨年度核对")
+    return parser
+
+
+def _stdout_safe() -> None:
+    """Never crash on a console that cannot show a character (e.g. GBK on Windows)."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(errors="replace")  # type: ignore[union-attr]
+        except (AttributeError, ValueError):
+            pass
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from model.rules import Severity, evaluate, has_errors
+    from model.schema import CELLS
+    from model.storage import ReportFileError, load
+
+    try:
+        report = load(args.file)
+        prior = load(args.prior) if args.prior else None
+    except ReportFileError as exc:
+        print(f"无法读取报告：{exc}", file=sys.stderr)
+        return 2
+    findings = evaluate(report, prior)
+    if args.json:
+        print(json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=2))
+        return 1 if has_errors(findings) else 0
+
+    print(report.title)
+    print(f"文件：{args.file}")
+    counts = "，".join(f"{s.label} {sum(f.severity is s for f in findings)} 项" for s in Severity)
+    print(f"校验结果：{counts}。")
+    for f in findings:
+        print()
+        print(f"【{f.severity.label}】{f.rule} {f.message}")
+        if f.cells and len(f.cells) <= 8:
+            print("    涉及单元格：" + "，".join(f"{c}（{CELLS[c].name}）" for c in f.cells))
+        elif f.cells:
+            print(f"    涉及单元格：{', '.join(f.cells[:8])} 等 {len(f.cells)} 个")
+        if f.explanation:
+            print(f"    说明：{f.explanation}")
+    print()
+    if has_errors(findings):
+        print("结论：存在错误，请修改后再报送。")
+        return 1
+    print("结论：未发现错误。" if not findings else "结论：未发现错误，请查看上述提醒和需说明事项。")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    _stdout_safe()
+    if argv and (argv[0] in COMMANDS or argv[0] in ("-h", "--help")):
+        args = build_parser().parse_args(argv)
+        return {"check": cmd_check}[args.command](args)
+    from ui.app import run  # the wizard; Qt is imported only on this path
+
+    return run(argv)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

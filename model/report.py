@@ -1,0 +1,115 @@
+"""The report being compiled: basic information, section texts, cell values and explanations.
+
+Only input cells are stored as the user's values; totals are computed from the schema. A cell that was
+never filled is absent (blank), which is different from 0. Totals stated by an outside source (an
+imported file or a published report) are kept apart in `stated`, so the rules can compare them with
+the computed sums instead of trusting them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from model.schema import CELLS, DERIVED_ORDER, TEXT_SECTION_KEYS, report_title
+from model.values import Value, valid_or_none
+
+#: For each input cell, the derived cells that (transitively) sum it; used to drop stale stated totals.
+_DEPENDENTS: dict[str, tuple[str, ...]] = {}
+
+
+def _build_dependents() -> None:
+    direct: dict[str, list[str]] = {}
+    for code in DERIVED_ORDER:
+        for dep in CELLS[code].sum_of:
+            direct.setdefault(dep, []).append(code)
+
+    def closure(code: str) -> list[str]:
+        out: list[str] = []
+        for d in direct.get(code, ()):
+            out.append(d)
+            out.extend(closure(d))
+        return out
+
+    for code, cell in CELLS.items():
+        if not cell.derived:
+            _DEPENDENTS[code] = tuple(dict.fromkeys(closure(code)))
+
+
+_build_dependents()
+
+
+@dataclass
+class Report:
+    meta: dict[str, Any] = field(default_factory=dict)
+    sections: dict[str, str] = field(default_factory=dict)
+    values: dict[str, Value] = field(default_factory=dict)  # input cells only; absent = blank
+    stated: dict[str, Any] = field(default_factory=dict)  # derived cells as an outside source stated them
+    explanations: dict[str, str] = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)  # unknown top-level keys, written back on save
+
+    # -- values ------------------------------------------------------------------------------------
+
+    def value(self, code: str) -> Any:
+        """The input value of a cell, or None when blank."""
+        return self.values.get(code)
+
+    def set_value(self, code: str, value: Value | None) -> None:
+        """Set (or, with None, clear) an input cell; stated totals that depended on it become stale."""
+        if CELLS[code].derived:
+            raise KeyError(f"{code} is a derived cell")
+        if value is None:
+            self.values.pop(code, None)
+        else:
+            self.values[code] = value
+        for dependent in _DEPENDENTS[code]:
+            self.stated.pop(dependent, None)
+
+    def computed(self) -> dict[str, Any]:
+        """Every derived cell's sum, or None where an operand is blank or not a valid number."""
+        out: dict[str, Any] = {}
+        values = self.values
+        for code in DERIVED_ORDER:
+            total: Any = 0
+            for dep in CELLS[code].sum_of:
+                v = out[dep] if dep in out else valid_or_none(dep, values.get(dep))
+                if v is None:
+                    total = None
+                    break
+                total += v
+            out[code] = total
+        return out
+
+    def figures(self, computed: dict[str, Any] | None = None) -> dict[str, Any]:
+        """Every cell as the report shows it: inputs, and totals as stated where stated, else computed."""
+        out = dict(self.values)
+        out.update(self.computed() if computed is None else computed)
+        out.update((k, v) for k, v in self.stated.items() if v is not None)
+        return out
+
+    def figure(self, code: str) -> Any:
+        return self.figures().get(code)
+
+    # -- texts and meta ----------------------------------------------------------------------------
+
+    def text(self, key: str) -> str:
+        text = self.sections.get(key, "")
+        return text if isinstance(text, str) else ""
+
+    @property
+    def year(self) -> int | None:
+        year = self.meta.get("year")
+        return year if isinstance(year, int) and not isinstance(year, bool) else None
+
+    @property
+    def title(self) -> str:
+        return report_title(str(self.meta.get("agency", "") or ""), self.year)
+
+    def copy(self) -> Report:
+        return Report(dict(self.meta), dict(self.sections), dict(self.values), dict(self.stated),
+                      dict(self.explanations), dict(self.extra))
+
+
+def new_report() -> Report:
+    """An empty report: nothing filled in (blank, not 0)."""
+    return Report(sections={k: "" for k in TEXT_SECTION_KEYS})

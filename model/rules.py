@@ -1,0 +1,410 @@
+"""The rules of spec §6 as data, and the engine that evaluates them into findings.
+
+A rule is an id from the spec, a severity, message templates in Chinese and a small check that yields
+hits (the cells concerned and the numbers for the message). The UI, the command line, the workbook and
+the PDF all show the same findings. A rule whose operands are not all filled does not fire: the blank
+cells are reported once per table by T2-1, T3-4 and T4-4 instead.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import Enum
+from typing import Any
+
+from model import schema as S
+from model.report import Report
+from model.values import ValueError_, check_number, format_value, valid_or_none
+
+
+class Severity(Enum):
+    ERROR = "error"
+    CONFIRM = "confirm"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def label(self) -> str:
+        return SEVERITY_LABELS[self]
+
+    @property
+    def rank(self) -> int:
+        return list(Severity).index(self)
+
+
+SEVERITY_LABELS = {
+    Severity.ERROR: "错误",
+    Severity.CONFIRM: "需说明",
+    Severity.WARNING: "提醒",
+    Severity.INFO: "提示",
+}
+
+
+@dataclass(frozen=True)
+class Hit:
+    """What a check found: the cells concerned, the numbers for the message and which message."""
+
+    cells: tuple[str, ...]
+    params: dict[str, Any] = field(default_factory=dict)
+    variant: str = ""
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    severity: Severity
+    cells: tuple[str, ...]
+    message: str
+    explanation: str = ""
+    variant: str = ""  # which message of the rule, e.g. "blank" for not-filled cells
+
+    @property
+    def key(self) -> str:
+        """Where its explanation is stored: `id@first-cell`, or the bare rule id for rules without cells."""
+        return f"{self.rule}@{self.cells[0]}" if self.cells else self.rule
+
+    def as_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "rule": self.rule,
+            "severity": self.severity.value,
+            "cells": list(self.cells),
+            "message": self.message,
+        }
+        if self.explanation:
+            out["explanation"] = self.explanation
+        return out
+
+
+@dataclass
+class Context:
+    """What checks read: the report, its figures (computed once) and last year's report if given."""
+
+    report: Report
+    prior: Report | None = None
+
+    def __post_init__(self) -> None:
+        self.computed = self.report.computed()
+        self.figures = self.report.figures(self.computed)
+        self.prior_figures = self.prior.figures() if self.prior is not None else {}
+
+    def num(self, code: str) -> Any:
+        """A cell's figure if it is a valid number, else None (blank or invalid)."""
+        return _valid(code, self.figures.get(code))
+
+    def prior_num(self, code: str) -> Any:
+        return _valid(code, self.prior_figures.get(code))
+
+
+_valid = valid_or_none
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    severity: Severity
+    summary: str  # one line: what the rule asks
+    messages: dict[str, str]  # variant → template (str.format with the hit's params)
+    check: Callable[[Context], Iterable[Hit]]
+    needs_prior: bool = False
+
+
+def _fmt(value: Any) -> str:
+    return format_value(value)
+
+
+def _names(codes: Iterable[str], limit: int = 6) -> str:
+    codes = list(codes)
+    shown = "、".join(S.CELLS[c].name for c in codes[:limit])
+    return shown + (f"等 {len(codes)} 个单元格" if len(codes) > limit else "")
+
+
+# ---------------------------------------------------------------------------------------------------
+# Checks shared by tables: blank cells, invalid values, stated totals
+
+
+def _blank_and_invalid(table_key: str) -> Callable[[Context], Iterator[Hit]]:
+    codes = S.table(table_key).input_codes
+
+    def check(ctx: Context) -> Iterator[Hit]:
+        values = ctx.report.values
+        blank = [c for c in codes if values.get(c) is None]
+        if blank:
+            yield Hit(tuple(blank), {"n": len(blank), "cells": _names(blank)}, "blank")
+        for c in codes:
+            v = values.get(c)
+            if v is None or type(v) is int and 0 <= v <= S.MAX_VALUE:
+                continue
+            try:
+                check_number(c, v)
+            except ValueError_ as exc:
+                yield Hit((c,), {"reason": str(exc)}, "invalid")
+
+    return check
+
+
+_BLANK_MSG = "{n} 个单元格未填写：{cells}。没有发生的事项应填写 0，不能留空。"
+_INVALID_MSG = "{reason}"
+
+
+def _stated_totals(codes: Iterable[str]) -> Callable[[Context], Iterator[Hit]]:
+    """Compare totals stated by the source with the computed sums (data from outside the program)."""
+    codes = tuple(codes)
+
+    def check(ctx: Context) -> Iterator[Hit]:
+        for code in codes:
+            stated = _valid(code, ctx.report.stated.get(code))
+            computed = ctx.computed.get(code)
+            if stated is None or computed is None or stated == computed:
+                continue
+            cell = S.CELLS[code]
+            yield Hit((code,) + cell.sum_of, {
+                "cell": cell.name, "stated": _fmt(stated), "sum": _fmt(computed),
+                "diff": _fmt(abs(stated - computed)),
+            })
+
+    return check
+
+
+_STATED_MSG = "{cell}填写的合计数（{stated}）与各项之和（{sum}）不符，相差 {diff}。"
+
+
+# ---------------------------------------------------------------------------------------------------
+# Table 二
+
+
+def _s2_1(ctx: Context) -> Iterator[Hit]:
+    for row, label in S.T2_BLOCKS[0].rows:
+        issued, repealed, in_force = (ctx.num(f"t2.{row}.{c}") for c in ("issued", "repealed", "in_force"))
+        if issued is None or repealed is None or in_force is None:
+            continue
+        if in_force < issued - repealed:
+            yield Hit((f"t2.{row}.in_force", f"t2.{row}.issued", f"t2.{row}.repealed"), {
+                "row": label, "in_force": in_force, "issued": issued, "repealed": repealed,
+                "net": issued - repealed,
+            })
+
+
+def _s2_2(ctx: Context) -> Iterator[Hit]:
+    for row, label in S.T2_BLOCKS[0].rows:
+        codes = [f"t2.{row}.{c}" for c in ("in_force", "issued", "repealed")]
+        now, issued, repealed = (ctx.num(c) for c in codes)
+        before = ctx.prior_num(codes[0])
+        if None in (now, issued, repealed, before):
+            continue
+        expected = before + issued - repealed
+        if now != expected:
+            yield Hit(tuple(codes), {
+                "row": label, "now": now, "before": before, "issued": issued, "repealed": repealed,
+                "expected": expected,
+            })
+
+
+FEES = "t2.fees.amount"
+FEES_SUSPICIOUS = Decimal(10000)
+
+
+def _s2_3(ctx: Context) -> Iterator[Hit]:
+    amount = ctx.num(FEES)
+    if amount is None:
+        return
+    if amount >= FEES_SUSPICIOUS:
+        yield Hit((FEES,), {"amount": _fmt(amount), "yuan": _fmt(amount * 10000)}, "large")
+        return
+    before = ctx.prior_num(FEES)
+    if before is not None and before > 0 and amount >= 100 * before:
+        yield Hit((FEES,), {"amount": _fmt(amount), "before": _fmt(before)}, "jump")
+
+
+#: Bodies that may make 规章 (《立法法》): 国务院部门, and the governments of provinces, 设区的市, 自治州.
+_REGULATION_MAKERS = {("department", "national"), ("government", "provincial"), ("government", "prefectural")}
+# Place words of local bodies (not the 市 of 市场, nor the 区 of 社区/小区).
+_LOCAL_NAME = re.compile(r"省|自治区|市(?!场)|自治州|地区|盟|县|旗|(?<![社小])区|乡|镇|街道")
+_NATIONAL_NAME = re.compile(r"^(国务院|国家|中华人民共和国|中国)")
+
+
+def _may_make_regulations(meta: dict[str, Any]) -> bool | None:
+    """Whether the body may make 规章; None when the basic information does not tell."""
+    kind, level = meta.get("agency_kind"), meta.get("admin_level")
+    kind = kind if isinstance(kind, str) else None
+    level = level if isinstance(level, str) else None
+    if level:
+        return (kind, level) in _REGULATION_MAKERS
+    if kind == "department":
+        # Without a level, judge by the name: 国家税务总局金乡县税务局 is local, 国家市场监督管理总局 is not.
+        name = str(meta.get("agency", ""))
+        if _LOCAL_NAME.search(name):
+            return False
+        if _NATIONAL_NAME.match(name):
+            return True
+    return None
+
+
+def _s2_4(ctx: Context) -> Iterator[Hit]:
+    codes = [f"t2.regulation.{c}" for c, _ in S.T2_BLOCKS[0].headers]
+    if not any((ctx.num(c) or 0) > 0 for c in codes):
+        return
+    if _may_make_regulations(ctx.report.meta) is False:
+        yield Hit(tuple(c for c in codes if (ctx.num(c) or 0) > 0))
+
+
+# ---------------------------------------------------------------------------------------------------
+# Table 三
+
+
+def _col_label(col: str) -> str:
+    return S.T3_COL_LABELS[col]
+
+
+def _t3_1(ctx: Context) -> Iterator[Hit]:
+    fired = False
+    for col in S.T3_INPUT_COLS + (S.T3_TOTAL_COL[0],):
+        if col == S.T3_TOTAL_COL[0] and fired:
+            break  # the 总计 column is then off as a consequence; one finding per cause
+        codes = [S.t3(r, col) for r in ("new", "carried_in", "total", "carried_out")]
+        new, carried_in, total, carried_out = (ctx.num(c) for c in codes)
+        if None in (new, carried_in, total, carried_out):
+            continue
+        left, right = new + carried_in, total + carried_out
+        if left != right:
+            fired = True
+            yield Hit(tuple(codes), {"left": left, "right": right, "col": _col_label(col),
+                                     "diff": abs(left - right)})
+
+
+def _t3_5(ctx: Context) -> Iterator[Hit]:
+    for col in S.T3_INPUT_COLS:
+        now, before = ctx.num(S.t3("carried_in", col)), ctx.prior_num(S.t3("carried_out", col))
+        if now is None or before is None or now == before:
+            continue
+        yield Hit((S.t3("carried_in", col),), {"col": _col_label(col), "now": now, "before": before})
+
+
+def _s3_1(ctx: Context) -> Iterator[Hit]:
+    for col in S.T3_INPUT_COLS:
+        out, new = ctx.num(S.t3("carried_out", col)), ctx.num(S.t3("new", col))
+        if out is not None and new is not None and out > new:
+            yield Hit((S.t3("carried_out", col), S.t3("new", col)),
+                      {"col": _col_label(col), "out": out, "new": new})
+
+
+# ---------------------------------------------------------------------------------------------------
+# Whole report
+
+
+def _g1(ctx: Context) -> Iterator[Hit]:
+    for sec in S.SECTIONS:
+        if sec.table is None and not ctx.report.text(sec.key).strip():
+            yield Hit((), {"heading": sec.heading, "key": sec.key})
+
+
+_PERIOD = re.compile(r"(\d{4})\s*年\s*1\s*月\s*1\s*日\s*(?:起)?\s*至\s*(\d{4})\s*年\s*12\s*月\s*31\s*日")
+_LEADING_YEAR = re.compile(r"^\s*(\d{4})\s*年")
+_TITLE_YEAR = re.compile(r"(\d{4})\s*年(?:度)?\s*政府信息公开")
+
+
+def _g3(ctx: Context) -> Iterator[Hit]:
+    meta = ctx.report.meta
+    year = ctx.report.year
+    if year is None:
+        yield Hit((), {}, "missing")
+        return
+    found: list[tuple[str, int]] = []
+    title = meta.get("title")
+    if isinstance(title, str):
+        found += [("标题", int(y)) for y in _TITLE_YEAR.findall(title)]
+    for a, b in _PERIOD.findall(ctx.report.text("preamble")):
+        found += [("前言所述统计期限", int(a)), ("前言所述统计期限", int(b))]
+    s1 = ctx.report.text("s1").lstrip()
+    first = _LEADING_YEAR.match(s1.split("\n", 1)[0]) if s1 else None
+    if first:
+        found.append(("“总体情况”开头", int(first.group(1))))
+    for where, y in dict.fromkeys(found):
+        if y != year:
+            yield Hit((), {"where": where, "found": y, "year": year}, "mismatch")
+
+
+# ---------------------------------------------------------------------------------------------------
+# The rules, in the order of spec §6
+
+_T4_GROUP_RULES = tuple(
+    Rule(f"T4-{i}", Severity.ERROR, f"表四“{label}”总计等于各项结果之和",
+         {"": _STATED_MSG}, _stated_totals([S.t4(group, "total")]))
+    for i, (group, label) in enumerate(S.T4_GROUPS, start=1)
+)
+
+RULES: tuple[Rule, ...] = (
+    Rule("T2-1", Severity.ERROR, "表二每个单元格都已填写（没有的填 0，不留空）",
+         {"blank": "表二有 " + _BLANK_MSG, "invalid": _INVALID_MSG},
+         lambda ctx: (h for h in _blank_and_invalid("t2")(ctx) if h.variant == "blank")),
+    Rule("T2-2", Severity.ERROR, "表二件数为不小于 0 的整数，收费金额为不小于 0、最多 4 位小数的数",
+         {"invalid": _INVALID_MSG},
+         lambda ctx: (h for h in _blank_and_invalid("t2")(ctx) if h.variant == "invalid")),
+    Rule("S2-1", Severity.WARNING, "现行有效件数不小于本年制发件数减本年废止件数",
+         {"": "“{row}”现行有效件数（{in_force}）小于本年制发件数减本年废止件数（{issued}－{repealed}＝{net}），请核对。"},
+         _s2_1),
+    Rule("S2-2", Severity.CONFIRM, "现行有效件数等于上年现行有效件数加本年制发件数减本年废止件数",
+         {"": "“{row}”现行有效件数（{now}）不等于上年现行有效件数加本年制发减本年废止"
+              "（{before}＋{issued}－{repealed}＝{expected}），请说明原因。"},
+         _s2_2, needs_prior=True),
+    Rule("S2-3", Severity.WARNING, "收费金额以万元为单位",
+         {"large": "行政事业性收费金额填写为 {amount} 万元（即 {yuan} 元），是否误将以“元”为单位的金额填入了以“万元”为单位的单元格？",
+          "jump": "行政事业性收费金额（{amount} 万元）达到上年（{before} 万元）的 100 倍以上，是否误将“元”当作“万元”填写？"},
+         _s2_3),
+    Rule("S2-4", Severity.WARNING, "只有国务院部门和省、设区的市、自治州人民政府可以制定规章",
+         {"": "本机关填写了规章件数，但只有国务院部门和省、自治区、直辖市、设区的市、自治州人民政府可以制定规章，"
+              "请核对是否应填入“行政规范性文件”一行。"},
+         _s2_4),
+    Rule("T3-1", Severity.ERROR, "每列第一项加第二项之和等于第三项加第四项之和",
+         {"": "第一项加第二项之和（{left}）不等于第三项加第四项之和（{right}），“{col}”列相差 {diff}。"},
+         _t3_1),
+    Rule("T3-2", Severity.ERROR, "每行总计等于各类申请人之和",
+         {"": _STATED_MSG}, _stated_totals(S.t3(r, "total") for r in S.T3_ROWS)),
+    Rule("T3-3", Severity.ERROR, "（七）总计等于各项办理结果之和",
+         {"": _STATED_MSG}, _stated_totals(S.t3("total", c) for c in S.T3_INPUT_COLS)),
+    Rule("T3-4", Severity.ERROR, "表三每个单元格都已填写，且为不小于 0 的整数",
+         {"blank": "表三有 " + _BLANK_MSG, "invalid": _INVALID_MSG}, _blank_and_invalid("t3")),
+    Rule("T3-5", Severity.CONFIRM, "上年结转数等于上年报告的结转下年度继续办理数",
+         {"": "“{col}”列上年结转政府信息公开申请数量（{now}）与上年报告的结转下年度继续办理数（{before}）不一致，请说明原因。"},
+         _t3_5, needs_prior=True),
+    Rule("S3-1", Severity.WARNING, "结转下年度继续办理数一般不大于本年新收申请数",
+         {"": "“{col}”列结转下年度继续办理数（{out}）大于本年新收申请数（{new}），请核对。"},
+         _s3_1),
+    *_T4_GROUP_RULES,
+    Rule("T4-4", Severity.ERROR, "表四每个单元格都已填写，且为不小于 0 的整数",
+         {"blank": "表四有 " + _BLANK_MSG, "invalid": _INVALID_MSG}, _blank_and_invalid("t4")),
+    Rule("G1", Severity.ERROR, "六个部分齐全、不为空，标题与格式一致",
+         {"": "“{heading}”部分尚未填写内容。"}, _g1),
+    Rule("G3", Severity.ERROR, "标题、前言和正文中的报告年度一致",
+         {"missing": "尚未填写报告年度。",
+          "mismatch": "{where}中的年度（{found}年）与报告年度（{year}年）不一致。"},
+         _g3),
+)
+
+RULES_BY_ID: dict[str, Rule] = {r.id: r for r in RULES}
+
+
+def evaluate(report: Report, prior: Report | None = None) -> list[Finding]:
+    """Run every rule; rules that need last year's report run only when it is given.
+
+    Findings come in severity order, then in the order of the rules and of the cells.
+    """
+    ctx = Context(report, prior)
+    explanations = report.explanations
+    findings: list[Finding] = []
+    for rule in RULES:
+        if rule.needs_prior and prior is None:
+            continue
+        for hit in rule.check(ctx):
+            message = rule.messages[hit.variant].format(**hit.params)
+            key = f"{rule.id}@{hit.cells[0]}" if hit.cells else rule.id
+            explanation = explanations.get(key) or explanations.get(rule.id) or ""
+            findings.append(Finding(rule.id, rule.severity, hit.cells, message, explanation, hit.variant))
+    findings.sort(key=lambda f: f.severity.rank)
+    return findings
+
+
+def has_errors(findings: Iterable[Finding]) -> bool:
+    return any(f.severity is Severity.ERROR for f in findings)

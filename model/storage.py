@@ -1,0 +1,321 @@
+"""The report file (JSON, version 1; spec/report-file.md): strict reading and atomic writing.
+
+Reading refuses every bad file with a Chinese message that says what is wrong and where, and never
+touches the file. Writing goes to a temporary file in the same folder, is flushed to disk and then
+renamed over the target, so a crash or a full disk leaves either the old file or the new one; the
+previous version is kept beside it as `<name>.bak`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+import tempfile
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from model.report import Report
+from model.schema import (
+    ADMIN_LEVELS,
+    AGENCY_KINDS,
+    CELLS,
+    META_FIELDS,
+    TEMPLATE,
+    TEXT_SECTION_KEYS,
+    YEAR_MAX,
+    YEAR_MIN,
+)
+from model.values import ValueError_, check_number
+
+FORMAT_ID = "gov-info-disclosure-annual-report"
+VERSION = 1
+#: No real report is anywhere near this; a larger file is not a report.
+MAX_FILE_BYTES = 20 * 1024 * 1024
+_KNOWN_KEYS = ("format", "version", "template", "meta", "sections", "values", "explanations")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+class ReportFileError(Exception):
+    """A file that cannot be read as a report; str() is the Chinese message for the user."""
+
+
+# ---------------------------------------------------------------------------------------------------
+# Reading
+
+
+def load(path: str | os.PathLike[str]) -> Report:
+    """Read a report file; raise ReportFileError with a Chinese message for any bad file."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ReportFileError(f"文件“{path.name}”过大（{size // 1024 // 1024} MB），不是年度报告文件。")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ReportFileError(f"找不到文件“{path}”。") from None
+    except IsADirectoryError:
+        raise ReportFileError(f"“{path}”是文件夹，不是报告文件。") from None
+    except PermissionError:
+        raise ReportFileError(f"没有读取文件“{path}”的权限。") from None
+    except OSError as exc:
+        raise ReportFileError(f"无法读取文件“{path}”：{exc.strerror or exc}。") from None
+    return loads(data, path.name)
+
+
+def loads(data: bytes | str, source: str = "文件") -> Report:
+    if isinstance(data, bytes):
+        if data.startswith(b"PK\x03\x04"):
+            raise ReportFileError(f"“{source}”是 Excel 工作簿或其他压缩文件，不是报告文件（.json）。")
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            if exc.reason == "unexpected end of data":  # cut inside a multi-byte character
+                raise ReportFileError(f"“{source}”不完整（文件被截断），无法读取。") from None
+            raise ReportFileError(f"“{source}”不是 UTF-8 编码的文本文件（第 {exc.start + 1} 个字节无法识别），不是报告文件。") from None
+    else:
+        text = data
+    if not text.strip():
+        raise ReportFileError(f"“{source}”是空文件。")
+    try:
+        doc = json.loads(text, parse_float=Decimal, parse_constant=_reject_constant)
+    except json.JSONDecodeError as exc:
+        # A cut inside a string is reported where the string began, so also look at the file's end.
+        stripped = text.rstrip()
+        truncated = exc.pos >= len(stripped) or (stripped.startswith("{") and not stripped.endswith("}"))
+        hint = "文件可能不完整（被截断）" if truncated else "格式有误"
+        raise ReportFileError(
+            f"“{source}”不是有效的报告文件：第 {exc.lineno} 行第 {exc.colno} 列{hint}。") from None
+    except ValueError as exc:
+        raise ReportFileError(f"“{source}”不是有效的报告文件：{exc}") from None
+    except RecursionError:
+        raise ReportFileError(f"“{source}”的结构嵌套过深，不是报告文件。") from None
+    return from_dict(doc, source)
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"含有非法数值 {name}。")
+
+
+def _where(source: str, key: str) -> str:
+    return f"“{source}”中“{key}”"
+
+
+def from_dict(doc: Any, source: str = "文件") -> Report:
+    """Validate a parsed document and build the report; raise ReportFileError on anything wrong."""
+    if not isinstance(doc, dict):
+        raise ReportFileError(f"“{source}”不是年度报告文件（最外层应为对象）。")
+    fmt = doc.get("format")
+    if fmt != FORMAT_ID:
+        shown = f"“{fmt}”" if isinstance(fmt, str) else "未注明"
+        raise ReportFileError(f"“{source}”不是政府信息公开工作年度报告文件（文件格式{shown}）。")
+    version = doc.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise ReportFileError(f"{_where(source, 'version')}应为正整数。")
+    if version > VERSION:
+        raise ReportFileError(
+            f"“{source}”由更新版本的程序保存（文件版本 {version}，本程序支持到版本 {VERSION}），请升级本程序后再打开。")
+    template = doc.get("template", TEMPLATE)
+    if template != TEMPLATE:
+        raise ReportFileError(f"“{source}”使用的报告格式“{template}”本程序不支持（仅支持 2021 年格式）。")
+
+    report = Report()
+    report.meta = _read_meta(doc.get("meta", {}), source)
+    report.sections = _read_sections(doc.get("sections", {}), source)
+    report.values, report.stated = _read_values(doc.get("values", {}), source)
+    report.explanations = _read_explanations(doc.get("explanations", {}), source)
+    report.extra = {k: v for k, v in doc.items() if k not in _KNOWN_KEYS}
+    return report
+
+
+def _object(value: Any, source: str, key: str) -> dict[str, Any]:
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise ReportFileError(f"{_where(source, key)}应为对象（键值对）。")
+    return value
+
+
+_CHOICES = {"agency_kind": dict(AGENCY_KINDS), "admin_level": dict(ADMIN_LEVELS)}
+
+
+def _read_meta(raw: Any, source: str) -> dict[str, Any]:
+    meta = dict(_object(raw, source, "meta"))
+    for f in META_FIELDS:
+        v = meta.get(f.key)
+        if v is None:
+            meta.pop(f.key, None)
+            continue
+        where = _where(source, f"meta.{f.key}")
+        if f.kind == "year":
+            if not isinstance(v, int) or isinstance(v, bool) or not YEAR_MIN <= v <= YEAR_MAX:
+                raise ReportFileError(f"{where}（{f.label}）应为 {YEAR_MIN} 至 {YEAR_MAX} 之间的整数年份，不能是“{v}”。")
+            continue
+        if not isinstance(v, str):
+            raise ReportFileError(f"{where}（{f.label}）应为文字，不能是“{v}”。")
+        if f.kind == "choice" and v and v not in _CHOICES[f.key]:
+            allowed = "、".join(_CHOICES[f.key])
+            raise ReportFileError(f"{where}（{f.label}）的值“{v}”无法识别，应为 {allowed} 之一。")
+        if f.kind == "date" and v and not _valid_date(v):
+            raise ReportFileError(f"{where}（{f.label}）应为“年-月-日”格式的日期，如 2023-01-20，不能是“{v}”。")
+    for k, v in meta.items():
+        if not isinstance(v, (str, int, Decimal)) or isinstance(v, bool):
+            raise ReportFileError(f"{_where(source, 'meta.' + k)}应为文字或数字。")
+    return meta
+
+
+def _valid_date(text: str) -> bool:
+    from datetime import date
+
+    if not _DATE.match(text):
+        return False
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _read_sections(raw: Any, source: str) -> dict[str, str]:
+    sections = {k: "" for k in TEXT_SECTION_KEYS}
+    for k, v in _object(raw, source, "sections").items():
+        if k not in TEXT_SECTION_KEYS:
+            raise ReportFileError(
+                f"{_where(source, 'sections.' + k)}不是报告的文字部分（应为 {'、'.join(TEXT_SECTION_KEYS)} 之一）。")
+        if v is None:
+            continue
+        if not isinstance(v, str):
+            raise ReportFileError(f"{_where(source, 'sections.' + k)}应为文字。")
+        sections[k] = v
+    return sections
+
+
+def _read_values(raw: Any, source: str) -> tuple[dict[str, Any], dict[str, Any]]:
+    values: dict[str, Any] = {}
+    stated: dict[str, Any] = {}
+    for code, v in _object(raw, source, "values").items():
+        cell = CELLS.get(code)
+        if cell is None:
+            raise ReportFileError(f"{_where(source, 'values')}含有不存在的单元格代码“{code}”。")
+        if v is None:
+            continue
+        if isinstance(v, str) and cell.kind.value == "amount":
+            try:
+                v = Decimal(v.strip())
+            except ArithmeticError:
+                raise ReportFileError(f"{_where(source, 'values.' + code)}：{cell.name}应为数字，不能是“{v}”。") from None
+        elif isinstance(v, Decimal) and cell.kind.value == "count":
+            raise ReportFileError(f"{_where(source, 'values.' + code)}：{cell.name}是件数，应为整数，不能是 {v}。")
+        try:
+            number = check_number(code, v)
+        except ValueError_ as exc:
+            raise ReportFileError(f"{_where(source, 'values.' + code)}：{exc}") from None
+        (stated if cell.derived else values)[code] = number
+    return values, stated
+
+
+def _read_explanations(raw: Any, source: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for k, v in _object(raw, source, "explanations").items():
+        if not isinstance(v, str):
+            raise ReportFileError(f"{_where(source, 'explanations.' + k)}应为文字。")
+        out[k] = v
+    return out
+
+
+# ---------------------------------------------------------------------------------------------------
+# Writing
+
+
+def to_dict(report: Report) -> dict[str, Any]:
+    """The document for `report`: computed totals are always written, never stale stated ones."""
+    computed = report.computed()
+    values: dict[str, Any] = {}
+    for code in CELLS:
+        v = computed.get(code) if CELLS[code].derived else report.values.get(code)
+        if v is not None:
+            values[code] = format(v, "f") if isinstance(v, Decimal) else v
+    doc: dict[str, Any] = {
+        "format": FORMAT_ID,
+        "version": VERSION,
+        "template": TEMPLATE,
+        "meta": _plain(report.meta),
+        "sections": {k: report.sections.get(k, "") for k in TEXT_SECTION_KEYS},
+        "values": values,
+        "explanations": dict(report.explanations),
+    }
+    for k, v in report.extra.items():
+        doc.setdefault(k, _plain(v))
+    return doc
+
+
+def _plain(value: Any) -> Any:
+    """Unknown content as it was read: fractions were parsed as Decimal and are written back as numbers."""
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() and "." not in str(value) else float(value)
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def dumps(report: Report) -> str:
+    return json.dumps(to_dict(report), ensure_ascii=False, indent=2, default=_json_default) + "\n"
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    raise TypeError(f"cannot store {type(value).__name__}")
+
+
+def save(report: Report, path: str | os.PathLike[str], backup: bool = True) -> None:
+    """Write `report` atomically; keep the previous file as `<name>.bak`. Raises ReportFileError."""
+    atomic_write(Path(path), dumps(report).encode("utf-8"), backup=backup)
+
+
+def _keep_backup(path: Path) -> None:
+    """Copy the current file to `<name>.bak` (itself atomically); the original stays in place."""
+    bak = path.with_name(path.name + ".bak")
+    tmp = None
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{bak.name}.", suffix=".tmp", dir=path.parent)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(path.read_bytes())
+        os.replace(tmp, bak)
+        tmp = None
+    except OSError:
+        pass  # a backup that cannot be made must not stop the save itself
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+
+
+def atomic_write(path: Path, data: bytes, backup: bool = False) -> None:
+    """Write bytes via a temporary file in the same folder and a rename; message in Chinese on failure."""
+    folder = path.parent if str(path.parent) else Path(".")
+    tmp_name = None
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        if backup and path.is_file():
+            _keep_backup(path)
+        os.replace(tmp_name, path)
+        tmp_name = None
+    except PermissionError:
+        raise ReportFileError(f"无法保存到“{path}”：没有写入权限，或文件正被其他程序（如 WPS、Excel）打开。请关闭该文件或另选位置后重试。") from None
+    except FileNotFoundError:
+        raise ReportFileError(f"无法保存到“{path}”：文件夹不存在。") from None
+    except OSError as exc:
+        raise ReportFileError(f"无法保存到“{path}”：{exc.strerror or exc}。") from None
+    finally:
+        if tmp_name is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp_name)

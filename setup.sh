@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Sets up this program on a fresh Debian/Ubuntu-like machine (also 统信UOS / 银河麒麟):
+# the system libraries Qt needs, then a virtual environment in .venv with the pinned packages.
+#   bash setup.sh          runtime only
+#   bash setup.sh --dev    plus the test tools (pytest, LibreOffice, poppler, Xvfb)
+# Safe to run again: it installs only what is missing.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+dev=0
+[ "${1:-}" = "--dev" ] && dev=1
+
+# Libraries the Qt xcb/offscreen platform plugins load, and a Chinese font for the screen.
+runtime_pkgs=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libfreetype6 libdbus-1-3
+  libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
+  libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libx11-xcb1)
+# Real clients the tests read our output with, and a virtual screen for screenshots.
+dev_pkgs=(xvfb xauth poppler-utils libreoffice-calc)
+
+pkgs=("${runtime_pkgs[@]}")
+[ "$dev" = 1 ] && pkgs+=("${dev_pkgs[@]}")
+
+if command -v apt-get >/dev/null 2>&1; then
+  missing=()
+  for p in "${pkgs[@]}"; do
+    dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    sudo=""
+    [ "$(id -u)" != 0 ] && sudo="sudo"
+    echo "Installing system packages: ${missing[*]}"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+else
+  echo "apt-get not found: install the Qt runtime libraries (${runtime_pkgs[*]}) with your package manager." >&2
+fi
+
+py=""
+for cand in python3.11 python3; do
+  if command -v "$cand" >/dev/null 2>&1 && "$cand" -c 'import sys; sys.exit(sys.version_info < (3, 11))'; then
+    py="$cand"; break
+  fi
+done
+[ -n "$py" ] || { echo "Python 3.11 or later is required." >&2; exit 1; }
+
+[ -x .venv/bin/python ] || "$py" -m venv .venv
+req=requirements.txt
+[ "$dev" = 1 ] && req=requirements-dev.txt
+.venv/bin/python -m pip install -q --disable-pip-version-check -r "$req"

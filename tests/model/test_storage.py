@@ -1,0 +1,476 @@
+"""model.storage: the report file (spec/report-file.md): strict reading, atomic writing, round trips."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import tempfile
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from conftest import SAMPLE, full_report, sample_dict
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from model import schema as S
+from model import storage
+from model.report import Report
+from model.rules import evaluate
+from model.storage import ReportFileError, dumps, load, loads, save
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _write_json(path: Path, doc) -> Path:
+    path.write_text(json.dumps(doc, ensure_ascii=False, indent=2), encoding="utf-8")
+    return path
+
+
+def _listing(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir())
+
+
+def _same(a: Report, b: Report) -> None:
+    assert a.meta == b.meta
+    assert a.sections == b.sections
+    assert _typed(a.values) == _typed(b.values)
+    assert a.explanations == b.explanations
+
+
+def _typed(values: dict) -> dict:
+    """Values with type and exact digits, so 12.5000 ≠ 12.5 and 1 ≠ Decimal(1)."""
+    return {k: (type(v).__name__, v.as_tuple() if isinstance(v, Decimal) else v) for k, v in values.items()}
+
+
+# ---------------------------------------------------------------------------------------------------
+# Round trips
+
+
+def test_load_sample(sample_report):
+    r = sample_report
+    assert r.meta["agency"] == "金乡县行政审批服务局"
+    assert r.meta["year"] == 2022 and r.year == 2022
+    assert r.values["t2.license.decisions"] == 23140
+    assert r.values["t2.fees.amount"] == Decimal("0") and isinstance(r.values["t2.fees.amount"], Decimal)
+    assert r.values["t3.new.natural"] == 2
+    assert len(r.values) == 166  # every input cell filled
+    assert len(r.stated) == 34 and r.stated["t3.total.total"] == 2  # totals stated by the file
+    assert set(r.sections) == {"preamble", "s1", "s5", "s6"}
+    assert r.sections["s6"].startswith("（一）政府信息公开申请收费情况")
+    assert r.explanations == {}
+    assert r.extra == {}
+
+
+def test_sample_round_trip_identical(sample_report, cn_dir):
+    target = cn_dir / "年报 2022.json"
+    save(sample_report, target)
+    again = load(target)
+    _same(sample_report, again)
+    assert again.stated == sample_report.stated
+    assert again.extra == {}
+    # the saved document is the sample document (same keys and values)
+    assert json.loads(target.read_text(encoding="utf-8")) == sample_dict()
+
+
+def test_unknown_top_level_keys_are_kept(cn_dir):
+    doc = sample_dict()
+    doc["x-aggregation"] = {"members": ["金乡县行政审批服务局", "金乡县财政局"], "count": 2, "ok": True}
+    doc["comment"] = "由其他工具生成"
+    src = _write_json(cn_dir / "带 扩展.json", doc)
+    report = load(src)
+    assert report.extra == {"x-aggregation": doc["x-aggregation"], "comment": "由其他工具生成"}
+    out = cn_dir / "另存 为.json"
+    save(report, out)
+    saved = json.loads(out.read_text(encoding="utf-8"))
+    assert saved["x-aggregation"] == doc["x-aggregation"]
+    assert saved["comment"] == "由其他工具生成"
+    assert saved["format"] == "gov-info-disclosure-annual-report" and saved["version"] == 1
+    assert load(out).extra == report.extra
+
+
+def test_unknown_keys_with_fractional_numbers_survive(cn_dir):
+    doc = sample_dict()
+    doc["x-tool"] = {"weight": 1.5}
+    doc["meta"]["x-score"] = 2.25
+    report = load(_write_json(cn_dir / "in.json", doc))
+    out = cn_dir / "out.json"
+    save(report, out)
+    saved = json.loads(out.read_text(encoding="utf-8"))
+    assert saved["x-tool"] == {"weight": 1.5}
+    assert saved["meta"]["x-score"] == 2.25
+
+
+def test_saved_file_contains_computed_totals(cn_dir):
+    report = full_report()
+    report.stated["t3.open.total"] = 99  # a stale stated total is never written
+    target = cn_dir / "完整 报告.json"
+    save(report, target)
+    doc = json.loads(target.read_text(encoding="utf-8"))
+    values = doc["values"]
+    assert values["t3.open.total"] == 11
+    assert values["t3.total.natural"] == 11
+    assert values["t3.total.total"] == 20
+    assert values["t3.new.total"] == 21
+    assert values["t4.review.total"] == 3
+    assert values["t4.suit_after_review.total"] == 1
+    assert values["t2.fees.amount"] == "1.2500"
+    assert len(values) == 200
+    assert set(doc["sections"]) == {"preamble", "s1", "s5", "s6"}
+    assert evaluate(load(target)) == []
+
+
+def test_blank_totals_are_not_written(cn_dir):
+    report = full_report()
+    del report.values["t3.open.legal"]
+    target = cn_dir / "缺 数.json"
+    save(report, target)
+    values = json.loads(target.read_text(encoding="utf-8"))["values"]
+    assert "t3.open.legal" not in values
+    assert "t3.open.total" not in values and "t3.total.legal" not in values and "t3.total.total" not in values
+    assert values["t3.new.total"] == 21
+
+
+def test_fee_written_as_typed():
+    report = full_report()
+    report.values["t2.fees.amount"] = Decimal("12.5000")
+    text = dumps(report)
+    assert '"t2.fees.amount": "12.5000"' in text
+    assert str(loads(text.encode()).values["t2.fees.amount"]) == "12.5000"
+
+
+def test_fee_as_json_number_is_accepted():
+    doc = sample_dict()
+    doc["values"]["t2.fees.amount"] = 3.75
+    assert loads(json.dumps(doc).encode()).values["t2.fees.amount"] == Decimal("3.75")
+
+
+def test_null_value_is_blank():
+    doc = sample_dict()
+    doc["values"]["t3.new.legal"] = None
+    report = loads(json.dumps(doc).encode())
+    assert "t3.new.legal" not in report.values
+
+
+# ---------------------------------------------------------------------------------------------------
+# Atomic save
+
+
+def test_save_keeps_bak_and_no_temp_files(cn_dir):
+    target = cn_dir / "年报 2022.json"
+    first = full_report()
+    save(first, target)
+    assert _listing(cn_dir) == ["年报 2022.json"]
+    v1 = target.read_bytes()
+    second = full_report()
+    second.values["t2.license.decisions"] = 555
+    save(second, target)
+    assert _listing(cn_dir) == ["年报 2022.json", "年报 2022.json.bak"]
+    assert (cn_dir / "年报 2022.json.bak").read_bytes() == v1
+    assert load(target).values["t2.license.decisions"] == 555
+    third = full_report()
+    third.values["t2.license.decisions"] = 777
+    v2 = target.read_bytes()
+    save(third, target)
+    assert (cn_dir / "年报 2022.json.bak").read_bytes() == v2
+    assert load(target).values["t2.license.decisions"] == 777
+    assert _listing(cn_dir) == ["年报 2022.json", "年报 2022.json.bak"]
+
+
+def test_save_without_backup(cn_dir):
+    target = cn_dir / "a.json"
+    save(full_report(), target, backup=False)
+    save(full_report(), target, backup=False)
+    assert _listing(cn_dir) == ["a.json"]
+
+
+def test_save_fails_when_parent_is_a_file(cn_dir):
+    blocker = cn_dir / "不是 目录"
+    blocker.write_text("x", encoding="utf-8")
+    with pytest.raises(ReportFileError) as info:
+        save(full_report(), blocker / "年报.json")
+    assert "无法保存到" in str(info.value)
+    assert blocker.read_text(encoding="utf-8") == "x"
+    assert _listing(cn_dir) == ["不是 目录"]
+
+
+def test_save_fails_in_missing_folder(cn_dir):
+    with pytest.raises(ReportFileError, match="无法保存到.*文件夹不存在"):
+        save(full_report(), cn_dir / "没有 这个" / "年报.json")
+
+
+def test_save_fails_in_read_only_folder(cn_dir):
+    target = cn_dir / "年报.json"
+    save(full_report(), target)
+    before = target.read_bytes()
+    os.chmod(cn_dir, 0o500)
+    try:
+        if os.access(cn_dir, os.W_OK):
+            pytest.skip("running with privileges that ignore folder permissions (root)")
+        changed = full_report()
+        changed.values["t2.license.decisions"] = 1
+        with pytest.raises(ReportFileError, match="没有写入权限"):
+            save(changed, target)
+    finally:
+        os.chmod(cn_dir, 0o700)
+    assert target.read_bytes() == before
+    assert _listing(cn_dir) == ["年报.json"]
+
+
+@pytest.mark.parametrize("fail_at", ["fsync", "replace"])
+def test_failed_save_leaves_old_file_untouched(cn_dir, monkeypatch, fail_at):
+    target = cn_dir / "年报 2022.json"
+    save(full_report(), target, backup=False)
+    before = target.read_bytes()
+
+    def disk_full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(storage.os, fail_at, disk_full)
+    changed = full_report()
+    changed.values["t2.license.decisions"] = 1
+    with pytest.raises(ReportFileError) as info:
+        save(changed, target, backup=False)
+    monkeypatch.undo()
+    assert str(info.value).startswith(f"无法保存到“{target}”")
+    assert target.read_bytes() == before
+    leftovers = [n for n in _listing(cn_dir) if n.endswith(".tmp")]
+    assert leftovers == []
+
+
+def test_failed_save_with_backup_keeps_old_file(cn_dir, monkeypatch):
+    target = cn_dir / "年报 2022.json"
+    save(full_report(), target)
+    before = target.read_bytes()
+    def disk_full(fd):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(storage.os, "fsync", disk_full)
+    with pytest.raises(ReportFileError, match="无法保存到"):
+        save(Report(), target)
+    monkeypatch.undo()
+    assert target.read_bytes() == before
+    assert _listing(cn_dir) == ["年报 2022.json"]
+
+
+def test_backup_failure_leaves_no_temp_file(cn_dir):
+    target = cn_dir / "年报 2022.json"
+    save(full_report(), target)
+    (cn_dir / "年报 2022.json.bak").mkdir()
+    changed = full_report()
+    changed.values["t2.license.decisions"] = 9
+    save(changed, target)  # a backup that cannot be made must not stop the save
+    assert load(target).values["t2.license.decisions"] == 9
+    assert _listing(cn_dir) == ["年报 2022.json", "年报 2022.json.bak"]
+
+
+# ---------------------------------------------------------------------------------------------------
+# Bad files
+
+
+def _doc(**changes):
+    doc = sample_dict()
+    for key, value in changes.items():
+        doc[key] = value
+    return doc
+
+
+def _with_value(code, value):
+    doc = sample_dict()
+    doc["values"][code] = value
+    return doc
+
+
+def _with_meta(key, value):
+    doc = sample_dict()
+    doc["meta"][key] = value
+    return doc
+
+
+NEW_NATURAL = "表三“一、本年新收政府信息公开申请数量”行“自然人”列"
+
+BAD_DOCS = {
+    "other-format": (_doc(format="something-else"), ["不是政府信息公开工作年度报告文件", "something-else"]),
+    "no-format": ({"version": 1}, ["不是政府信息公开工作年度报告文件", "未注明"]),
+    "newer-version": (_doc(version=2), ["更新版本", "文件版本 2", "请升级"]),
+    "version-string": (_doc(version="1"), ["version", "正整数"]),
+    "wrong-template": (_doc(template="2019"), ["2019", "不支持"]),
+    "string-in-count": (_with_value("t3.new.natural", "2"), ["values.t3.new.natural", NEW_NATURAL, "应为数字"]),
+    "list-in-count": (_with_value("t4.review.upheld", [0]), ["values.t4.review.upheld", "应为数字"]),
+    "bool-in-count": (_with_value("t2.penalty.decisions", True), ["values.t2.penalty.decisions", "应为数字"]),
+    "object-in-count": (_with_value("t3.open.legal", {"n": 1}), ["values.t3.open.legal", "应为数字"]),
+    "unknown-code": (_with_value("t3.open.corporate", 1), ["不存在的单元格代码", "t3.open.corporate"]),
+    "negative-count": (_with_value("t3.new.natural", -2), [NEW_NATURAL, "不能为负数", "-2"]),
+    "fraction-in-count": (_with_value("t3.new.natural", 1.5), [NEW_NATURAL, "整数", "1.5"]),
+    "fraction-zero-in-count": (_with_value("t3.new.natural", 2.0), [NEW_NATURAL, "整数"]),
+    "too-large": (_with_value("t2.license.decisions", 10**9 + 1), ["行政许可", "过大"]),
+    "fee-5-places": (_with_value("t2.fees.amount", "0.12345"), ["行政事业性收费", "4 位小数", "0.12345"]),
+    "fee-not-number": (_with_value("t2.fees.amount", "十元"), ["行政事业性收费", "应为数字", "十元"]),
+    "fee-negative": (_with_value("t2.fees.amount", "-1"), ["行政事业性收费", "负数"]),
+    "negative-stated-total": (_with_value("t3.new.total", -1), ["values.t3.new.total", "负数"]),
+    "year-string": (_with_meta("year", "2022"), ["meta.year", "报告年度", "2022"]),
+    "year-out-of-range": (_with_meta("year", 1999), ["meta.year", "2021 至 2100"]),
+    "year-bool": (_with_meta("year", True), ["meta.year"]),
+    "agency-kind-unknown": (_with_meta("agency_kind", "company"), ["meta.agency_kind", "company", "department"]),
+    "agency-not-text": (_with_meta("agency", 42), ["meta.agency", "应为文字"]),
+    "bad-date": (_with_meta("published_on", "2023-02-30"), ["meta.published_on", "2023-02-30"]),
+    "meta-not-object": (_doc(meta=["金乡"]), ["meta", "应为对象"]),
+    "sections-list": (_doc(sections=["一、总体情况"]), ["sections", "应为对象"]),
+    "sections-text": (_doc(sections="全文"), ["sections", "应为对象"]),
+    "section-not-text": (_doc(sections={"s1": 5}), ["sections.s1", "应为文字"]),
+    "section-unknown": (_doc(sections={"s2": "表格"}), ["sections.s2", "不是报告的文字部分"]),
+    "values-list": (_doc(values=[1, 2]), ["values", "应为对象"]),
+    "explanation-not-text": (_doc(explanations={"T3-5": 1}), ["explanations.T3-5", "应为文字"]),
+    "top-level-array": ([sample_dict()], ["最外层应为对象"]),
+    "top-level-string": ("报告", ["最外层应为对象"]),
+}
+
+
+def _assert_refused(path: Path, words: list[str]) -> str:
+    before = path.read_bytes()
+    with pytest.raises(ReportFileError) as info:
+        load(path)
+    message = str(info.value)
+    assert CJK.search(message), message
+    assert path.name in message, message  # says where
+    for w in words:
+        assert w in message, (w, message)
+    assert "Traceback" not in message
+    assert path.read_bytes() == before  # a failed load never touches the file
+    return message
+
+
+@pytest.mark.parametrize("case", sorted(BAD_DOCS))
+def test_bad_documents_refused(cn_dir, case):
+    doc, words = BAD_DOCS[case]
+    path = _write_json(cn_dir / f"坏 文件 {case}.json", doc)
+    _assert_refused(path, words)
+
+
+@pytest.mark.parametrize(("case", "data", "words"), [
+    ("not-json", "这不是 JSON 文件\n".encode(), ["不是有效的报告文件", "第 1 行"]),
+    ("empty", b"", ["空文件"]),
+    ("blank", b"  \n\t\n", ["空文件"]),
+    ("gbk", json.dumps(sample_dict(), ensure_ascii=False).encode("gbk"), ["UTF-8"]),
+    ("binary", bytes(range(128, 256)) * 4, ["UTF-8"]),
+    ("xlsx", b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00" + b"\x00" * 64, ["Excel"]),
+    ("nan", b'{"format": "gov-info-disclosure-annual-report", "version": NaN}', ["NaN"]),
+    ("deep", b"[" * 100000 + b"]" * 100000, ["嵌套过深"]),
+    ("trailing", json.dumps(sample_dict()).encode() + b"\n}", ["不是有效的报告文件"]),
+])
+def test_bad_bytes_refused(cn_dir, case, data, words):
+    path = cn_dir / f"坏 {case}.json"
+    path.write_bytes(data)
+    _assert_refused(path, words)
+
+
+def _cut_after(text: str, marker: str) -> bytes:
+    i = text.index(marker) + len(marker)
+    return text[:i].encode("utf-8")
+
+
+SAMPLE_TEXT = SAMPLE.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("data", [
+    _cut_after(SAMPLE_TEXT, '"t3.new.natural": 2'),
+    _cut_after(SAMPLE_TEXT, '"t3.new.natural": 2,'),
+    SAMPLE_TEXT.rstrip()[:-1].encode("utf-8"),
+    _cut_after(SAMPLE_TEXT, '"meta": {'),
+], ids=["after-number", "after-comma", "last-brace", "after-open-brace"])
+def test_truncated_file_says_truncated(cn_dir, data):
+    path = cn_dir / "半个 文件.json"
+    path.write_bytes(data)
+    _assert_refused(path, ["截断"])
+
+
+@pytest.mark.parametrize("data", [
+    _cut_after(SAMPLE_TEXT, '"format": "gov-info'),
+    _cut_after(SAMPLE_TEXT, "在县委、县政府"),
+    SAMPLE_TEXT.encode("utf-8")[: len(_cut_after(SAMPLE_TEXT, "在县委、县政府")) - 1],
+], ids=["inside-ascii-string", "inside-chinese-text", "inside-utf8-character"])
+def test_truncated_inside_a_string_says_truncated(cn_dir, data):
+    path = cn_dir / "半个 文件.json"
+    path.write_bytes(data)
+    _assert_refused(path, ["截断"])
+
+
+@pytest.mark.parametrize("fee", ["NaN", "sNaN", "-NaN"])
+def test_nan_fee_refused(cn_dir, fee):
+    path = _write_json(cn_dir / "nan 收费.json", _with_value("t2.fees.amount", fee))
+    _assert_refused(path, ["行政事业性收费"])
+
+
+def test_missing_file_and_folder(cn_dir):
+    with pytest.raises(ReportFileError, match="找不到文件"):
+        load(cn_dir / "没有 的.json")
+    with pytest.raises(ReportFileError, match="是文件夹"):
+        load(cn_dir)
+
+
+def test_loads_accepts_bom_and_text():
+    text = json.dumps(sample_dict(), ensure_ascii=False)
+    assert loads(b"\xef\xbb\xbf" + text.encode()).values["t3.new.natural"] == 2
+    assert loads(text).meta["agency"] == "金乡县行政审批服务局"
+
+
+def test_minimal_document_is_an_empty_report():
+    report = loads(b'{"format": "gov-info-disclosure-annual-report", "version": 1}')
+    assert report.values == {} and report.meta == {} and report.explanations == {}
+    assert report.sections == {"preamble": "", "s1": "", "s5": "", "s6": ""}
+
+
+# ---------------------------------------------------------------------------------------------------
+# Property: any valid report survives save → load
+
+
+def _fee(places: int, n: int) -> Decimal:
+    return Decimal(n).scaleb(-places)
+
+
+_fees = st.integers(0, 4).flatmap(lambda p: st.integers(0, 10**(9 + p)).map(lambda n: _fee(p, n)))
+_counts = st.one_of(st.integers(0, 30), st.integers(0, S.MAX_VALUE))
+_text = st.one_of(
+    st.text(max_size=60),
+    st.text(alphabet=st.sampled_from(list("政府信息公开年度报告（一）、，。“”<b>&\n\r\t \\\"'0123456789abc")), max_size=80),
+    st.just("<b>加粗</b> & 符号\n第二行\n（一）小标题"),
+)
+
+
+@st.composite
+def _valid_reports(draw) -> Report:
+    codes = draw(st.lists(st.sampled_from(S.INPUT_CODES), unique=True, max_size=len(S.INPUT_CODES)))
+    values = {c: (draw(_fees) if S.CELLS[c].kind is S.ValueKind.AMOUNT else draw(_counts)) for c in codes}
+    meta = {}
+    for f in S.META_FIELDS:
+        if not draw(st.booleans()):
+            continue
+        if f.kind == "year":
+            meta[f.key] = draw(st.integers(S.YEAR_MIN, S.YEAR_MAX))
+        elif f.kind == "choice":
+            meta[f.key] = draw(st.sampled_from([k for k, _ in f.choices] + [""]))
+        elif f.kind == "date":
+            meta[f.key] = draw(st.dates().map(lambda d: d.isoformat()).filter(lambda s: len(s) == 10))
+        else:
+            meta[f.key] = draw(_text)
+    sections = {k: draw(_text) for k in S.TEXT_SECTION_KEYS}
+    explanations = draw(st.dictionaries(
+        st.one_of(st.sampled_from(["T3-5", "S2-2@t2.normative.in_force", "G7"]), st.text(min_size=1, max_size=10)),
+        _text, max_size=4))
+    return Report(meta=meta, sections=sections, values=values, explanations=explanations)
+
+
+@settings(max_examples=150, deadline=None, database=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(_valid_reports())
+def test_any_valid_report_survives_save_and_load(report):
+    with tempfile.TemporaryDirectory(prefix="年报 测试 ") as folder:
+        target = Path(folder) / "随机 报告.json"
+        save(report, target)
+        again = load(target)
+        _same(report, again)
+        assert again.stated == {k: v for k, v in report.computed().items() if v is not None}
+        save(again, target)
+        assert _typed(load(target).values) == _typed(again.values)
+        assert sorted(os.listdir(folder)) == ["随机 报告.json", "随机 报告.json.bak"]

@@ -1,0 +1,194 @@
+"""`python main.py check …` in a subprocess, as a user or a batch script runs it."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import MAIN, SAMPLE, sample_dict
+
+T3_1_MESSAGE = "第一项加第二项之和（3）不等于第三项加第四项之和（2），“自然人”列相差 1。"
+
+
+def run_main(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess:
+    env = dict(os.environ, PYTHONIOENCODING="utf-8")
+    env.pop("PYTHONPATH", None)
+    proc = subprocess.run([sys.executable, str(MAIN), *map(str, args)], cwd=cwd, env=env,
+                          capture_output=True, timeout=60)
+    proc.stdout = proc.stdout.decode("utf-8")
+    proc.stderr = proc.stderr.decode("utf-8")
+    return proc
+
+
+@pytest.fixture
+def work(tmp_path: Path) -> Path:
+    d = tmp_path / "工作 目录"
+    d.mkdir()
+    return d
+
+
+@pytest.fixture
+def sample_copy(work: Path) -> Path:
+    target = work / "金乡 2022 年报.json"
+    shutil.copyfile(SAMPLE, target)
+    return target
+
+
+@pytest.fixture
+def broken(work: Path) -> Path:
+    """The sample with t3.new.natural 2 → 3 and the file's stated totals left as they were."""
+    doc = sample_dict()
+    assert doc["values"]["t3.new.natural"] == 2
+    doc["values"]["t3.new.natural"] = 3
+    target = work / "改过 的 年报.json"
+    target.write_text(json.dumps(doc, ensure_ascii=False, indent=2), encoding="utf-8")
+    return target
+
+
+def test_check_sample_clean(sample_copy, work):
+    proc = run_main("check", sample_copy.name, cwd=work)
+    assert proc.returncode == 0, proc.stderr
+    assert "未发现错误" in proc.stdout
+    assert "金乡县行政审批服务局2022年政府信息公开工作年度报告" in proc.stdout
+    assert "错误 0 项" in proc.stdout
+    assert proc.stderr == ""
+
+
+def test_check_absolute_path_with_chinese_and_spaces(sample_copy, tmp_path):
+    proc = run_main("check", sample_copy, cwd=tmp_path)
+    assert proc.returncode == 0
+    assert str(sample_copy) in proc.stdout
+
+
+def test_check_finds_the_broken_column(broken, work):
+    proc = run_main("check", broken, cwd=work)
+    assert proc.returncode == 1
+    out = proc.stdout
+    assert "“自然人”" in out
+    assert T3_1_MESSAGE in out
+    assert "表三“一、本年新收政府信息公开申请数量”行“总计”列填写的合计数（2）与各项之和（3）不符，相差 1。" in out
+    assert "【错误】T3-1" in out and "【错误】T3-2" in out
+    assert "存在错误" in out
+    assert "未发现错误" not in out
+    assert "Traceback" not in out + proc.stderr
+
+
+def test_check_json_output(broken, work):
+    proc = run_main("check", broken, "--json", cwd=work)
+    assert proc.returncode == 1
+    findings = json.loads(proc.stdout)
+    assert isinstance(findings, list) and len(findings) == 2
+    for f in findings:
+        assert set(f) == {"rule", "severity", "cells", "message"}
+        assert isinstance(f["cells"], list)
+    by_rule = {f["rule"]: f for f in findings}
+    assert by_rule["T3-1"] == {
+        "rule": "T3-1", "severity": "error",
+        "cells": ["t3.new.natural", "t3.carried_in.natural", "t3.total.natural", "t3.carried_out.natural"],
+        "message": T3_1_MESSAGE,
+    }
+    assert by_rule["T3-2"]["cells"][0] == "t3.new.total"
+    assert by_rule["T3-2"]["severity"] == "error"
+
+
+def test_check_json_clean_sample(sample_copy, work):
+    proc = run_main("check", "--json", sample_copy, cwd=work)
+    assert proc.returncode == 0
+    assert json.loads(proc.stdout) == []
+
+
+def test_check_truncated_file(sample_copy, work):
+    data = sample_copy.read_bytes()
+    cut = data.index(b'"t3.new.natural": 2') + len(b'"t3.new.natural": 2')
+    sample_copy.write_bytes(data[:cut])
+    proc = run_main("check", sample_copy, cwd=work)
+    assert proc.returncode == 2
+    assert "无法读取报告" in proc.stderr
+    assert "截断" in proc.stderr
+    assert sample_copy.name in proc.stderr
+    assert "Traceback" not in proc.stdout + proc.stderr
+    assert proc.stdout == ""
+
+
+def test_check_missing_file(work):
+    proc = run_main("check", "没有 这个 文件.json", cwd=work)
+    assert proc.returncode == 2
+    assert "找不到文件" in proc.stderr and "没有 这个 文件.json" in proc.stderr
+    assert "Traceback" not in proc.stdout + proc.stderr
+
+
+def test_check_missing_prior_file(sample_copy, work):
+    proc = run_main("check", sample_copy, "--prior", "去年 的.json", cwd=work)
+    assert proc.returncode == 2
+    assert "找不到文件" in proc.stderr and "去年 的.json" in proc.stderr
+
+
+def test_check_nan_fee_is_unreadable(work):
+    doc = sample_dict()
+    doc["values"]["t2.fees.amount"] = "NaN"
+    path = work / "收费 NaN.json"
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    proc = run_main("check", path, cwd=work)
+    assert "Traceback" not in proc.stdout + proc.stderr
+    assert proc.returncode == 2
+
+
+@pytest.mark.parametrize("args", [["--help"], ["-h"]])
+def test_help_in_chinese(work, args):
+    proc = run_main(*args, cwd=work)
+    assert proc.returncode == 0
+    assert "用法：" in proc.stdout
+    assert "check" in proc.stdout and "校验报告文件" in proc.stdout
+    assert "显示本帮助并退出" in proc.stdout
+    assert "usage:" not in proc.stdout and "show this help" not in proc.stdout
+
+
+def test_check_help_in_chinese(work):
+    proc = run_main("check", "--help", cwd=work)
+    assert proc.returncode == 0
+    assert "用法：" in proc.stdout
+    assert "退出状态：0 无错误；1 至少有一项错误；2 文件无法读取" in proc.stdout
+    assert "--prior" in proc.stdout and "上一年度的报告文件" in proc.stdout
+
+
+def test_check_without_file_is_a_usage_error(work):
+    proc = run_main("check", cwd=work)
+    assert proc.returncode == 2
+    assert "缺少参数" in proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+def _prior(work: Path, carried_out_natural: int) -> Path:
+    doc = sample_dict()
+    doc["meta"]["year"] = 2021
+    doc["meta"].pop("title")
+    doc["values"]["t3.carried_out.natural"] = carried_out_natural
+    doc["values"]["t3.carried_out.total"] = carried_out_natural
+    path = work / "去年 2021.json"
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def test_check_with_prior_finds_t3_5(sample_copy, work):
+    prior = _prior(work, 1)
+    proc = run_main("check", sample_copy, "--prior", prior, cwd=work)
+    assert proc.returncode == 0  # a confirm finding is not an error
+    assert "【需说明】T3-5" in proc.stdout
+    assert ("“自然人”列上年结转政府信息公开申请数量（0）与上年报告的结转下年度继续办理数（1）不一致，请说明原因。"
+            in proc.stdout)
+    assert "未发现错误，请查看上述提醒和需说明事项" in proc.stdout
+    proc = run_main("check", sample_copy, "--prior", prior, "--json", cwd=work)
+    assert [(f["rule"], f["severity"], f["cells"]) for f in json.loads(proc.stdout)] == [
+        ("T3-5", "confirm", ["t3.carried_in.natural"])]
+
+
+def test_check_with_matching_prior_is_clean(sample_copy, work):
+    prior = _prior(work, 0)
+    proc = run_main("check", sample_copy, "--prior", prior, "--json", cwd=work)
+    assert proc.returncode == 0
+    assert json.loads(proc.stdout) == []
