@@ -132,7 +132,7 @@ def _blank_and_invalid(table_key: str) -> Callable[[Context], Iterator[Hit]]:
         values = ctx.report.values
         blank = [c for c in codes if values.get(c) is None]
         if blank:
-            yield Hit(tuple(blank), {"n": len(blank), "cells": _names(blank)}, "blank")
+            yield Hit(tuple(blank), {"n": len(blank), "cells": _names(blank, limit=3)}, "blank")
         for c in codes:
             v = values.get(c)
             if v is None or type(v) is int and 0 <= v <= S.MAX_VALUE:

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import MAIN, SAMPLE, sample_dict
+from support import MAIN, SAMPLE, sample_dict
 
 T3_1_MESSAGE = "第一项加第二项之和（3）不等于第三项加第四项之和（2），“自然人”列相差 1。"
 

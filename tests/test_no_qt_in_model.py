@@ -10,7 +10,7 @@ import subprocess
 import sys
 import textwrap
 
-from conftest import ROOT, SAMPLE
+from support import ROOT, SAMPLE
 
 QT = ("PySide6", "shiboken6", "PyQt5", "PyQt6")
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from conftest import FULL_T3, full_report
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
+from support import FULL_T3, full_report
 
 from model import schema as S
 from model.report import Report, new_report

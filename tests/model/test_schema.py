@@ -6,7 +6,7 @@ import re
 from collections import Counter
 
 import pytest
-from conftest import full_report
+from support import full_report
 
 from model import schema as S
 from model.schema import Role

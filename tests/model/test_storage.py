@@ -10,9 +10,9 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLE, full_report, sample_dict
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from support import SAMPLE, full_report, sample_dict
 
 from model import schema as S
 from model import storage

@@ -1,0 +1,56 @@
+"""Save a screenshot of every wizard page with the sample report, for docs/screenshots/.
+
+Run under a real X server: xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python scripts/screenshots.py
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def main() -> None:
+    import os
+
+    os.environ.setdefault("GOV_REPORT_DATA_DIR", tempfile.mkdtemp())
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    import ui
+    from ui.app import SAMPLE
+
+    out = ROOT / "docs" / "screenshots"
+    out.mkdir(parents=True, exist_ok=True)
+    window = ui.build_window(SAMPLE)
+    window.resize(1500, 950)
+    window.show()
+    app = QApplication.instance()
+    # One broken number, so the pictures show how an error looks.
+    t3 = window.wizard.table_pages["t3"]
+    t3.model.setData(t3.model.index_of("t3.new.natural"), "3", Qt.ItemDataRole.EditRole)
+    for i, page_id in enumerate(window.wizard.pageIds()):
+        window.wizard.go_to(page_id)
+        for _ in range(5):
+            app.processEvents()
+        name = f"page-{i:02d}.png"
+        window.grab().save(str(out / name))
+        print(out / name)
+    window.doc.set_modified(False)
+    # A new report: blank cells are tinted, not alarming; the findings list names them once per table.
+    new = ui.build_window()
+    new.resize(1500, 950)
+    new.show()
+    new.wizard.go_to(new.wizard.page_of_table("t3"))
+    for _ in range(5):
+        app.processEvents()
+    new.grab().save(str(out / "new-report-t3.png"))
+    print(out / "new-report-t3.png")
+    new.doc.set_modified(False)
+
+
+if __name__ == "__main__":
+    main()

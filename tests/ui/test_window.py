@@ -1,0 +1,257 @@
+"""The main window: pages, navigation, findings panel, text pages, files, fonts and translation."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QApplication, QListView, QMessageBox, QPlainTextEdit
+from support import SAMPLE
+
+from model import schema as S
+from model.storage import load
+
+
+def rules(window):
+    model = window.findChild(QListView, "findings").model()
+    return [model.index(r, 0).data(Qt.ItemDataRole.UserRole) for r in range(model.rowCount())]
+
+
+def test_every_page_renders(make_window):
+    window = make_window(SAMPLE)
+    window.show()
+    titles = [window.wizard.page(i).title() for i in window.wizard.pageIds()]
+    assert titles == ["基本信息", *[s.heading for s in S.SECTIONS], "校验与导出"]
+    for page_id in window.wizard.pageIds():
+        window.wizard.go_to(page_id)
+        assert window.wizard.currentId() == page_id
+        QApplication.processEvents()
+        image = window.grab().toImage()
+        assert not image.isNull() and image.width() > 800
+
+
+def test_section_list_goes_anywhere(make_window):
+    window = make_window(SAMPLE)
+    ids = window.wizard.pageIds()
+    for row in (5, 2, 7, 0, 3):
+        window.sections.setCurrentRow(row)
+        assert window.wizard.currentId() == ids[row]
+    # the wizard's own buttons still work after jumping
+    window.wizard.go_to(ids[3])
+    window.wizard.next()
+    assert window.wizard.currentId() == ids[4]
+    assert window.sections.currentRow() == 4
+
+
+def test_last_page_offers_save_not_next(make_window):
+    window = make_window(SAMPLE)
+    window.wizard.go_to(window.wizard.pageIds()[-1])
+    assert window.wizard.currentPage().isFinalPage()
+
+
+def test_qt_dialogs_are_in_chinese(make_window):
+    make_window()
+    assert QCoreApplication.translate("QWizard", "&Next") != "&Next"
+    assert "下一步" in QCoreApplication.translate("QWizard", "&Next")
+
+
+def test_chinese_font_is_registered_when_the_system_has_none(make_window, monkeypatch):
+    from ui import fonts
+
+    app = QApplication.instance()
+    original = app.font()
+    monkeypatch.setattr(fonts, "system_has_chinese_font", lambda: False)
+    try:
+        family = fonts.ensure_chinese_font(app)
+        assert family == "WenQuanYi Micro Hei"
+        assert QFontMetrics(app.font()).inFontUcs4(ord("政"))
+    finally:
+        app.setFont(original)
+
+
+def test_findings_double_click_goes_to_the_cell(make_window):
+    window = make_window(SAMPLE)
+    window.wizard.go_to(window.wizard.pageIds()[0])
+    t3 = window.wizard.table_pages["t3"]
+    t3.model.setData(t3.model.index_of("t3.carried_out.legal"), "1", Qt.ItemDataRole.EditRole)
+    assert "T3-1" in rules(window)
+    view = window.findChild(QListView, "findings")
+    row = rules(window).index("T3-1")
+    view.doubleClicked.emit(view.model().index(row, 0))
+    assert window.wizard.currentPage() is t3
+    assert t3.view.currentIndex().data(Qt.ItemDataRole.UserRole) == "t3.new.legal"
+
+
+def test_empty_section_finding_goes_to_its_page(make_window):
+    window = make_window(SAMPLE)
+    window.wizard.section_pages["s5"].editor.setPlainText("")
+    assert "G1" in rules(window)
+    finding = next(f for f in window.findings.model.findings if f.rule == "G1")
+    window.go_to_finding(finding)
+    assert window.wizard.currentPage() is window.wizard.section_pages["s5"]
+
+
+def test_confirm_finding_takes_an_explanation(make_window, tmp_path):
+    window = make_window(SAMPLE)
+    prior = load(SAMPLE)
+    prior.values["t3.carried_out.natural"] = 1  # last year said one application was carried over
+    prior_path = tmp_path / "上年 报告.json"
+    from model.storage import save
+
+    save(prior, prior_path)
+    assert window.load_prior(prior_path)
+    assert "T3-5" in rules(window)
+    panel = window.findings
+    row = rules(window).index("T3-5")
+    panel.view.setCurrentIndex(panel.model.index(row))
+    assert panel.explain.isEnabled()
+    panel.explain.setPlainText("上年结转的 1 件申请人已于年初撤回，故本年未计入。")
+    panel.explain_save.click()
+    assert window.doc.report.explanations == {"T3-5@t3.carried_in.natural": "上年结转的 1 件申请人已于年初撤回，故本年未计入。"}
+    finding = next(f for f in window.doc.findings if f.rule == "T3-5")
+    assert finding.explanation.startswith("上年结转")
+    assert "已说明" in panel.model.index(rules(window).index("T3-5")).data()
+    assert window.doc.modified
+    # an error finding takes no explanation
+    t3 = window.wizard.table_pages["t3"]
+    t3.model.setData(t3.model.index_of("t3.new.other"), "3", Qt.ItemDataRole.EditRole)
+    panel.view.setCurrentIndex(panel.model.index(rules(window).index("T3-1")))
+    assert not panel.explain.isEnabled()
+
+
+def test_text_pages_guidance_checklist_and_g1(make_window):
+    window = make_window()
+    page = window.wizard.section_pages["s1"]
+    assert page.findChild(QPlainTextEdit, "text-s1") is page.editor
+    assert "G1" in rules(window)
+    checks = page.checklist
+    assert [checks.item(i).checkState() for i in range(checks.count())] == [Qt.CheckState.Unchecked] * 5
+    page.editor.setPlainText("（一）主动公开\n本年主动公开政府信息 120 条。\n（五）监督保障\n开展培训 2 次。")
+    states = [checks.item(i).checkState() == Qt.CheckState.Checked for i in range(checks.count())]
+    assert states == [True, False, False, False, True]
+    assert window.doc.report.sections["s1"].startswith("（一）主动公开")
+    finding_texts = [f.message for f in window.doc.findings if f.rule == "G1"]
+    assert all("总体情况" not in m for m in finding_texts)
+
+
+def test_s6_headings_can_be_inserted(make_window):
+    window = make_window()
+    page = window.wizard.section_pages["s6"]
+    page.editor.setPlainText("（一）政府信息公开申请收费情况\n本机关未收取信息处理费。")
+    page._insert_s6_items()
+    text = window.doc.report.sections["s6"]
+    for heading in S.S6_ITEMS:
+        assert text.count(heading) == 1
+    assert text.startswith("（一）政府信息公开申请收费情况\n本机关未收取信息处理费。")
+
+
+def test_preamble_follows_the_basic_information_until_edited(make_window):
+    window = make_window()
+    info = window.wizard.info_page
+    info.widgets["agency"].setText("某某县人民政府办公室")
+    assert "本报告由某某县人民政府办公室按照" in window.doc.report.sections["preamble"]
+    info.widgets["year"].setValue(2023)
+    assert "自2023年1月1日起至2023年12月31日止" in info.preamble.toPlainText()
+    info.preamble.setPlainText("自行撰写的前言。")
+    info.widgets["phone"].setText("0537-1234567")
+    assert window.doc.report.sections["preamble"] == "自行撰写的前言。"
+    window.doc.regenerate_preamble()
+    assert "0537-1234567" in window.doc.report.sections["preamble"]
+
+
+def test_basic_information_is_stored(make_window):
+    window = make_window()
+    info = window.wizard.info_page
+    info.widgets["agency"].setText("  金乡县行政审批服务局 ")
+    kind = info.widgets["agency_kind"]
+    kind.setCurrentIndex(kind.findData("government"))
+    info.widgets["published_on"].setText("2023年1月20日")
+    meta = window.doc.report.meta
+    assert meta["agency"] == "金乡县行政审批服务局"
+    assert meta["agency_kind"] == "government"
+    assert meta["published_on"] == "2023-01-20"
+    info.widgets["published_on"].setText("2023-02-30")
+    assert "年-月-日" in info.date_message.text()
+    assert meta["published_on"] == "2023-01-20"
+    assert window.wizard.info_page.isComplete()
+    info.widgets["agency"].setText("")
+    assert not window.wizard.info_page.isComplete()  # 机关名称 is mandatory
+
+
+def test_review_page_says_whether_ready(make_window):
+    window = make_window(SAMPLE)
+    review = window.wizard.review_page
+    assert "可以报送" in review.status.text()
+    t3 = window.wizard.table_pages["t3"]
+    t3.model.setData(t3.model.index_of("t3.new.natural"), "3", Qt.ItemDataRole.EditRole)
+    assert "尚不能报送" in review.status.text()
+    assert "T3-1" in review.details.toPlainText()
+
+
+def test_title_shows_file_and_modified_mark(make_window, tmp_path):
+    window = make_window(SAMPLE)
+    assert window.windowTitle().startswith("jinxiang-xzsp-2022.json[*]")
+    assert not window.isWindowModified()
+    t2 = window.wizard.table_pages["t2"]
+    t2.model.setData(t2.model.index_of("t2.penalty.decisions"), "7", Qt.ItemDataRole.EditRole)
+    assert window.isWindowModified()
+    target = tmp_path / "新 目录" / "年报 2022.json"
+    target.parent.mkdir()
+    assert window.save_to(target)
+    assert not window.isWindowModified()
+    assert window.windowTitle().startswith("年报 2022.json[*]")
+    assert load(target).values["t2.penalty.decisions"] == 7
+    from ui import appdata
+
+    assert appdata.recent_files()[0] == str(target.resolve())
+    assert [a.text() for a in window.recent_menu.actions()][0] == str(target.resolve())
+
+
+def test_a_bad_file_leaves_the_work_alone(make_window, tmp_path):
+    window = make_window(SAMPLE)
+    t2 = window.wizard.table_pages["t2"]
+    t2.model.setData(t2.model.index_of("t2.penalty.decisions"), "7", Qt.ItemDataRole.EditRole)
+    bad = tmp_path / "坏 文件.json"
+    bad.write_text('{"format": "gov-info-disclosure-annual-report", "version": 1, "values": {"t3.new.natural": -1', "utf-8")
+    assert window.load_file(bad) is False
+    assert "无法打开" in window.status_label.text() and "截断" in window.status_label.text()
+    assert window.doc.report.values["t2.penalty.decisions"] == 7
+    assert window.doc.path == SAMPLE
+
+
+def test_build_window_with_a_bad_path_shows_a_new_report(make_window, tmp_path):
+    bad = tmp_path / "other.json"
+    bad.write_text(json.dumps({"format": "something-else"}), "utf-8")
+    window = make_window(bad)
+    assert window.doc.path is None
+    assert "不是政府信息公开工作年度报告文件" in window.status_label.text()
+
+
+def test_failed_save_keeps_the_work(make_window, tmp_path):
+    window = make_window(SAMPLE)
+    blocker = tmp_path / "a file"
+    blocker.write_text("x")
+    assert window.save_to(blocker / "report.json") is False
+    assert "保存失败" in window.status_label.text()
+    assert window.doc.path == SAMPLE
+
+
+@pytest.mark.parametrize(("answer", "closes", "saved"), [
+    (QMessageBox.StandardButton.Cancel, False, False),
+    (QMessageBox.StandardButton.Discard, True, False),
+    (QMessageBox.StandardButton.Save, True, True),
+])
+def test_closing_with_unsaved_changes_asks(make_window, monkeypatch, tmp_path, answer, closes, saved):
+    path = tmp_path / "年报.json"
+    path.write_bytes(SAMPLE.read_bytes())
+    window = make_window(path)
+    window.show()
+    t2 = window.wizard.table_pages["t2"]
+    t2.model.setData(t2.model.index_of("t2.penalty.decisions"), "9", Qt.ItemDataRole.EditRole)
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[1]) or answer)
+    assert window.close() is closes
+    assert asked == ["保存修改"]
+    assert (load(path).values["t2.penalty.decisions"] == 9) is saved

@@ -1,0 +1,94 @@
+"""Start the wizard: the Qt application, Chinese translations and fonts, the window, recovery."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from ui.appdata import APP_NAME
+from ui.autosave import orphaned_recoveries
+from ui.fonts import ensure_chinese_font
+from ui.main_window import MainWindow
+
+SAMPLE = Path(__file__).resolve().parent.parent / "resources" / "samples" / "jinxiang-xzsp-2022.json"
+
+
+def application() -> QApplication:
+    """The QApplication (made here unless a host such as pytest-qt made it), set up once for Chinese."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(sys.argv[:1])
+    if not app.property("gov-report-ready"):
+        _set_up(app)
+        app.setProperty("gov-report-ready", True)
+    return app
+
+
+def _set_up(app: QApplication) -> None:
+    """Qt's own Chinese translation (standard buttons and dialogs) and a font that has Chinese."""
+    app.setApplicationName(APP_NAME)
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    translations = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for name in ("qtbase_zh_CN",):
+        translator = QTranslator(app)
+        if translator.load(name, translations):
+            app.installTranslator(translator)
+    ensure_chinese_font(app)
+
+
+def build_window(path: str | Path | None = None) -> MainWindow:
+    """The whole main window with the report at `path` (or a new one); shows no modal dialog.
+
+    A file that cannot be opened leaves a new report in the window and the reason in its status bar.
+    """
+    application()
+    window = MainWindow()
+    if path is not None:
+        window.load_file(Path(path))
+    return window
+
+
+def _offer_recovery(window: MainWindow) -> None:
+    for rec in orphaned_recoveries():
+        where = f"（原文件：{rec.source}）" if rec.source else "（尚未保存的新报告）"
+        answer = QMessageBox.question(
+            window, "恢复未保存的报告",
+            f"上次程序没有正常退出，发现一份自动保存的报告{where}。是否恢复？\n"
+            "选择“否”将删除这份自动保存的内容。",
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            try:
+                report = rec.load()
+            except Exception as exc:  # noqa: BLE001 - a damaged recovery file must not stop the program
+                window.show_message(f"无法恢复：{exc}")
+                continue
+            window.doc.replace(report, rec.source)
+            window.doc.set_modified(True)
+            window.autosaver.save_now()
+            rec.discard()
+            window.show_message("已恢复自动保存的内容，请及时保存。")
+            return
+        rec.discard()
+
+
+def run(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="main.py", description="政务公开年报助手：打开填报向导。")
+    parser.add_argument("file", nargs="?", metavar="FILE", help="要打开的报告文件")
+    parser.add_argument("--sample", action="store_true", help="打开示例报告（金乡县行政审批服务局 2022 年）")
+    args = parser.parse_args(argv)
+    app = application()
+    path = SAMPLE if args.sample else args.file
+    window = build_window(path)
+    window.show()
+    if os.environ.get("GOV_REPORT_QUIT_AFTER_SHOW"):  # benchmarks/bench_ui.py: time to the first page
+        QTimer.singleShot(0, app.quit)
+        return app.exec()
+    if path is not None and window.doc.path is None:
+        QMessageBox.warning(window, "无法打开", window.status_label.text())
+    _offer_recovery(window)
+    return app.exec()

@@ -1,0 +1,59 @@
+"""Where the program keeps its own files: settings (recent files) and autosave recovery files.
+
+The folder is platformdirs' user data folder (e.g. %LOCALAPPDATA% on Windows, ~/.local/share on
+Linux); GOV_REPORT_DATA_DIR overrides it (tests use that to stay out of the user's folder).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from platformdirs import user_data_dir
+
+from model.storage import atomic_write
+
+APP_NAME = "政务公开年报助手"
+APP_DIR_NAME = "gov-report-assistant"
+MAX_RECENT = 8
+
+
+def data_dir() -> Path:
+    override = os.environ.get("GOV_REPORT_DATA_DIR")
+    path = Path(override) if override else Path(user_data_dir(APP_DIR_NAME, appauthor=False))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def _settings_path() -> Path:
+    return data_dir() / "settings.json"
+
+
+def load_settings() -> dict:
+    try:
+        data = json.loads(_settings_path().read_text(encoding="utf-8"))
+        return data if isinstance(data, dict) else {}
+    except (OSError, ValueError):
+        return {}  # a missing or damaged settings file only loses the recent-files list
+
+
+def save_settings(settings: dict) -> None:
+    try:
+        atomic_write(_settings_path(), json.dumps(settings, ensure_ascii=False, indent=2).encode("utf-8"))
+    except Exception:  # noqa: BLE001 - settings are a convenience; never interrupt the user's work
+        pass
+
+
+def recent_files() -> list[str]:
+    items = load_settings().get("recent", [])
+    return [p for p in items if isinstance(p, str)][:MAX_RECENT]
+
+
+def add_recent(path: Path) -> list[str]:
+    settings = load_settings()
+    entry = str(Path(path).resolve())
+    items = [entry] + [p for p in recent_files() if p != entry]
+    settings["recent"] = items[:MAX_RECENT]
+    save_settings(settings)
+    return settings["recent"]

@@ -1,0 +1,182 @@
+"""The open report as the UI sees it: the model object, its file, undo history and current findings.
+
+Every edit of a cell goes through `set_cells`, which pushes one undoable command (a paste is one
+command) and then recomputes totals and findings; views listen to `changed` and repaint. Rules take
+well under a millisecond, so everything is simply re-evaluated on each change.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from model.preamble import generate_preamble
+from model.report import Report, new_report
+from model.rules import Finding, Severity, evaluate
+from model.values import Value
+
+
+class _SetCells(QUndoCommand):
+    def __init__(self, doc: ReportDocument, changes: dict[str, tuple[Any, Any]], text: str) -> None:
+        super().__init__(text)
+        self.doc = doc
+        self.changes = changes  # code → (old, new)
+
+    def redo(self) -> None:
+        self.doc._apply({c: new for c, (_, new) in self.changes.items()})
+
+    def undo(self) -> None:
+        self.doc._apply({c: old for c, (old, _) in self.changes.items()})
+
+
+class ReportDocument(QObject):
+    changed = Signal()  # anything in the report changed (values, texts, meta, explanations)
+    values_changed = Signal()  # cell values changed: totals and findings are new
+    meta_changed = Signal()
+    path_changed = Signal()
+    modified_changed = Signal(bool)
+
+    def __init__(self, report: Report | None = None, path: Path | None = None) -> None:
+        super().__init__()
+        self.report = report or new_report()
+        self.path = path
+        self.prior: Report | None = None  # last year's report, for the cross-year rules (S2-2, T3-5)
+        self.undo_stack = QUndoStack(self)
+        self._modified = False
+        self.findings: list[Finding] = []
+        self.cell_findings: dict[str, list[Finding]] = {}
+        self.computed: dict[str, Any] = {}
+        self._evaluate()
+
+    # -- state ---------------------------------------------------------------------------------------
+
+    @property
+    def modified(self) -> bool:
+        return self._modified
+
+    def set_modified(self, modified: bool) -> None:
+        if modified != self._modified:
+            self._modified = modified
+            self.modified_changed.emit(modified)
+
+    def replace(self, report: Report, path: Path | None) -> None:
+        """Show another report (新建/打开/恢复); the undo history starts afresh."""
+        self.report = report
+        self.path = path
+        self.prior = None
+        self.undo_stack.clear()
+        self._evaluate()
+        self.set_modified(False)
+        self.path_changed.emit()
+        self.meta_changed.emit()
+        self.values_changed.emit()
+        self.changed.emit()
+
+    # -- cells ---------------------------------------------------------------------------------------
+
+    def set_cells(self, new_values: dict[str, Value | None], text: str = "修改单元格") -> bool:
+        """Change input cells as one undoable step; returns False when nothing changes."""
+        changes = {c: (self.report.value(c), v) for c, v in new_values.items() if self.report.value(c) != v}
+        if not changes:
+            return False
+        self.undo_stack.push(_SetCells(self, changes, text))
+        return True
+
+    def _apply(self, values: dict[str, Value | None]) -> None:
+        for code, v in values.items():
+            self.report.set_value(code, v)
+        self._evaluate()
+        self.set_modified(True)
+        self.values_changed.emit()
+        self.changed.emit()
+
+    def _evaluate(self) -> None:
+        self.computed = self.report.computed()
+        self.findings = evaluate(self.report, self.prior)
+        by_cell: dict[str, list[Finding]] = {}
+        for f in self.findings:
+            for c in f.cells:
+                by_cell.setdefault(c, []).append(f)
+        self.cell_findings = by_cell
+
+    def set_prior(self, prior: Report | None) -> None:
+        """Check against last year's report (or stop, with None); not saved with the report."""
+        self.prior = prior
+        self._evaluate()
+        self.values_changed.emit()
+        self.changed.emit()
+
+    def display_value(self, code: str) -> Any:
+        """What a cell shows: the input value, or the computed (else stated) total."""
+        if code in self.computed:
+            v = self.computed[code]
+            return v if v is not None else self.report.stated.get(code)
+        return self.report.value(code)
+
+    def fill_blank_with_zero(self, table_codes: tuple[str, ...]) -> int:
+        blanks = {c: 0 for c in table_codes if self.report.value(c) is None}
+        if blanks:
+            self.set_cells(blanks, "空白单元格填 0")
+        return len(blanks)
+
+    # -- texts, meta, explanations ----------------------------------------------------------------------
+
+    def set_text(self, key: str, text: str) -> None:
+        if self.report.sections.get(key, "") == text:
+            return
+        self.report.sections[key] = text
+        self._touched()
+
+    def set_meta(self, key: str, value: Any) -> None:
+        if value in ("", None):
+            if key not in self.report.meta:
+                return
+            old_preamble = generate_preamble(self.report.meta)
+            self.report.meta.pop(key)
+        else:
+            if self.report.meta.get(key) == value:
+                return
+            old_preamble = generate_preamble(self.report.meta)
+            self.report.meta[key] = value
+        # Keep the preamble in step with the basic information until the user has edited it.
+        current = self.report.sections.get("preamble", "")
+        if current in ("", old_preamble):
+            self.report.sections["preamble"] = generate_preamble(self.report.meta)
+        self._touched(cells_affected=True)
+        self.meta_changed.emit()
+
+    def regenerate_preamble(self) -> None:
+        self.set_text("preamble", generate_preamble(self.report.meta))
+        self.meta_changed.emit()
+
+    def set_explanation(self, key: str, text: str) -> None:
+        text = text.strip()
+        if self.report.explanations.get(key, "") == text:
+            return
+        if text:
+            self.report.explanations[key] = text
+        else:
+            self.report.explanations.pop(key, None)
+        self._touched()
+
+    def _touched(self, cells_affected: bool = False) -> None:
+        self._evaluate()
+        self.set_modified(True)
+        if cells_affected:  # e.g. the kind of body decides S2-4, which colours 规章 cells
+            self.values_changed.emit()
+        self.changed.emit()
+
+    # -- summaries -----------------------------------------------------------------------------------
+
+    def counts(self) -> dict[Severity, int]:
+        out = dict.fromkeys(Severity, 0)
+        for f in self.findings:
+            out[f.severity] += 1
+        return out
+
+    def worst(self, code: str) -> Finding | None:
+        found = self.cell_findings.get(code)
+        return min(found, key=lambda f: f.severity.rank) if found else None

@@ -1,0 +1,310 @@
+"""The wizard's pages, generated from the schema: 基本信息, the six sections, 校验与导出."""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
+    QSpinBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+    QWizardPage,
+)
+
+from model import schema as S
+from model.rules import Severity
+from ui.document import ReportDocument
+from ui.table_model import ReportTableModel
+from ui.table_view import SpreadsheetView
+
+_MESSAGE_STYLE = "color:#b3261e; padding:2px;"
+
+
+def _text_editor(object_name: str) -> QPlainTextEdit:
+    edit = QPlainTextEdit()
+    edit.setObjectName(object_name)
+    edit.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+    edit.setTabChangesFocus(True)  # Tab moves on to the next control; the text needs no tab characters
+    font = edit.font()
+    font.setPointSizeF(max(font.pointSizeF(), 10.5) * 1.15)
+    edit.setFont(font)
+    return edit
+
+
+class InfoPage(QWizardPage):
+    """基本信息: the fields of schema.META_FIELDS, and the preamble generated from them."""
+
+    def __init__(self, doc: ReportDocument) -> None:
+        super().__init__()
+        self.doc = doc
+        self.setTitle("基本信息")
+        self.setSubTitle("带 * 的为必填项。报告前言根据基本信息自动生成，也可直接修改。")
+        self.widgets: dict[str, QWidget] = {}
+        form = QFormLayout()
+        for f in S.META_FIELDS:
+            w = self._make_field(f)
+            w.setObjectName(f"meta-{f.key}")
+            self.widgets[f.key] = w
+            form.addRow(f.label + (" *" if f.required else ""), w)
+        self.registerField("agency*", self.widgets["agency"])
+        self.date_message = QLabel()
+        self.date_message.setStyleSheet(_MESSAGE_STYLE)
+        form.addRow("", self.date_message)
+
+        self.preamble = _text_editor("text-preamble")
+        self.preamble.textChanged.connect(lambda: doc.set_text("preamble", self.preamble.toPlainText()))
+        regenerate = QPushButton("按基本信息重新生成前言")
+        regenerate.clicked.connect(doc.regenerate_preamble)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(f"<b>{S.PREAMBLE_LABEL}</b>"))
+        row.addStretch(1)
+        row.addWidget(regenerate)
+        layout.addLayout(row)
+        layout.addWidget(self.preamble, 1)
+        doc.path_changed.connect(self.load)
+        doc.meta_changed.connect(self.load_preamble)
+        self.load()
+
+    def _make_field(self, f: S.MetaField) -> QWidget:
+        if f.kind == "choice":
+            combo = QComboBox()
+            if not f.required:
+                combo.addItem("（未选择）", "")
+            for value, label in f.choices:
+                combo.addItem(label, value)
+            combo.currentIndexChanged.connect(lambda _i, k=f.key, c=combo: self._store(k, c.currentData()))
+            return combo
+        if f.kind == "year":
+            spin = QSpinBox()
+            spin.setRange(S.YEAR_MIN - 1, S.YEAR_MAX)  # the lowest value stands for 未填写
+            spin.setSpecialValueText("（未填写）")
+            spin.setSuffix(" 年")
+            spin.valueChanged.connect(lambda v, k=f.key: self._store(k, int(v) if v >= S.YEAR_MIN else None))
+            return spin
+        edit = QLineEdit()
+        edit.setPlaceholderText(f.hint)
+        if f.kind == "date":
+            edit.textChanged.connect(lambda t, k=f.key: self._store_date(k, t))
+        else:
+            edit.textChanged.connect(lambda t, k=f.key: self._store(k, t.strip()))
+        return edit
+
+    def _store(self, key: str, value: object) -> None:
+        if not self._loading:
+            self.doc.set_meta(key, value)
+
+    def _store_date(self, key: str, text: str) -> None:
+        text = text.strip()
+        m = re.fullmatch(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?", text)
+        if text and (not m or not QDate(int(m[1]), int(m[2]), int(m[3])).isValid()):
+            self.date_message.setText("发布日期应为“年-月-日”，如 2023-01-20。")
+            return
+        self.date_message.setText("")
+        value = f"{int(m[1]):04d}-{int(m[2]):02d}-{int(m[3]):02d}" if m else ""
+        self._store(key, value)
+
+    _loading = False
+
+    def load(self) -> None:
+        """Show the report's basic information (after 打开/新建, or a change made elsewhere)."""
+        self._loading = True
+        try:
+            meta = self.doc.report.meta
+            for f in S.META_FIELDS:
+                w = self.widgets[f.key]
+                v = meta.get(f.key)
+                if isinstance(w, QComboBox):
+                    i = w.findData(v if v is not None else "")
+                    w.setCurrentIndex(max(i, 0))
+                elif isinstance(w, QSpinBox):
+                    w.setValue(v if isinstance(v, int) else w.minimum())
+                elif isinstance(w, QLineEdit):
+                    w.setText(str(v or ""))
+            self.date_message.setText("")
+        finally:
+            self._loading = False
+        self.load_preamble()
+
+    def load_preamble(self) -> None:
+        text = self.doc.report.text("preamble")
+        if self.preamble.toPlainText() != text:
+            self.preamble.setPlainText(text)
+
+
+class TextPage(QWizardPage):
+    """A narrative section: the editor, the format's guidance and a checklist ticked from the text."""
+
+    def __init__(self, doc: ReportDocument, section: S.Section) -> None:
+        super().__init__()
+        self.doc = doc
+        self.section = section
+        self.setTitle(section.heading)
+        self.setSubTitle("请逐项填写。右侧为格式要求和应涵盖的内容，写到的内容会自动勾选。")
+        self.editor = _text_editor(f"text-{section.key}")
+        self.editor.setPlaceholderText("在此输入本部分内容。每段一行；小标题单独成行，如“（一）主动公开”。")
+        self.editor.textChanged.connect(self._changed)
+        guidance = QLabel(section.guidance)
+        guidance.setWordWrap(True)
+        guidance.setObjectName(f"guidance-{section.key}")
+        self.checklist = QListWidget()
+        self.checklist.setObjectName(f"checklist-{section.key}")
+        for item in section.checklist:
+            li = QListWidgetItem(item.label)
+            li.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            li.setCheckState(Qt.CheckState.Unchecked)
+            self.checklist.addItem(li)
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(QLabel("<b>格式要求</b>"))
+        side_layout.addWidget(guidance)
+        side_layout.addWidget(QLabel("<b>应涵盖的内容</b>"))
+        side_layout.addWidget(self.checklist, 1)
+        if section.key == "s6":
+            insert = QPushButton("插入七个小标题")
+            insert.setToolTip("在文末插入第六部分常用的七个小标题，逐项填写，没有的写“无”。")
+            insert.clicked.connect(self._insert_s6_items)
+            side_layout.addWidget(insert)
+        split = QSplitter()
+        split.addWidget(self.editor)
+        split.addWidget(side)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+        split.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        layout = QVBoxLayout(self)
+        layout.addWidget(split, 1)
+        doc.path_changed.connect(self.load)
+        self.load()
+
+    def load(self) -> None:
+        text = self.doc.report.text(self.section.key)
+        if self.editor.toPlainText() != text:
+            self.editor.setPlainText(text)
+        self._tick()
+
+    def _changed(self) -> None:
+        self.doc.set_text(self.section.key, self.editor.toPlainText())
+        self._tick()
+
+    def _tick(self) -> None:
+        text = self.editor.toPlainText()
+        for i, item in enumerate(self.section.checklist):
+            done = any(k in text for k in item.keywords)
+            self.checklist.item(i).setCheckState(Qt.CheckState.Checked if done else Qt.CheckState.Unchecked)
+
+    def _insert_s6_items(self) -> None:
+        text = self.editor.toPlainText().rstrip()
+        missing = [h for h in S.S6_ITEMS if h not in text]
+        block = "\n".join(f"{h}\n无" for h in missing)
+        self.editor.setPlainText((text + "\n" if text else "") + block)
+
+
+class TablePage(QWizardPage):
+    """Tables 二、三、四: the official layout as an editable spreadsheet."""
+
+    message = Signal(str)
+
+    def __init__(self, doc: ReportDocument, section: S.Section) -> None:
+        super().__init__()
+        assert section.table is not None
+        self.doc = doc
+        self.section = section
+        self.table = S.table(section.table)
+        self.setTitle(section.heading)
+        self.setSubTitle("直接输入数字，回车下移、Tab 右移；可从 Excel/WPS 复制整块粘贴（Ctrl+V）。"
+                         "灰色单元格为自动计算的合计数。没有发生的事项填 0，不要留空。")
+        self.model = ReportTableModel(doc, self.table)
+        self.view = SpreadsheetView(self.model, f"table-{self.table.key}")
+        self.message_label = QLabel()
+        self.message_label.setObjectName(f"message-{self.table.key}")
+        self.message_label.setWordWrap(True)
+        self.message_label.setStyleSheet(_MESSAGE_STYLE)
+        self.model.message.connect(self.show_message)
+        zero = QPushButton("空白单元格填 0")
+        zero.setObjectName(f"zero-{self.table.key}")
+        zero.setToolTip("把本表中尚未填写的单元格全部填为 0（可撤销）。")
+        zero.clicked.connect(self._fill_zero)
+        bar = QHBoxLayout()
+        bar.addWidget(self.message_label, 1)
+        bar.addWidget(zero)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(bar)
+
+    def show_message(self, text: str) -> None:
+        self.message_label.setText(text)
+        self.message.emit(text)
+
+    def _fill_zero(self) -> None:
+        n = self.doc.fill_blank_with_zero(self.table.input_codes)
+        self.show_message(f"已将 {n} 个空白单元格填为 0。" if n else "本表没有空白单元格。")
+
+
+class ReviewPage(QWizardPage):
+    """校验与导出: whether the report is ready, and the complete list of findings."""
+
+    def __init__(self, doc: ReportDocument) -> None:
+        super().__init__()
+        self.doc = doc
+        self.setTitle("校验与导出")
+        self.setSubTitle("报送前请确认没有“错误”，并对“需说明”的事项写明原因。")
+        self.status = QLabel()
+        self.status.setObjectName("review-status")
+        self.status.setWordWrap(True)
+        font = QFont(self.status.font())
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        self.status.setFont(font)
+        self.details = QPlainTextEdit()
+        self.details.setObjectName("review-findings")
+        self.details.setReadOnly(True)
+        self.actions = QHBoxLayout()  # the export buttons go here
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.status)
+        layout.addWidget(self.details, 1)
+        layout.addLayout(self.actions)
+        doc.changed.connect(self.refresh)
+        self.refresh()
+
+    def missing_meta(self) -> list[str]:
+        return [f.label for f in S.META_FIELDS if f.required and not self.doc.report.meta.get(f.key)]
+
+    def refresh(self) -> None:
+        counts = self.doc.counts()
+        missing = self.missing_meta()
+        unexplained = [f for f in self.doc.findings if f.severity is Severity.CONFIRM and not f.explanation]
+        if counts[Severity.ERROR] or missing:
+            head = f"<span style='color:#b3261e'><b>尚不能报送</b></span>：有 {counts[Severity.ERROR]} 项错误"
+            if missing:
+                head += f"，基本信息未填写：{'、'.join(missing)}"
+            head += "。修改后可正式导出；现在只能导出标有“草稿”的版本。"
+        elif unexplained:
+            head = f"<span style='color:#9a5b00'><b>还需说明</b></span>：{len(unexplained)} 项“需说明”的事项尚未写明原因。"
+        else:
+            head = "<span style='color:#1b7a3a'><b>可以报送</b></span>：未发现错误。"
+        if self.doc.prior is not None:
+            head += f"<br>跨年度核对：已载入上年度报告（{self.doc.prior.year or '年度不详'}）。"
+        else:
+            head += "<br>跨年度核对：未载入上年度报告（可在“文件”菜单中载入）。"
+        self.status.setText(head)
+        lines = []
+        for f in self.doc.findings:
+            lines.append(f"【{f.severity.label}】{f.rule}　{f.message}")
+            if f.explanation:
+                lines.append(f"　　说明：{f.explanation}")
+        self.details.setPlainText("\n".join(lines) if lines else "未发现问题。")

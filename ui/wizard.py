@@ -1,0 +1,86 @@
+"""The report wizard: 基本信息, the six sections in order, then 校验与导出.
+
+A QWizard (上一步/下一步 in Chinese from Qt's own translation) that can also jump to any page, so the
+section list beside it works: a page not yet visited is reached through `nextId`, a visited one by
+going back through the history. It lives inside the main window, so 完成 saves instead of closing.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QWidget, QWizard
+
+from model import schema as S
+from ui.document import ReportDocument
+from ui.pages import InfoPage, ReviewPage, TablePage, TextPage
+
+INFO_PAGE_TITLE = "基本信息"
+REVIEW_PAGE_TITLE = "校验与导出"
+
+
+class ReportWizard(QWizard):
+    finish_requested = Signal()
+    page_shown = Signal(int)
+
+    def __init__(self, doc: ReportDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("wizard")
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.setOption(QWizard.WizardOption.NoCancelButton, True)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        self.setOption(QWizard.WizardOption.HaveFinishButtonOnEarlyPages, False)
+        self._jump: int | None = None
+        self.info_page = InfoPage(doc)
+        self.addPage(self.info_page)
+        self.section_pages: dict[str, InfoPage | TablePage | TextPage] = {}
+        self.table_pages: dict[str, TablePage] = {}
+        for sec in S.SECTIONS:
+            page: TablePage | TextPage = TablePage(doc, sec) if sec.table else TextPage(doc, sec)
+            self.section_pages[sec.key] = page
+            if isinstance(page, TablePage):
+                self.table_pages[page.table.key] = page
+            self.addPage(page)
+        self.review_page = ReviewPage(doc)
+        self.addPage(self.review_page)
+        self.setButtonText(QWizard.WizardButton.FinishButton, "保存")
+        self.currentIdChanged.connect(self.page_shown.emit)
+        self.restart()  # start on 基本信息 now, not when first shown, so pages can be reached before that
+
+    def page_titles(self) -> list[str]:
+        return [INFO_PAGE_TITLE] + [s.heading for s in S.SECTIONS] + [REVIEW_PAGE_TITLE]
+
+    def nextId(self) -> int:
+        if self._jump is not None:
+            return self._jump
+        return super().nextId()
+
+    def go_to(self, page_id: int) -> None:
+        """Show page `page_id` directly (the section list, a finding's double-click)."""
+        if page_id == self.currentId() or page_id not in self.pageIds():
+            return
+        if page_id in self.visitedIds():
+            while self.currentId() != page_id and self.currentId() != self.startId():
+                self.back()
+        if self.currentId() != page_id:
+            self._jump = page_id
+            try:
+                self.next()
+            finally:
+                self._jump = None
+                page = self.currentPage()
+                if page is not None:
+                    # The buttons were laid out while nextId() still answered the jump; setFinalPage
+                    # makes QWizard ask nextId() again (False keeps the default: final when no next page).
+                    page.setFinalPage(False)
+
+    def page_of_table(self, table_key: str) -> int:
+        return self.pageIds()[1 + [s.table for s in S.SECTIONS].index(table_key)]
+
+    def page_of_section(self, key: str) -> int:
+        return self.pageIds()[1 + [s.key for s in S.SECTIONS].index(key)]
+
+    def accept(self) -> None:  # 保存 on the last page; the wizard stays open inside the window
+        self.finish_requested.emit()
+
+    def reject(self) -> None:  # Esc must not hide the embedded wizard
+        pass
