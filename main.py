@@ -14,7 +14,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
 SAMPLE = ROOT / "resources" / "samples" / "jinxiang-xzsp-2022.json"
-COMMANDS = ("check",)
+COMMANDS = ("check", "export")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -52,9 +52,16 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="校验报告文件，列出发现的问题",
                            description="对报告文件运行全部校验规则并列出发现的问题。"
                                        "退出状态：0 无错误；1 至少有一项错误；2 文件无法读取。")
-    check.add_argument("file", metavar="FILE", help="报告文件（.json）")
+    check.add_argument("file", metavar="FILE", help="报告文件（.json），或本程序导出的 Excel 工作簿（.xlsx）")
     check.add_argument("--json", action="store_true", help="以 JSON 列表输出校验结果")
     check.add_argument("--prior", metavar="LASTYEAR_FILE", help="上一年度的报告文件，用于跨年度核对")
+    export = sub.add_parser("export", help="导出 Excel 统计表和/或 PDF 报告",
+                            description="把报告导出为 Excel 工作簿和/或可打印的 PDF。报告存在错误时导出为标有“草稿”的版本。"
+                                        "退出状态：0 已写出；2 无法读取或无法写出。")
+    export.add_argument("file", metavar="FILE", help="报告文件（.json 或本程序导出的 .xlsx）")
+    export.add_argument("--xlsx", metavar="OUT.xlsx", help="写出 Excel 工作簿到此路径")
+    export.add_argument("--pdf", metavar="OUT.pdf", help="写出 PDF 到此路径")
+    export.add_argument("--blank", action="store_true", help="PDF 只输出空白统计表（打印空表，供手工填写）")
     return parser
 
 
@@ -68,16 +75,19 @@ def _stdout_safe() -> None:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from export.documents import open_report
     from model.rules import Severity, evaluate, has_errors
     from model.schema import CELLS
-    from model.storage import ReportFileError, load
+    from model.storage import ReportFileError
 
     try:
-        report = load(args.file)
-        prior = load(args.prior) if args.prior else None
+        report, notices = open_report(args.file)
+        prior = open_report(args.prior)[0] if args.prior else None
     except ReportFileError as exc:
         print(f"无法读取报告：{exc}", file=sys.stderr)
         return 2
+    for notice in notices:
+        print(f"注意：{notice}", file=sys.stderr)
     findings = evaluate(report, prior)
     if args.json:
         print(json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=2))
@@ -104,12 +114,54 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    from export.documents import open_report
+    from export.errors import ExportError
+    from model.rules import evaluate, has_errors
+    from model.storage import ReportFileError
+
+    if not args.xlsx and not args.pdf:
+        print("请用 --xlsx 和/或 --pdf 指定要写出的文件。", file=sys.stderr)
+        return 2
+    try:
+        report, notices = open_report(args.file)
+    except ReportFileError as exc:
+        print(f"无法读取报告：{exc}", file=sys.stderr)
+        return 2
+    for notice in notices:
+        print(f"注意：{notice}", file=sys.stderr)
+    findings = evaluate(report)
+    draft = has_errors(findings) and not args.blank
+    if draft:
+        n = sum(f.severity.value == "error" for f in findings)
+        print(f"报告有 {n} 项错误，导出的文件标为“草稿”，不能作为正式报告报送。"
+              f"运行 python main.py check {args.file} 查看错误。", file=sys.stderr)
+    try:
+        if args.xlsx:
+            from export.xlsx import write_workbook
+
+            write_workbook(report, args.xlsx, findings=findings, draft=draft)
+            print(f"已写出 Excel 工作簿：{args.xlsx}")
+        if args.pdf:
+            from export.pdf import write_pdf
+
+            result = write_pdf(report, args.pdf, draft=draft, blank=args.blank)
+            print(f"已写出 PDF：{args.pdf}")
+            if result.missing_chars:
+                chars = "".join(sorted(result.missing_chars))
+                print(f"注意：以下字符在可用字体中都没有，PDF 中以“〓”代替：{chars}", file=sys.stderr)
+    except ExportError as exc:
+        print(f"无法导出：{exc}", file=sys.stderr)
+        return 2
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     _stdout_safe()
     if argv and (argv[0] in COMMANDS or argv[0] in ("-h", "--help")):
         args = build_parser().parse_args(argv)
-        return {"check": cmd_check}[args.command](args)
+        return {"check": cmd_check, "export": cmd_export}[args.command](args)
     from ui.app import run  # the wizard; Qt is imported only on this path
 
     return run(argv)

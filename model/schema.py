@@ -111,6 +111,9 @@ SECTIONS: tuple[Section, ...] = (
 TEXT_SECTION_KEYS: tuple[str, ...] = ("preamble", "s1", "s5", "s6")
 PREAMBLE_LABEL = "报告前言"
 
+#: A sub-head line of a narrative section (report-file.md: lines that start with （一）, （二）, …).
+SUBHEAD_PATTERN = r"^[（(][一二三四五六七八九十]+[）)]"
+
 #: Sub-heads of section 六 (wording from practice, spec §1 ⚠).
 S6_ITEMS: tuple[str, ...] = (
     "（一）政府信息公开申请收费情况",
@@ -230,6 +233,7 @@ class Table:
     col_widths: tuple[float, ...]  # relative widths of the grid columns, for drawing
     header_rows: int  # leading grid rows that repeat on each printed page
     cells: tuple[Cell, ...] = field(default=())
+    short_title: str = ""  # for sheet names and lists, e.g. 依申请公开
 
     @property
     def input_codes(self) -> tuple[str, ...]:
@@ -298,7 +302,7 @@ def _build_t2() -> Table:
                 cells.append(Cell(code, "t2", row_label, col_label, block.kind))
             r += 1
     return Table("t2", "二、主动公开政府信息情况", r, 1 + T2_VALUE_COLS, tuple(grid),
-                 (3.0, 2.0, 2.0, 2.0), 0, tuple(cells))
+                 (3.0, 2.0, 2.0, 2.0), 0, tuple(cells), "主动公开")
 
 
 # --- Table 三 -------------------------------------------------------------------------------------
@@ -452,7 +456,7 @@ def _build_t3() -> Table:
     r += 1
     widths = (1.2, 1.6, 4.2) + (1.0,) * len(all_cols)
     return Table("t3", "三、收到和处理政府信息公开申请情况", r, label_cols + len(all_cols),
-                 tuple(grid), widths, header_rows, tuple(cells))
+                 tuple(grid), widths, header_rows, tuple(cells), "依申请公开")
 
 
 # --- Table 四 -------------------------------------------------------------------------------------
@@ -497,7 +501,7 @@ def _build_t4() -> Table:
             sum_of = tuple(f"t4.{group}.{c}" for c, _ in T4_COLUMNS) if col == T4_TOTAL_COL[0] else ()
             cells.append(Cell(code, "t4", group_label, label, sum_of=sum_of))
     return Table("t4", "四、政府信息公开行政复议、行政诉讼情况", 4, 3 * n, tuple(grid),
-                 (1.0,) * (3 * n), 3, tuple(cells))
+                 (1.0,) * (3 * n), 3, tuple(cells), "复议诉讼")
 
 
 TABLES: tuple[Table, ...] = (_build_t2(), _build_t3(), _build_t4())

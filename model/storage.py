@@ -12,11 +12,12 @@ import contextlib
 import json
 import os
 import re
-import tempfile
+import shutil
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from model.atomic import atomic_path
 from model.report import Report
 from model.schema import (
     ADMIN_LEVELS,
@@ -49,20 +50,24 @@ class ReportFileError(Exception):
 def load(path: str | os.PathLike[str]) -> Report:
     """Read a report file; raise ReportFileError with a Chinese message for any bad file."""
     path = Path(path)
+    return loads(read_bytes(path, MAX_FILE_BYTES, "年度报告文件"), path.name)
+
+
+def read_bytes(path: Path, max_bytes: int, what: str) -> bytes:
+    """A file's bytes, refusing a missing, unreadable or absurdly large file with a Chinese message."""
     try:
         size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ReportFileError(f"文件“{path.name}”过大（{size // 1024 // 1024} MB），不是年度报告文件。")
-        data = path.read_bytes()
+        if size > max_bytes:
+            raise ReportFileError(f"文件“{path.name}”过大（{size // 1024 // 1024} MB），不是{what}。")
+        return path.read_bytes()
     except FileNotFoundError:
         raise ReportFileError(f"找不到文件“{path}”。") from None
     except IsADirectoryError:
-        raise ReportFileError(f"“{path}”是文件夹，不是报告文件。") from None
+        raise ReportFileError(f"“{path}”是文件夹，不是{what}。") from None
     except PermissionError:
-        raise ReportFileError(f"没有读取文件“{path}”的权限。") from None
+        raise ReportFileError(f"没有读取文件“{path}”的权限（文件可能正在其他程序中打开）。") from None
     except OSError as exc:
         raise ReportFileError(f"无法读取文件“{path}”：{exc.strerror or exc}。") from None
-    return loads(data, path.name)
 
 
 def loads(data: bytes | str, source: str = "文件") -> Report:
@@ -280,42 +285,14 @@ def save(report: Report, path: str | os.PathLike[str], backup: bool = True) -> N
 def _keep_backup(path: Path) -> None:
     """Copy the current file to `<name>.bak` (itself atomically); the original stays in place."""
     bak = path.with_name(path.name + ".bak")
-    tmp = None
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{bak.name}.", suffix=".tmp", dir=path.parent)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(path.read_bytes())
-        os.replace(tmp, bak)
-        tmp = None
-    except OSError:
-        pass  # a backup that cannot be made must not stop the save itself
-    finally:
-        if tmp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
+    # A backup that cannot be made must not stop the save itself.
+    with contextlib.suppress(ReportFileError, OSError), atomic_path(bak, "备份", ReportFileError) as tmp:
+        shutil.copyfile(path, tmp)
 
 
 def atomic_write(path: Path, data: bytes, backup: bool = False) -> None:
-    """Write bytes via a temporary file in the same folder and a rename; message in Chinese on failure."""
-    folder = path.parent if str(path.parent) else Path(".")
-    tmp_name = None
-    try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
+    """Write bytes atomically (model.atomic); with `backup`, keep the previous file as `<name>.bak`."""
+    with atomic_path(path, "", ReportFileError) as tmp:
+        tmp.write_bytes(data)
         if backup and path.is_file():
             _keep_backup(path)
-        os.replace(tmp_name, path)
-        tmp_name = None
-    except PermissionError:
-        raise ReportFileError(f"无法保存到“{path}”：没有写入权限，或文件正被其他程序（如 WPS、Excel）打开。请关闭该文件或另选位置后重试。") from None
-    except FileNotFoundError:
-        raise ReportFileError(f"无法保存到“{path}”：文件夹不存在。") from None
-    except OSError as exc:
-        raise ReportFileError(f"无法保存到“{path}”：{exc.strerror or exc}。") from None
-    finally:
-        if tmp_name is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp_name)

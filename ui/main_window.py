@@ -22,18 +22,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from export.documents import open_report  # JSON, or a workbook we exported (openpyxl loaded lazily)
 from model.preamble import generate_preamble
 from model.report import Report, new_report
 from model.rules import Finding
 from model.schema import CELLS
-from model.storage import ReportFileError, load, save
+from model.storage import ReportFileError, save
 from ui import appdata
 from ui.autosave import Autosaver
 from ui.document import ReportDocument
+from ui.exporting import ExportActions
 from ui.findings_panel import FindingsPanel
 from ui.wizard import ReportWizard
 
-FILE_FILTER = "年度报告文件 (*.json);;所有文件 (*)"
+FILE_FILTER = "年度报告文件 (*.json *.xlsx);;所有文件 (*)"
+SAVE_FILTER = "年度报告文件 (*.json)"
 
 
 def fresh_report() -> Report:
@@ -75,6 +78,8 @@ class MainWindow(QMainWindow):
         self.wizard.finish_requested.connect(self.save)
 
         self.autosaver = Autosaver(self.doc)
+        self.exports = ExportActions(self, self.doc, self.show_message)
+        self.wizard.review_page.add_export_buttons(self.exports)
         self._build_actions()
         self.doc.modified_changed.connect(self.setWindowModified)
         self.doc.path_changed.connect(self._update_title)
@@ -176,20 +181,25 @@ class MainWindow(QMainWindow):
     def load_file(self, path: Path) -> bool:
         """Open a report file; on failure the current work stays as it is and the reason is shown."""
         try:
-            report = load(path)
+            report, notices = open_report(Path(path))
         except ReportFileError as exc:
             self.show_message(f"无法打开：{exc}")
             return False
-        self.doc.replace(report, Path(path))
+        is_json = Path(path).suffix.lower() != ".xlsx"
+        # A workbook is read, not edited in place: saving asks for a .json name.
+        self.doc.replace(report, Path(path) if is_json else None)
+        if not is_json:
+            self.doc.set_modified(True)
         appdata.add_recent(Path(path))
         self._fill_recent()
-        self.show_message(f"已打开 {path}")
+        extra = "；".join(notices)
+        self.show_message(f"已打开 {path}" + (f"。注意：{extra}" if extra else ""))
         return True
 
     def load_prior(self, path: Path) -> bool:
         """Use last year's report for the cross-year checks; the current report is not changed."""
         try:
-            prior = load(path)
+            prior = open_report(Path(path))[0]
         except ReportFileError as exc:
             self.show_message(f"无法载入上年度报告：{exc}")
             return False
@@ -259,7 +269,7 @@ class MainWindow(QMainWindow):
     def save_as(self) -> bool:
         agency = str(self.doc.report.meta.get("agency") or "")
         suggested = self._folder() / f"{agency}{self.doc.report.year or ''}年政府信息公开工作年度报告.json"
-        path, _ = QFileDialog.getSaveFileName(self, "另存为", str(suggested), FILE_FILTER)
+        path, _ = QFileDialog.getSaveFileName(self, "另存为", str(suggested), SAVE_FILTER)
         if not path:
             return False
         if not path.lower().endswith(".json"):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
@@ -192,6 +192,9 @@ class TextPage(QWizardPage):
         doc.path_changed.connect(self.load)
         self.load()
 
+    def initializePage(self) -> None:
+        QTimer.singleShot(0, self.editor.setFocus)
+
     def load(self) -> None:
         text = self.doc.report.text(self.section.key)
         if self.editor.toPlainText() != text:
@@ -247,6 +250,9 @@ class TablePage(QWizardPage):
         layout.addWidget(self.view, 1)
         layout.addLayout(bar)
 
+    def initializePage(self) -> None:  # keyboard users start typing numbers right away
+        QTimer.singleShot(0, self.view.setFocus)
+
     def show_message(self, text: str) -> None:
         self.message_label.setText(text)
         self.message.emit(text)
@@ -280,6 +286,22 @@ class ReviewPage(QWizardPage):
         layout.addLayout(self.actions)
         doc.changed.connect(self.refresh)
         self.refresh()
+
+    def add_export_buttons(self, actions) -> None:  # type: ignore[no-untyped-def]
+        """The export buttons (ui.exporting.ExportActions); kept out of the page so it needs no export code."""
+        for text, name, slot, tip in (
+            ("导出 Excel", "export-xlsx", actions.export_xlsx, "导出统计表工作簿（.xlsx），供上级汇总"),
+            ("导出 PDF", "export-pdf", actions.export_pdf, "导出可打印、可公开的报告全文（.pdf）"),
+            ("全部导出", "export-all", actions.export_all, "把 Excel 和 PDF 一起导出到一个文件夹"),
+            ("打印空表", "export-blank", actions.print_blank, "导出空白统计表（PDF），供先手工填写"),
+            ("打开所在文件夹", "open-folder", actions.open_folder, "打开最近导出文件所在的文件夹"),
+        ):
+            button = QPushButton(text)
+            button.setObjectName(name)
+            button.setToolTip(tip)
+            button.clicked.connect(slot)
+            self.actions.addWidget(button)
+        self.actions.addStretch(1)
 
     def missing_meta(self) -> list[str]:
         return [f.label for f in S.META_FIELDS if f.required and not self.doc.report.meta.get(f.key)]

@@ -11,12 +11,12 @@ from support import ROOT, SAMPLE
 
 def test_wizard_start_imports_no_export_library(tmp_path):
     code = (
-        "import sys; sys.path.insert(0, %r)\n"
+        f"import sys; sys.path.insert(0, {str(ROOT)!r})\n"
         "import ui\n"
-        "w = ui.build_window(%r)\n"
+        f"w = ui.build_window({str(SAMPLE)!r})\n"
         "w.show()\n"
         "print(sorted(m for m in ('openpyxl', 'reportlab') if m in sys.modules))\n"
-    ) % (str(ROOT), str(SAMPLE))
+    )
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", GOV_REPORT_DATA_DIR=str(tmp_path))
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60)
     assert out.returncode == 0, out.stderr

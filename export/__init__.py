@@ -1,0 +1,1 @@
+"""Exports of the report: PDF and workbook (no Qt)."""

@@ -1,0 +1,734 @@
+"""export.xlsx and export.documents: the workbook in the official layout, and reading it back.
+
+Every label and number is checked against the schema by reading the saved file with openpyxl; LibreOffice
+(when installed) opens the workbook as a real client would, prints it and saves it again.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import shutil
+import stat
+import subprocess
+import sys
+import tempfile
+import textwrap
+import xml.etree.ElementTree as ET
+import zipfile
+from decimal import Decimal
+from pathlib import Path
+
+import openpyxl
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from openpyxl.utils import get_column_letter
+from support import ROOT, SAMPLE, full_report
+
+import export.xlsx as X
+from export.documents import open_report
+from export.errors import ExportError
+from export.xlsx import read_workbook, sheet_cell, sheet_title, write_workbook
+from model import schema as S
+from model.report import Report
+from model.rules import evaluate
+from model.storage import ReportFileError, load, save, to_dict
+
+TABLE_SHEETS = [sheet_title(t.key) for t in S.TABLES]
+FORMULA_LIKE = ["=SUM(A1)", "+1", "-x", "@a", "#N/A", "=1+1\n第二行"]
+
+
+@pytest.fixture(scope="module")
+def sample_book(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("xlsx") / "报告 导出"
+    folder.mkdir()
+    path = folder / "金乡 2022 年报.xlsx"
+    write_workbook(load(SAMPLE), path)
+    return path
+
+
+def _book(path: Path, **kw) -> openpyxl.Workbook:
+    return openpyxl.load_workbook(io.BytesIO(path.read_bytes()), **kw)  # any file name
+
+
+def _pos(gc: S.GridCell) -> tuple[int, int]:
+    return X.GRID_ROW + gc.row, X.GRID_COL + gc.col
+
+
+def _listing(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir())
+
+
+def _edit(path: Path, changes: dict[tuple[str, str], object]) -> None:
+    """Change cells as a user would in Excel/WPS (sheet, coordinate) → value, and save."""
+    wb = _book(path)
+    for (sheet, coord), value in changes.items():
+        wb[sheet][coord].value = value
+    wb.save(path)
+
+
+# ---------------------------------------------------------------------------------------------------
+# Layout, read back with openpyxl and compared with the schema
+
+
+def test_sheets_are_named_and_ordered(sample_book):
+    wb = _book(sample_book)
+    assert wb.sheetnames == [*TABLE_SHEETS, "基本信息", "报告正文", "校验结果", "_report"]
+    assert TABLE_SHEETS == ["表二 主动公开", "表三 依申请公开", "表四 复议诉讼"]
+    assert all(len(name) <= 31 for name in wb.sheetnames)
+    assert wb.active.title == TABLE_SHEETS[0]
+
+
+def test_every_label_of_every_grid_is_in_place(sample_book):
+    wb = _book(sample_book)
+    checked = 0
+    for table in S.TABLES:
+        ws = wb[sheet_title(table.key)]
+        assert ws.cell(X.TITLE_ROW, 1).value == table.title
+        for gc in table.grid:
+            if gc.text:
+                cell = ws.cell(*_pos(gc))
+                assert cell.value == gc.text, (table.key, gc)
+                assert cell.data_type == "s"
+                checked += 1
+    assert checked == sum(1 for t in S.TABLES for gc in t.grid if gc.text) > 60
+
+
+def test_every_number_of_the_sample(sample_book, sample_report):
+    wb = _book(sample_book)
+    figures = sample_report.figures()
+    for code in S.CELLS:
+        title, coord = sheet_cell(code)
+        value = wb[title][coord].value
+        assert value == figures[code], code
+        assert isinstance(value, int) and wb[title][coord].data_type == "n", code
+    assert wb["表二 主动公开"][sheet_cell("t2.license.decisions")[1]].value == 23140
+    assert wb["表三 依申请公开"][sheet_cell("t3.new.natural")[1]].value == 2
+    # No formula anywhere: totals are numbers (openpyxl stores no computed value for a formula).
+    with zipfile.ZipFile(sample_book) as zf:
+        sheets = [n for n in zf.namelist() if n.startswith("xl/worksheets/sheet")]
+        assert sheets and not any(b"<f>" in zf.read(n) or b"<f " in zf.read(n) for n in sheets)
+
+
+def test_merged_ranges_equal_the_schema_spans(sample_book):
+    wb = _book(sample_book)
+    for table in S.TABLES:
+        ws = wb[sheet_title(table.key)]
+        expected = {(X.TITLE_ROW, 1, X.TITLE_ROW, table.n_cols)}
+        for gc in table.grid:
+            if gc.rowspan > 1 or gc.colspan > 1:
+                r, c = _pos(gc)
+                expected.add((r, c, r + gc.rowspan - 1, c + gc.colspan - 1))
+        merged = {(m.min_row, m.min_col, m.max_row, m.max_col) for m in ws.merged_cells.ranges}
+        assert merged == expected, table.key
+
+
+_NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+       "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+       "p": "http://schemas.openxmlformats.org/package/2006/relationships"}
+
+
+def _file_borders(path: Path, title: str) -> dict[str, tuple[str | None, ...]]:
+    """Each cell's (left, right, top, bottom) border style as the file stores it.
+
+    openpyxl's reader cannot tell: on load it replaces the inner cells of a merged range by fresh ones
+    and gives them the outline of the top-left cell, so the stored XML is read directly.
+    """
+    with zipfile.ZipFile(path) as zf:
+        book = ET.fromstring(zf.read("xl/workbook.xml"))
+        rels = ET.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
+        rid = next(s.get(f"{{{_NS['r']}}}id") for s in book.iter(f"{{{_NS['m']}}}sheet") if s.get("name") == title)
+        target = next(r.get("Target") for r in rels.iter(f"{{{_NS['p']}}}Relationship") if r.get("Id") == rid)
+        sheet = ET.fromstring(zf.read("xl/" + target.removeprefix("/xl/")))
+        styles = ET.fromstring(zf.read("xl/styles.xml"))
+    borders = [tuple(b.find(f"m:{side}", _NS).get("style") if b.find(f"m:{side}", _NS) is not None else None
+                     for side in ("left", "right", "top", "bottom"))
+               for b in styles.find("m:borders", _NS)]
+    xf_border = [int(xf.get("borderId", 0)) for xf in styles.find("m:cellXfs", _NS)]
+    return {c.get("r"): borders[xf_border[int(c.get("s", 0))]] for c in sheet.iter(f"{{{_NS['m']}}}c")}
+
+
+def test_borders_on_every_cell_of_every_merged_range(sample_book):
+    for table in S.TABLES:
+        stored = _file_borders(sample_book, sheet_title(table.key))
+        covered = set()
+        for gc in table.grid:
+            r0, c0 = _pos(gc)
+            for r in range(r0, r0 + gc.rowspan):
+                for c in range(c0, c0 + gc.colspan):
+                    coord = f"{get_column_letter(c)}{r}"
+                    assert stored.get(coord) == ("thin",) * 4, (table.key, gc, coord)
+                    covered.add(coord)
+        assert len(covered) == table.n_rows * table.n_cols  # the grid covers its rectangle once
+
+
+def test_labels_wrap_and_rows_are_tall_enough(sample_book):
+    wb = _book(sample_book)
+    ws = wb["表三 依申请公开"]
+    table = S.table("t3")
+    widths = [ws.column_dimensions[get_column_letter(1 + i)].width for i in range(table.n_cols)]
+    # Column widths follow Table.col_widths: the sub-item label column is the widest.
+    assert widths.index(max(widths)) == 2 and widths[0] < widths[1] < widths[2]
+    for gc in table.grid:
+        cell = ws.cell(*_pos(gc))
+        assert cell.alignment.wrap_text
+        if gc.role is S.Role.VALUE:
+            assert cell.alignment.horizontal == "center"
+        if gc.text and gc.rowspan == 1:
+            lines = X._lines(gc.text, sum(widths[gc.col:gc.col + gc.colspan]))
+            assert ws.row_dimensions[_pos(gc)[0]].height >= lines * X.LINE_PT, gc.text
+
+
+def test_page_setup_prints_as_is(sample_book):
+    wb = _book(sample_book)
+    for table in S.TABLES:
+        ws = wb[sheet_title(table.key)]
+        ps = ws.page_setup
+        assert int(ps.paperSize) == 9
+        assert int(ps.fitToWidth) == 1 and int(ps.fitToHeight) == 0
+        assert ws.sheet_properties.pageSetUpPr.fitToPage
+        last_col, last_row = get_column_letter(table.n_cols), X.GRID_ROW + table.n_rows - 1
+        assert ws.print_area == f"'{ws.title}'!$A$1:${last_col}${last_row}"
+        assert ws.oddFooter.center.text == "第 &P 页，共 &N 页"
+        assert ws.oddHeader.center.text == "金乡县行政审批服务局 2022 年度"
+        assert not ws.oddHeader.right.text  # not a draft
+        assert ws.page_margins.left > 0 and ws.page_margins.top > 0
+    t3, t4 = wb["表三 依申请公开"], wb["表四 复议诉讼"]
+    assert t3.page_setup.orientation == "portrait" and t4.page_setup.orientation == "landscape"
+    assert t3.print_title_rows == t4.print_title_rows == "$2:$4"  # the three header rows repeat
+    for name in ("基本信息", "报告正文", "校验结果"):
+        assert wb[name].oddFooter.center.text == "第 &P 页，共 &N 页"
+        assert int(wb[name].page_setup.paperSize) == 9
+
+
+def test_hidden_sheet_carries_the_report(sample_book, sample_report):
+    wb = _book(sample_book)
+    ws = wb["_report"]
+    assert ws.sheet_state == "veryHidden"
+    assert all(wb[name].sheet_state == "visible" for name in wb.sheetnames if name != "_report")
+    assert ws["A1"].value == X.DATA_MARKER and ws["B1"].value == X.DATA_VERSION
+    chunks = [ws.cell(2 + i, 1).value for i in range(ws["C1"].value)]
+    assert json.loads("".join(chunks)) == json.loads(json.dumps(to_dict(sample_report)))
+
+
+def test_meta_texts_and_findings_sheets(sample_book, sample_report):
+    wb = _book(sample_book)
+    meta = {r[0].value: r[1].value for r in wb["基本信息"].iter_rows(min_row=3)}
+    assert meta["机关名称"] == "金乡县行政审批服务局"
+    assert meta["机关类型"] == dict(S.AGENCY_KINDS)["department"]  # the Chinese choice label
+    assert meta["行政层级"] == dict(S.ADMIN_LEVELS)["county"]
+    assert meta["报告年度"] == 2022 and meta["发布日期"] == "2023-01-20"
+    texts = [c.value for c in wb["报告正文"]["A"]]
+    assert texts[0] == sample_report.title
+    headings = [s.heading for s in S.SECTIONS]
+    assert [t for t in texts if t in headings] == headings  # the six parts in order
+    for key in S.TEXT_SECTION_KEYS:
+        for para in sample_report.text(key).split("\n"):
+            assert para in texts, para[:20]
+    assert wb["报告正文"].column_dimensions["A"].width >= 60
+    findings = wb["校验结果"]
+    assert [c.value for c in findings[2]] == ["级别", "规则", "内容", "涉及单元格", "说明"]
+    assert findings["A3"].value == "未发现问题。"  # the sample passes every rule
+
+
+def test_findings_sheet_lists_every_finding(cn_dir):
+    report = full_report()
+    report.set_value("t3.new.natural", 99)  # breaks T3-1 in the 自然人 column
+    report.set_value("t3.open.business", None)  # a blank cell: T3-4
+    report.explanations["T3-1"] = "=说明（以等号开头）"
+    findings = evaluate(report)
+    assert {f.rule for f in findings} >= {"T3-1", "T3-4"}
+    path = cn_dir / "有问题.xlsx"
+    write_workbook(report, path)
+    ws = _book(path)["校验结果"]
+    rows = [[c.value for c in r] for r in ws.iter_rows(min_row=3, max_col=5)]
+    assert len(rows) == len(findings)
+    for row, f in zip(rows, findings, strict=True):
+        assert row[:3] == [f.severity.label, f.rule, f.message]
+    t31 = next(r for r in rows if r[1] == "T3-1")
+    assert t31[4] == "=说明（以等号开头）"
+    assert sheet_cell("t3.new.natural")[1] in t31[3] and "表三 依申请公开" in t31[3]
+    assert f"共 {len(findings)} 条" in ws["A1"].value
+    # Findings given by the caller are used as they are (e.g. with last year's report).
+    write_workbook(report, path, findings=findings[:1])
+    assert _book(path)["校验结果"].max_row == 3
+
+
+def test_fee_is_a_number_with_the_places_typed(cn_dir):
+    report = full_report()  # fee 1.2500 万元
+    path = cn_dir / "收费.xlsx"
+    write_workbook(report, path)
+    title, coord = sheet_cell("t2.fees.amount")
+    cell = _book(path)[title][coord]
+    assert cell.value == 1.25 and cell.number_format == "0.0000"
+    again, notices = read_workbook(path)
+    assert notices == [] and again.values["t2.fees.amount"] == Decimal("1.2500")
+    assert to_dict(again)["values"]["t2.fees.amount"] == "1.2500"
+
+
+def test_draft_marks_every_visible_sheet(cn_dir):
+    path = cn_dir / "草稿.xlsx"
+    write_workbook(full_report(), path, draft=True)
+    wb = _book(path)
+    for name in wb.sheetnames:
+        if name == "_report":
+            continue
+        ws = wb[name]
+        assert "草稿" in ws["A1"].value, name
+        assert ws.oddHeader.right.text == "草稿", name
+
+
+# ---------------------------------------------------------------------------------------------------
+# Text is text, never a formula
+
+
+def test_formula_like_text_is_stored_as_text(cn_dir):
+    report = full_report()
+    report.meta["agency"] = "=SUM(A1)&局"
+    report.meta["address"] = "@a"
+    report.meta["phone"] = "-x"
+    report.sections["preamble"] = "+1"
+    report.sections["s1"] = "\n".join(FORMULA_LIKE)
+    report.sections["s5"] = "=SUM(A1)"
+    path = cn_dir / "公式.xlsx"
+    write_workbook(report, path)
+    wb = _book(path)  # not data_only: a formula would show as data_type "f"
+    texts = {c.value: c.data_type for row in wb["报告正文"].iter_rows() for c in row if c.value}
+    for text in ["+1", "=SUM(A1)", "-x", "@a", "#N/A", "=1+1", "第二行"]:
+        assert texts.get(text) == "s", text
+    meta = {r[0].value: r[1] for r in wb["基本信息"].iter_rows(min_row=3)}
+    assert meta["机关名称"].value == "=SUM(A1)&局" and meta["机关名称"].data_type == "s"
+    assert meta["联系地址"].value == "@a" and meta["联系电话"].value == "-x"
+    assert all(c.data_type != "f" for ws in wb for row in ws.iter_rows() for c in row)
+    assert wb["表二 主动公开"].oddHeader.center.text == "=SUM(A1)&&局 2022 年度"  # & escaped in headers
+    again, notices = read_workbook(path)
+    assert notices == [] and to_dict(again) == to_dict(report)
+
+
+# ---------------------------------------------------------------------------------------------------
+# Reading back
+
+
+def test_round_trip_of_the_sample(sample_book, sample_report):
+    report, notices = read_workbook(sample_book)
+    assert notices == []
+    assert to_dict(report) == to_dict(sample_report)
+    assert evaluate(report) == evaluate(sample_report) == []
+
+
+def _tricky_report() -> Report:
+    """Texts that break naive writers: very long lines, astral characters, escapes, control characters."""
+    report = full_report()
+    long_para = "政务公开😀𠀀" * 12_000  # 84 000 characters, 108 000 UTF-16 units, in one paragraph
+    report.sections["s1"] = long_para + "\n第二段 _x0041_ x005F_ 末尾空格  \n  开头空格\n=SUM(A1)\n\t制表"
+    report.sections["s6"] = "控制\x00字符\x0b与\x0c代理\ud800与\uffff\r\n回车\r行"
+    report.sections["s5"] = "<b>&amp;</b> @a"
+    report.meta["agency"] = "A&B _x0042_ 局"
+    return report
+
+
+def test_unusual_and_huge_texts_round_trip(cn_dir):
+    report = _tricky_report()
+    report.meta["agency"] = "某" * 40_000
+    report.meta["address"] = "_x0042_"
+    path = cn_dir / "超长 文字.xlsx"
+    write_workbook(report, path)
+    wb = _book(path)
+    ws = wb["_report"]
+    chunks = [ws.cell(2 + i, 1).value for i in range(ws["C1"].value)]
+    assert len(chunks) > 3 and all(X._utf16_len(c) <= X.CHUNK for c in chunks)
+    for sheet in wb:
+        for row in sheet.iter_rows():
+            for c in row:
+                assert not isinstance(c.value, str) or X._utf16_len(c.value) <= X.CELL_LIMIT
+    agency = next(r[1].value for r in wb["基本信息"].iter_rows(min_row=3) if r[0].value == "机关名称")
+    assert agency.startswith("某某某") and "内容过长" in agency  # cut, with a note
+    with zipfile.ZipFile(path) as zf:  # Excel reads `_x0041_` as "A": the literal text is escaped
+        xml = b"".join(zf.read(n) for n in zf.namelist() if n.startswith("xl/worksheets/"))
+    assert b"_x005F_x0041_ x005F_" in xml and b"_x005F_x0042_" in xml
+    again, notices = read_workbook(path)
+    assert notices == []
+    assert to_dict(again) == to_dict(report)
+    assert again.sections["s6"] == report.sections["s6"]
+
+
+_fees = st.integers(0, 4).flatmap(lambda p: st.integers(0, 10**6).map(lambda n: Decimal(n).scaleb(-p)))
+_text = st.one_of(
+    st.text(max_size=40),
+    st.text(alphabet=st.sampled_from([*"政府信息公开（一）、，。“”<>&;\n\r\t _x005F", "😀", "𠀀", "=", "+", "-", "@"]),
+            max_size=60),
+    st.sampled_from(["<b>&amp;</b>", "=SUM(A1)", "第一行\n第二行\n\n第四行", "𠀀😀", "@a", "-x", "+1", "_x0041_"]),
+)
+
+
+@st.composite
+def _valid_reports(draw) -> Report:
+    codes = draw(st.lists(st.sampled_from(S.INPUT_CODES), unique=True, max_size=len(S.INPUT_CODES)))
+    values = {c: draw(_fees) if S.CELLS[c].kind is S.ValueKind.AMOUNT else draw(st.integers(0, 10**6))
+              for c in codes}
+    meta = {}
+    for f in S.META_FIELDS:
+        if not draw(st.booleans()):
+            continue
+        if f.kind == "year":
+            meta[f.key] = draw(st.integers(S.YEAR_MIN, S.YEAR_MAX))
+        elif f.kind == "choice":
+            meta[f.key] = draw(st.sampled_from([k for k, _ in f.choices]))
+        elif f.kind == "date":
+            meta[f.key] = draw(st.dates().map(lambda d: d.isoformat()).filter(lambda s: len(s) == 10))
+        else:
+            meta[f.key] = draw(_text)
+    sections = {k: draw(_text) for k in S.TEXT_SECTION_KEYS}
+    explanations = draw(st.dictionaries(st.sampled_from(["T3-1", "T3-5", "S2-2@t2.normative.in_force"]), _text,
+                                        max_size=2))
+    return Report(meta=meta, sections=sections, values=values, explanations=explanations)
+
+
+@settings(max_examples=50, deadline=None, database=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
+                                 HealthCheck.function_scoped_fixture])
+@given(report=_valid_reports())
+def test_any_valid_report_round_trips(report):
+    with tempfile.TemporaryDirectory(prefix="年报 导出 ") as folder:
+        path = Path(folder) / "随机 报告.xlsx"
+        write_workbook(report, path)
+        again, notices = read_workbook(path)
+        assert notices == []
+        assert to_dict(again) == to_dict(report)
+        assert again.values == report.values
+        assert _listing(Path(folder)) == ["随机 报告.xlsx"]
+
+
+def test_changed_number_in_visible_table_wins(cn_dir, sample_report):
+    path = cn_dir / "改过 的表.xlsx"
+    write_workbook(sample_report, path)
+    title, coord = sheet_cell("t3.new.natural")
+    _edit(path, {(title, coord): 3})
+    report, notices = read_workbook(path)
+    assert report.values["t3.new.natural"] == 3
+    assert notices == ["表三“一、本年新收政府信息公开申请数量”行“自然人”列：导出时为 2，现为 3，以表格中的数字为准。"]
+    rules = {f.rule: f for f in evaluate(report)}
+    # The visible totals still say 2: the balance and the row total no longer hold.
+    assert "t3.new.natural" in rules["T3-1"].cells and "“自然人”列" in rules["T3-1"].message
+    assert rules["T3-2"].cells[0] == "t3.new.total"
+    assert report.stated["t3.new.total"] == 2
+
+
+def test_changed_total_becomes_a_stated_total(cn_dir, sample_report):
+    path = cn_dir / "改过 的合计.xlsx"
+    write_workbook(sample_report, path)
+    total = sheet_cell("t3.total.natural")
+    fee = sheet_cell("t2.fees.amount")
+    review = sheet_cell("t4.review.total")
+    _edit(path, {total: 5, fee: "１２.５", review: None})
+    report, notices = read_workbook(path)
+    assert report.stated["t3.total.natural"] == 5 and report.computed()["t3.total.natural"] == 2
+    assert report.values["t2.fees.amount"] == Decimal("12.5")  # full-width digits typed as text
+    assert "t4.review.total" not in report.stated  # a cleared total: the sum is used
+    assert len(notices) == 3 and any("（七）总计" in n and "现为 5" in n for n in notices)
+    assert any("行政事业性收费" in n and "现为 12.5" in n for n in notices)
+    fired = {f.rule for f in evaluate(report)}
+    assert {"T3-1", "T3-3"} <= fired
+
+
+def test_non_number_in_visible_input_cell_is_refused(cn_dir, sample_report):
+    path = cn_dir / "写了字.xlsx"
+    write_workbook(sample_report, path)
+    title, coord = sheet_cell("t3.deny_2.legal")
+    _edit(path, {(title, coord): "两件"})
+    with pytest.raises(ReportFileError) as info:
+        read_workbook(path)
+    message = str(info.value)
+    assert S.CELLS["t3.deny_2.legal"].name in message
+    assert coord in message and title in message and "两件" in message
+
+
+def test_negative_and_fraction_in_visible_cells_are_refused(cn_dir, sample_report):
+    path = cn_dir / "负数.xlsx"
+    write_workbook(sample_report, path)
+    _edit(path, {sheet_cell("t4.review.upheld"): -1})
+    with pytest.raises(ReportFileError, match="不能为负数"):
+        read_workbook(path)
+    write_workbook(sample_report, path)
+    _edit(path, {sheet_cell("t2.penalty.decisions"): 2.5})
+    with pytest.raises(ReportFileError, match="整数"):
+        read_workbook(path)
+
+
+def test_moved_rows_and_deleted_sheets(cn_dir, sample_report):
+    path = cn_dir / "结构.xlsx"
+    write_workbook(sample_report, path)
+    wb = _book(path)
+    wb["表三 依申请公开"].insert_rows(6)
+    wb.save(path)
+    with pytest.raises(ReportFileError, match="表格结构已被改动"):
+        read_workbook(path)
+    write_workbook(sample_report, path)
+    wb = _book(path)
+    del wb["表四 复议诉讼"]
+    wb.save(path)
+    report, notices = read_workbook(path)
+    assert to_dict(report) == to_dict(sample_report)
+    assert len(notices) == 1 and "表四 复议诉讼" in notices[0]
+
+
+def test_edited_texts_are_reported_not_read(cn_dir, sample_report):
+    path = cn_dir / "改了文字.xlsx"
+    write_workbook(sample_report, path)
+    _edit(path, {("报告正文", "A4"): "改过的文字", ("基本信息", "B4"): "别的机关"})
+    report, notices = read_workbook(path)
+    assert to_dict(report) == to_dict(sample_report)
+    assert len(notices) == 2
+    assert "报告正文" in notices[1] and "第 4 行" in notices[1]
+    assert "基本信息" in notices[0]
+
+
+def test_not_our_workbook_and_bad_files(cn_dir):
+    foreign = cn_dir / "别人的 表格.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active["A1"] = "申请人情况"
+    wb.save(foreign)
+    with pytest.raises(ReportFileError, match="不是本程序导出的工作簿"):
+        read_workbook(foreign)
+    good = cn_dir / "好的.xlsx"
+    write_workbook(full_report(), good)
+    data = good.read_bytes()
+    cases = {
+        "截断.xlsx": data[: len(data) // 2],
+        "空.xlsx": b"",
+        "文本.xlsx": "不是工作簿".encode(),
+        "旧版.xls": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600),
+        "压缩包.xlsx": _zip({"a.txt": b"hello"}),
+        "坏内容.xlsx": _zip({"[Content_Types].xml": b"<not xml", "xl/workbook.xml": b"<<<"}),
+    }
+    for name, content in cases.items():
+        path = cn_dir / name
+        path.write_bytes(content)
+        with pytest.raises(ReportFileError) as info:
+            read_workbook(path)
+        assert name in str(info.value) and "Traceback" not in str(info.value), name
+    with pytest.raises(ReportFileError, match="找不到文件"):
+        read_workbook(cn_dir / "没有.xlsx")
+
+
+def test_tampered_hidden_data_is_refused(cn_dir):
+    path = cn_dir / "改过数据.xlsx"
+    write_workbook(full_report(), path)
+    wb = _book(path)
+    ws = wb["_report"]
+    ws["A2"].value = ws["A2"].value.replace('"year": 2022', '"year": 2023')
+    wb.save(path)
+    with pytest.raises(ReportFileError, match="不完整或已被改动"):
+        read_workbook(path)
+
+
+def test_huge_file_is_refused(cn_dir, monkeypatch):
+    path = cn_dir / "大.xlsx"
+    write_workbook(full_report(), path)
+    monkeypatch.setattr(X, "MAX_UNZIPPED_BYTES", 10_000)  # a zip bomb: small file, huge contents
+    with pytest.raises(ReportFileError, match="解压后过大"):
+        read_workbook(path)
+    monkeypatch.setattr(X, "MAX_READ_BYTES", 1000)
+    with pytest.raises(ReportFileError, match="过大"):
+        read_workbook(path)
+
+
+def _zip(files: dict[str, bytes]) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        for name, content in files.items():
+            zf.writestr(name, content)
+    return buf.getvalue()
+
+
+# ---------------------------------------------------------------------------------------------------
+# Writing safely
+
+
+def test_locked_output_raises_export_error_and_leaves_nothing(cn_dir, monkeypatch):
+    target = cn_dir / "已打开 的表.xlsx"
+    target.write_bytes(b"old workbook")
+
+    def locked(src, dst):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(os, "replace", locked)
+    with pytest.raises(ExportError) as info:
+        write_workbook(full_report(), target)
+    message = str(info.value)
+    assert "已打开 的表.xlsx" in message and "WPS" in message and "Excel" in message and "关闭" in message
+    assert _listing(cn_dir) == ["已打开 的表.xlsx"]
+    assert target.read_bytes() == b"old workbook"
+
+
+@pytest.mark.parametrize("where", ["mkstemp", "fsync"])
+def test_failures_while_writing_leave_no_temp_file(cn_dir, monkeypatch, where):
+    target = cn_dir / "报告.xlsx"
+    if where == "mkstemp":
+        def fail(*a, **k):
+            raise PermissionError(13, "Permission denied")
+        monkeypatch.setattr(tempfile, "mkstemp", fail)
+        expected = "另选一个文件夹"
+    else:
+        def fail(fd):
+            raise OSError(28, "No space left on device")
+        monkeypatch.setattr(os, "fsync", fail)
+        expected = "No space left"
+    with pytest.raises(ExportError, match=expected):
+        write_workbook(full_report(), target)
+    assert _listing(cn_dir) == []
+
+
+def test_missing_folder_and_folder_as_target(cn_dir):
+    with pytest.raises(ExportError, match="不存在"):
+        write_workbook(full_report(), cn_dir / "没有 这个" / "报告.xlsx")
+    with pytest.raises(ExportError, match="文件夹"):
+        write_workbook(full_report(), cn_dir)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_workbook_gets_ordinary_permissions(cn_dir):
+    path = cn_dir / "权限.xlsx"
+    write_workbook(full_report(), path)
+    mask = os.umask(0o022)
+    os.umask(mask)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~mask
+
+
+# ---------------------------------------------------------------------------------------------------
+# export.documents
+
+
+def test_open_report_dispatches_by_content(cn_dir, sample_report):
+    json_path = cn_dir / "报告.json"
+    save(sample_report, json_path, backup=False)
+    book = cn_dir / "报告 工作簿.json"  # a workbook with the wrong extension is still a workbook
+    write_workbook(sample_report, book)
+    for path in (json_path, book):
+        report, notices = open_report(path)
+        assert notices == [] and to_dict(report) == to_dict(sample_report)
+    title, coord = sheet_cell("t2.license.decisions")
+    _edit(book, {(title, coord): 23141})
+    report, notices = open_report(book)
+    assert report.values["t2.license.decisions"] == 23141 and len(notices) == 1
+    with pytest.raises(ReportFileError, match="找不到文件"):
+        open_report(cn_dir / "没有.json")
+    (cn_dir / "坏.json").write_text("{", encoding="utf-8")
+    with pytest.raises(ReportFileError):
+        open_report(cn_dir / "坏.json")
+
+
+def test_import_of_documents_stays_light():
+    code = textwrap.dedent(f"""
+        import sys, json
+        sys.path.insert(0, {str(ROOT)!r})
+        import export, export.documents, export.errors
+        print(json.dumps(sorted({{m.split(".")[0] for m in sys.modules}})))
+    """)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
+    loaded = set(json.loads(out.stdout.strip().splitlines()[-1]))
+    assert "export" in loaded and not loaded & {"openpyxl", "reportlab", "PySide6"}
+
+
+def test_defusedxml_guards_the_reader():
+    assert openpyxl.xml.DEFUSEDXML is True
+
+
+# ---------------------------------------------------------------------------------------------------
+# LibreOffice, a real client: print, export every sheet to CSV, save again
+
+
+SOFFICE = shutil.which("soffice")
+CSV_ALL_SHEETS = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1"
+
+
+def _soffice(profile: Path, target: str, sources: list[Path], outdir: Path) -> None:
+    cmd = [SOFFICE, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", target,
+           "--outdir", str(outdir), *map(str, sources)]
+    subprocess.run(cmd, capture_output=True, timeout=180, check=True)
+
+
+@pytest.fixture(scope="module")
+def tricky_book(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("tricky") / "难写 的文字.xlsx"
+    write_workbook(_tricky_report(), path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def lo_outputs(sample_book, tricky_book, tmp_path_factory) -> Path:
+    """The sample and the tricky workbook converted by LibreOffice to CSV (every sheet), PDF and xlsx."""
+    if SOFFICE is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    out = tmp_path_factory.mktemp("lo") / "转换 结果"
+    out.mkdir()
+    profile = tmp_path_factory.mktemp(f"lo-profile-{os.getpid()}")
+    for target in (CSV_ALL_SHEETS, "pdf", "xlsx"):
+        sub = out / target.split(":")[0]
+        sub.mkdir()
+        _soffice(profile, target, [sample_book, tricky_book], sub)
+    return out
+
+
+def _csv_rows(path: Path) -> list[list[str]]:
+    with open(path, encoding="utf-8", newline="") as fh:
+        return list(csv.reader(fh))
+
+
+def test_libreoffice_reads_every_label_and_number(lo_outputs, sample_book, sample_report):
+    stem = sample_book.stem
+    files = {p.name for p in (lo_outputs / "csv").iterdir()}
+    for title in TABLE_SHEETS:
+        assert f"{stem}-{title}.csv" in files, files
+    t2 = _csv_rows(lo_outputs / "csv" / f"{stem}-表二 主动公开.csv")
+    assert ["行政许可", "23140", "", ""] in t2
+    t3 = _csv_rows(lo_outputs / "csv" / f"{stem}-表三 依申请公开.csv")
+    table = S.table("t3")
+    figures = sample_report.figures()
+    for gc in table.grid:
+        r, c = _pos(gc)
+        cell = t3[r - 1][c - 1]
+        if gc.text:
+            assert cell == gc.text
+        else:
+            assert cell == str(figures[gc.code]), gc.code
+    assert t3[X.GRID_ROW + 3 - 1][3:] == ["2", "0", "0", "0", "0", "0", "2"]  # 一、本年新收: 2 … 2
+
+
+def test_libreoffice_prints_the_workbook(lo_outputs, sample_book):
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext is not installed")
+    pdf = lo_outputs / "pdf" / f"{sample_book.stem}.pdf"
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    pages = text.split("\f")
+    assert "第 1 页" in pages[0] and "金乡县行政审批服务局 2022 年度" in pages[0]
+    t3 = next(p for p in pages if "三、收到和处理政府信息公开申请情况" in p)
+    # 表三 fits one page: its last row and its first header are on the same page.
+    assert "申请人情况" in t3 and "四、结转下年度继续办理" in t3
+    assert not any("_report" in p or '"format"' in p for p in pages)  # the hidden sheet is not printed
+
+
+def test_workbook_saved_again_by_libreoffice_reads_back(lo_outputs, sample_book, sample_report):
+    again = lo_outputs / "xlsx" / sample_book.name
+    report, notices = read_workbook(again)
+    assert notices == []
+    assert to_dict(report) == to_dict(sample_report)
+
+
+def test_libreoffice_shows_tricky_texts_literally(lo_outputs, tricky_book):
+    rows = _csv_rows(lo_outputs / "csv" / f"{tricky_book.stem}-报告正文.csv")
+    shown = [r[0] for r in rows if r]
+    for text in ["第二段 _x0041_ x005F_ 末尾空格  ", "=SUM(A1)", "<b>&amp;</b> @a", "回车", "行"]:
+        assert text in shown, text
+    meta = dict(r[:2] for r in _csv_rows(lo_outputs / "csv" / f"{tricky_book.stem}-基本信息.csv") if len(r) >= 2)
+    assert meta["机关名称"] == "A&B _x0042_ 局"
+
+
+def test_tricky_workbook_saved_again_by_libreoffice_reads_back(lo_outputs, tricky_book):
+    report, notices = read_workbook(lo_outputs / "xlsx" / tricky_book.name)
+    assert notices == []
+    assert to_dict(report) == to_dict(_tricky_report())
