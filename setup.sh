@@ -15,7 +15,8 @@ runtime_pkgs=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 lib
   libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
   libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libx11-xcb1)
 # Real clients the tests read our output with, and a virtual screen for screenshots.
-dev_pkgs=(xvfb xauth poppler-utils libreoffice-calc)
+# LibreOffice needs fonts of its own to print the workbook (the program itself brings its own).
+dev_pkgs=(xvfb xauth poppler-utils libreoffice-calc fonts-dejavu-core fonts-wqy-microhei)
 
 pkgs=("${runtime_pkgs[@]}")
 [ "$dev" = 1 ] && pkgs+=("${dev_pkgs[@]}")
