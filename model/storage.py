@@ -165,10 +165,7 @@ def _read_meta(raw: Any, source: str) -> dict[str, Any]:
             raise ReportFileError(f"{where}（{f.label}）的值“{v}”无法识别，应为 {allowed} 之一。")
         if f.kind == "date" and v and not _valid_date(v):
             raise ReportFileError(f"{where}（{f.label}）应为“年-月-日”格式的日期，如 2023-01-20，不能是“{v}”。")
-    for k, v in meta.items():
-        if not isinstance(v, (str, int, Decimal)) or isinstance(v, bool):
-            raise ReportFileError(f"{_where(source, 'meta.' + k)}应为文字或数字。")
-    return meta
+    return meta  # keys the schema does not know are kept as they are, like unknown top-level keys
 
 
 def _valid_date(text: str) -> bool:
