@@ -95,3 +95,52 @@ def full_report() -> Report:
 def sample_dict() -> dict:
     """The sample report file as a parsed JSON document (plain ints and strings)."""
     return json.loads(SAMPLE.read_text(encoding="utf-8"))
+
+
+# ---------------------------------------------------------------------------------------------------
+# Hypothesis: valid reports, for the round-trip properties of the report file and the workbook
+
+from hypothesis import strategies as st  # noqa: E402
+
+#: Text as users type and paste it, hostile parts included (markup, formulas, rare and astral characters).
+hostile_text = st.one_of(
+    st.text(max_size=60),
+    st.text(alphabet=st.sampled_from([*"政府信息公开年度报告（一）、，。“”<b>&;\n\r\t \\\"'0123456789abc_x005F",
+                                      "😀", "𠀀", "=", "+", "-", "@"]), max_size=80),
+    st.sampled_from(["<b>加粗</b> & 符号\n第二行\n（一）小标题", "<b>&amp;</b>", "=SUM(A1)", "第一行\n第二行\n\n第四行",
+                     "𠀀😀", "@a", "-x", "+1", "_x0041_"]),
+)
+
+
+def fees(max_units: int) -> st.SearchStrategy[Decimal]:
+    """Fees in 万元 with 0 to 4 decimal places, up to `max_units` (a whole number of 万元)."""
+    return st.integers(0, 4).flatmap(
+        lambda p: st.integers(0, max_units * 10**p).map(lambda n: Decimal(n).scaleb(-p)))
+
+
+ANY_COUNT = st.integers(0, S.MAX_VALUE)
+ANY_FEE = fees(10**9)
+
+
+@st.composite
+def valid_reports(draw, counts=ANY_COUNT, fee=ANY_FEE, text=hostile_text) -> Report:
+    """Any report a user could make: some input cells filled, valid basic information, any texts."""
+    codes = draw(st.lists(st.sampled_from(S.INPUT_CODES), unique=True, max_size=len(S.INPUT_CODES)))
+    values = {c: draw(fee) if S.CELLS[c].kind is S.ValueKind.AMOUNT else draw(counts) for c in codes}
+    meta = {}
+    for f in S.META_FIELDS:
+        if not draw(st.booleans()):
+            continue
+        if f.kind == "year":
+            meta[f.key] = draw(st.integers(S.YEAR_MIN, S.YEAR_MAX))
+        elif f.kind == "choice":
+            meta[f.key] = draw(st.sampled_from([k for k, _ in f.choices] + [""]))
+        elif f.kind == "date":
+            meta[f.key] = draw(st.dates().map(lambda d: d.isoformat()).filter(lambda s: len(s) == 10))
+        else:
+            meta[f.key] = draw(text)
+    sections = {k: draw(text) for k in S.TEXT_SECTION_KEYS}
+    explanations = draw(st.dictionaries(
+        st.one_of(st.sampled_from(["T3-1", "T3-5", "S2-2@t2.normative.in_force", "G7"]), st.text(min_size=1, max_size=10)),
+        text, max_size=4))
+    return Report(meta=meta, sections=sections, values=values, explanations=explanations)

@@ -26,7 +26,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl.utils import get_column_letter
-from support import ROOT, SAMPLE, full_report
+from support import ROOT, SAMPLE, fees, full_report, valid_reports
 
 import export.xlsx as X
 from export.documents import open_report
@@ -355,42 +355,12 @@ def test_unusual_and_huge_texts_round_trip(cn_dir):
     assert again.sections["s6"] == report.sections["s6"]
 
 
-_fees = st.integers(0, 4).flatmap(lambda p: st.integers(0, 10**6).map(lambda n: Decimal(n).scaleb(-p)))
-_text = st.one_of(
-    st.text(max_size=40),
-    st.text(alphabet=st.sampled_from([*"政府信息公开（一）、，。“”<>&;\n\r\t _x005F", "😀", "𠀀", "=", "+", "-", "@"]),
-            max_size=60),
-    st.sampled_from(["<b>&amp;</b>", "=SUM(A1)", "第一行\n第二行\n\n第四行", "𠀀😀", "@a", "-x", "+1", "_x0041_"]),
-)
-
-
-@st.composite
-def _valid_reports(draw) -> Report:
-    codes = draw(st.lists(st.sampled_from(S.INPUT_CODES), unique=True, max_size=len(S.INPUT_CODES)))
-    values = {c: draw(_fees) if S.CELLS[c].kind is S.ValueKind.AMOUNT else draw(st.integers(0, 10**6))
-              for c in codes}
-    meta = {}
-    for f in S.META_FIELDS:
-        if not draw(st.booleans()):
-            continue
-        if f.kind == "year":
-            meta[f.key] = draw(st.integers(S.YEAR_MIN, S.YEAR_MAX))
-        elif f.kind == "choice":
-            meta[f.key] = draw(st.sampled_from([k for k, _ in f.choices]))
-        elif f.kind == "date":
-            meta[f.key] = draw(st.dates().map(lambda d: d.isoformat()).filter(lambda s: len(s) == 10))
-        else:
-            meta[f.key] = draw(_text)
-    sections = {k: draw(_text) for k in S.TEXT_SECTION_KEYS}
-    explanations = draw(st.dictionaries(st.sampled_from(["T3-1", "T3-5", "S2-2@t2.normative.in_force"]), _text,
-                                        max_size=2))
-    return Report(meta=meta, sections=sections, values=values, explanations=explanations)
 
 
 @settings(max_examples=50, deadline=None, database=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
                                  HealthCheck.function_scoped_fixture])
-@given(report=_valid_reports())
+@given(report=valid_reports(counts=st.integers(0, 10**6), fee=fees(10**6)))
 def test_any_valid_report_round_trips(report):
     with tempfile.TemporaryDirectory(prefix="年报 导出 ") as folder:
         path = Path(folder) / "随机 报告.xlsx"

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from support import SAMPLE, full_report, sample_dict
+from support import SAMPLE, full_report, sample_dict, valid_reports
 
 from model import schema as S
 from model import storage
@@ -425,45 +425,9 @@ def test_minimal_document_is_an_empty_report():
 # Property: any valid report survives save → load
 
 
-def _fee(places: int, n: int) -> Decimal:
-    return Decimal(n).scaleb(-places)
-
-
-_fees = st.integers(0, 4).flatmap(lambda p: st.integers(0, 10**(9 + p)).map(lambda n: _fee(p, n)))
-_counts = st.one_of(st.integers(0, 30), st.integers(0, S.MAX_VALUE))
-_text = st.one_of(
-    st.text(max_size=60),
-    st.text(alphabet=st.sampled_from(list("政府信息公开年度报告（一）、，。“”<b>&\n\r\t \\\"'0123456789abc")), max_size=80),
-    st.just("<b>加粗</b> & 符号\n第二行\n（一）小标题"),
-)
-
-
-@st.composite
-def _valid_reports(draw) -> Report:
-    codes = draw(st.lists(st.sampled_from(S.INPUT_CODES), unique=True, max_size=len(S.INPUT_CODES)))
-    values = {c: (draw(_fees) if S.CELLS[c].kind is S.ValueKind.AMOUNT else draw(_counts)) for c in codes}
-    meta = {}
-    for f in S.META_FIELDS:
-        if not draw(st.booleans()):
-            continue
-        if f.kind == "year":
-            meta[f.key] = draw(st.integers(S.YEAR_MIN, S.YEAR_MAX))
-        elif f.kind == "choice":
-            meta[f.key] = draw(st.sampled_from([k for k, _ in f.choices] + [""]))
-        elif f.kind == "date":
-            meta[f.key] = draw(st.dates().map(lambda d: d.isoformat()).filter(lambda s: len(s) == 10))
-        else:
-            meta[f.key] = draw(_text)
-    sections = {k: draw(_text) for k in S.TEXT_SECTION_KEYS}
-    explanations = draw(st.dictionaries(
-        st.one_of(st.sampled_from(["T3-5", "S2-2@t2.normative.in_force", "G7"]), st.text(min_size=1, max_size=10)),
-        _text, max_size=4))
-    return Report(meta=meta, sections=sections, values=values, explanations=explanations)
-
-
 @settings(max_examples=150, deadline=None, database=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-@given(_valid_reports())
+@given(valid_reports(counts=st.one_of(st.integers(0, 30), st.integers(0, S.MAX_VALUE))))
 def test_any_valid_report_survives_save_and_load(report):
     with tempfile.TemporaryDirectory(prefix="年报 测试 ") as folder:
         target = Path(folder) / "随机 报告.json"
