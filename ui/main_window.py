@@ -161,11 +161,10 @@ class MainWindow(QMainWindow):
             page.view.select_index(page.model.index_of(code))
             page.view.setFocus()
             return
-        if finding.rule == "G1":
-            for key in ("s1", "s5", "s6"):
-                if key in finding.message or self.wizard.section_pages[key].section.heading in finding.message:
-                    self.wizard.go_to(self.wizard.page_of_section(key))
-                    return
+        for key, page in self.wizard.section_pages.items():  # G1 names the empty section by its heading
+            if page.section.heading in finding.message:
+                self.wizard.go_to(self.wizard.page_of_section(key))
+                return
         self.wizard.go_to(self.wizard.pageIds()[0])
 
     def show_message(self, text: str) -> None:

@@ -163,6 +163,7 @@ class TextPage(QWizardPage):
         guidance.setObjectName(f"guidance-{section.key}")
         self.checklist = QListWidget()
         self.checklist.setObjectName(f"checklist-{section.key}")
+        self.checklist.setWordWrap(True)
         for item in section.checklist:
             li = QListWidgetItem(item.label)
             li.setFlags(Qt.ItemFlag.ItemIsEnabled)
@@ -183,7 +184,7 @@ class TextPage(QWizardPage):
         split = QSplitter()
         split.addWidget(self.editor)
         split.addWidget(side)
-        split.setStretchFactor(0, 3)
+        split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 1)
         split.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
