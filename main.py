@@ -10,10 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent
-SAMPLE = ROOT / "resources" / "samples" / "jinxiang-xzsp-2022.json"
 COMMANDS = ("check", "export")
 
 
@@ -143,13 +140,12 @@ def cmd_export(args: argparse.Namespace) -> int:
             write_workbook(report, args.xlsx, findings=findings, draft=draft)
             print(f"已写出 Excel 工作簿：{args.xlsx}")
         if args.pdf:
-            from export.pdf import write_pdf
+            from export.pdf import missing_chars_message, write_pdf
 
             result = write_pdf(report, args.pdf, draft=draft, blank=args.blank)
             print(f"已写出 PDF：{args.pdf}")
             if result.missing_chars:
-                chars = "".join(sorted(result.missing_chars))
-                print(f"注意：以下字符在可用字体中都没有，PDF 中以“〓”代替：{chars}", file=sys.stderr)
+                print(f"注意：{missing_chars_message(result.missing_chars)}", file=sys.stderr)
     except ExportError as exc:
         print(f"无法导出：{exc}", file=sys.stderr)
         return 2

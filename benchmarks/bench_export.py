@@ -20,8 +20,9 @@ from export.pdf import write_pdf
 from export.xlsx import write_workbook
 from model.rules import evaluate
 from model.storage import load
+from resources import SAMPLE_REPORT
 
-SAMPLE = ROOT / "resources" / "samples" / "jinxiang-xzsp-2022.json"
+SAMPLE = SAMPLE_REPORT
 
 
 def wall(label: str, cmd: list[str], runs: int = 5) -> float:

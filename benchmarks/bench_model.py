@@ -8,13 +8,14 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from _timing import ROOT, measure
+from _timing import measure
 
 from model.rules import evaluate
 from model.schema import INPUT_CODES
 from model.storage import load, save
+from resources import SAMPLE_REPORT
 
-SAMPLE = ROOT / "resources" / "samples" / "jinxiang-xzsp-2022.json"
+SAMPLE = SAMPLE_REPORT
 
 
 def main() -> None:

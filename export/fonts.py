@@ -44,13 +44,12 @@ from pathlib import Path
 from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 
+from resources import BUNDLED_SANS, BUNDLED_SONG, FONTS_DIR
+
 ROLES: tuple[str, ...] = ("title", "body", "heading1", "heading2", "number", "table")
 REPLACEMENT = "\u3013"  # 〓, the customary mark for a character that cannot be set
 NO_SYSTEM_FONTS_ENV = "GOV_REPORT_NO_SYSTEM_FONTS"
 
-BUNDLED_DIR = Path(__file__).resolve().parents[1] / "resources" / "fonts"
-BUNDLED_SONG = ("gbsn00lp.ttf", 0)
-BUNDLED_SANS = ("wqy-microhei.ttc", 0)
 
 #: Font families by file name (lower case), in order of preference within a family.
 FAMILIES: dict[str, tuple[str, ...]] = {
@@ -252,8 +251,8 @@ def _candidates(role: str) -> tuple[tuple[str, int, str, bool], ...]:
         for fname in FAMILIES[fam]:
             if fname in index:
                 out.append((index[fname], 0, fam, False))
-    song = (str(BUNDLED_DIR / BUNDLED_SONG[0]), BUNDLED_SONG[1], "bundled", True)
-    sans = (str(BUNDLED_DIR / BUNDLED_SANS[0]), BUNDLED_SANS[1], "bundled", True)
+    song = (str(BUNDLED_SONG[0]), BUNDLED_SONG[1], "bundled", True)
+    sans = (str(BUNDLED_SANS[0]), BUNDLED_SANS[1], "bundled", True)
     out += [sans, song] if role in SANS_ROLES else [song, sans]
     for fname in FAMILIES["extension"]:
         if fname in index:
@@ -281,7 +280,7 @@ def chain(role: str) -> tuple[Face, ...]:
     if role not in _CHAINS:
         _CHAINS[role] = tuple(_iter_chain(role))
         if not _CHAINS[role]:
-            raise RuntimeError(f"没有可用的字体（{BUNDLED_DIR} 中的内置字体缺失或损坏）")
+            raise RuntimeError(f"没有可用的字体（{FONTS_DIR} 中的内置字体缺失或损坏）")
     return _CHAINS[role]
 
 
@@ -289,7 +288,7 @@ def primary(role: str) -> Face:
     """The role's first usable font."""
     for face in _iter_chain(role):
         return face
-    raise RuntimeError(f"没有可用的字体（{BUNDLED_DIR} 中的内置字体缺失或损坏）")
+    raise RuntimeError(f"没有可用的字体（{FONTS_DIR} 中的内置字体缺失或损坏）")
 
 
 def is_native(role: str) -> bool:
@@ -344,7 +343,3 @@ def clear_caches() -> None:
     _CANDIDATES.clear()
     _CHAR_FACE.clear()
 
-
-def describe() -> dict[str, list[str]]:
-    """role → the paths of its chain, for diagnostics (e.g. an 'about fonts' dialog)."""
-    return {role: [f"{f.path}#{f.index}" for f in chain(role)] for role in ROLES}

@@ -87,9 +87,6 @@ class Report:
         out.update((k, v) for k, v in self.stated.items() if v is not None)
         return out
 
-    def figure(self, code: str) -> Any:
-        return self.figures().get(code)
-
     # -- texts and meta ----------------------------------------------------------------------------
 
     def text(self, key: str) -> str:

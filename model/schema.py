@@ -126,13 +126,6 @@ S6_ITEMS: tuple[str, ...] = (
 )
 
 
-def section(key: str) -> Section:
-    return _SECTIONS_BY_KEY[key]
-
-
-_SECTIONS_BY_KEY = {s.key: s for s in SECTIONS}
-
-
 # ---------------------------------------------------------------------------------------------------
 # Basic information (meta)
 
@@ -172,7 +165,6 @@ META_FIELDS: tuple[MetaField, ...] = (
     MetaField("published_on", "发布日期", False, "date", hint="格式：2023-01-20"),
 )
 
-META_BY_KEY = {f.key: f for f in META_FIELDS}
 
 #: The earliest and latest report year the program accepts (the 2021 format applies from 2021 on).
 YEAR_MIN, YEAR_MAX = 2021, 2100
@@ -475,7 +467,6 @@ T4_COLUMNS: tuple[tuple[str, str], ...] = (
     ("pending", "尚未审结"),
 )
 T4_TOTAL_COL = ("total", "总计")
-T4_GROUP_LABELS = dict(T4_GROUPS)
 
 
 def _build_t4() -> Table:

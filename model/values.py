@@ -91,6 +91,3 @@ def valid_or_none(code: str, value: object) -> Value | None:
     except ValueError_:
         return None
 
-
-def is_valid(code: str, value: object) -> bool:
-    return valid_or_none(code, value) is not None

@@ -18,8 +18,9 @@ if str(ROOT) not in sys.path:
 
 from model import schema as S  # noqa: E402
 from model.report import Report  # noqa: E402
+from resources import SAMPLE_REPORT  # noqa: E402
 
-SAMPLE = ROOT / "resources" / "samples" / "jinxiang-xzsp-2022.json"
+SAMPLE = SAMPLE_REPORT
 MAIN = ROOT / "main.py"
 
 #: Table 二 of the full report.

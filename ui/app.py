@@ -10,12 +10,13 @@ from pathlib import Path
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from resources import SAMPLE_REPORT
 from ui.appdata import APP_NAME
 from ui.autosave import orphaned_recoveries
 from ui.fonts import ensure_chinese_font
 from ui.main_window import MainWindow
 
-SAMPLE = Path(__file__).resolve().parent.parent / "resources" / "samples" / "jinxiang-xzsp-2022.json"
+SAMPLE = SAMPLE_REPORT
 
 
 def application() -> QApplication:

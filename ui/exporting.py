@@ -52,6 +52,14 @@ def export_to(doc: ReportDocument, folder: Path, *, xlsx: bool = True, pdf: bool
     return result
 
 
+def export_file(doc: ReportDocument, path: Path, draft: bool, blank: bool = False) -> ExportResult:
+    """One file, the kind chosen by its suffix (.xlsx or .pdf)."""
+    if path.suffix.lower() == ".xlsx":
+        return ExportResult([write_xlsx(doc, path, draft)])
+    written, missing = write_pdf(doc, path, draft, blank)
+    return ExportResult([written], missing)
+
+
 def write_xlsx(doc: ReportDocument, path: Path, draft: bool) -> Path:
     from export.xlsx import write_workbook
 
@@ -103,9 +111,10 @@ class ExportActions:
         names = "、".join(p.name for p in result.written)
         self.show_message(f"已导出：{names}（位于 {self.last_folder}）")
         if result.missing_chars:
-            chars = "".join(sorted(result.missing_chars))
-            QMessageBox.warning(self.parent, "个别字符无法显示",
-                                f"以下字符在可用的字体中都没有，PDF 中以“〓”代替：\n{chars}\n\n请改用常用字，或安装含有这些字符的字体后重新导出。")
+            from export.pdf import missing_chars_message
+
+            QMessageBox.warning(self.parent, "个别字符无法显示", missing_chars_message(result.missing_chars)
+                                + "\n\n请改用常用字，或安装含有这些字符的字体后重新导出。")
 
     def _run(self, job) -> None:  # type: ignore[no-untyped-def]
         from export.errors import ExportError
@@ -120,28 +129,22 @@ class ExportActions:
         path, _ = QFileDialog.getSaveFileName(self.parent, title, str(self._folder() / name), pattern)
         return Path(path) if path else None
 
-    def export_xlsx(self) -> None:
+    def _export_one(self, suffix: str, title: str, pattern: str) -> None:
+        """One file (.xlsx or .pdf): the draft question if needed, then where to write it."""
         draft = self._draft_or_cancel()
         if draft is None:
             return
-        path = self._ask_file("导出 Excel 统计表", file_stem(self.doc.report, draft=draft) + ".xlsx", "Excel 工作簿 (*.xlsx)")
-        if path is not None:
-            path = path if path.suffix.lower() == ".xlsx" else path.with_name(path.name + ".xlsx")
-            self._run(lambda: ExportResult([write_xlsx(self.doc, path, draft)]))
+        path = self._ask_file(title, file_stem(self.doc.report, draft=draft) + suffix, pattern)
+        if path is None:
+            return
+        path = path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
+        self._run(lambda: export_file(self.doc, path, draft))
+
+    def export_xlsx(self) -> None:
+        self._export_one(".xlsx", "导出 Excel 统计表", "Excel 工作簿 (*.xlsx)")
 
     def export_pdf(self) -> None:
-        draft = self._draft_or_cancel()
-        if draft is None:
-            return
-        path = self._ask_file("导出 PDF", file_stem(self.doc.report, draft=draft) + ".pdf", "PDF 文件 (*.pdf)")
-        if path is not None:
-            path = path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
-
-            def job() -> ExportResult:
-                written, missing = write_pdf(self.doc, path, draft)
-                return ExportResult([written], missing)
-
-            self._run(job)
+        self._export_one(".pdf", "导出 PDF", "PDF 文件 (*.pdf)")
 
     def export_all(self) -> None:
         draft = self._draft_or_cancel()
@@ -154,12 +157,7 @@ class ExportActions:
     def print_blank(self) -> None:
         path = self._ask_file("打印空表（PDF）", file_stem(self.doc.report, blank=True) + ".pdf", "PDF 文件 (*.pdf)")
         if path is not None:
-
-            def job() -> ExportResult:
-                written, missing = write_pdf(self.doc, path, False, blank=True)
-                return ExportResult([written], missing)
-
-            self._run(job)
+            self._run(lambda: export_file(self.doc, path, False, blank=True))
 
     def open_folder(self) -> None:
         folder = self._folder()

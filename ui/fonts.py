@@ -6,13 +6,11 @@ fonts (resources/fonts, openly licensed) are registered with Qt and put first in
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
-FONT_DIR = Path(__file__).resolve().parent.parent / "resources" / "fonts"
-BUNDLED = ("wqy-microhei.ttc", "gbsn00lp.ttf")
+from resources import BUNDLED_SANS, BUNDLED_SONG
+
 SAMPLE_TEXT = "政府信息公开"
 
 
@@ -28,8 +26,8 @@ def ensure_chinese_font(app: QApplication) -> str | None:
     if system_has_chinese_font():
         return None
     families: list[str] = []
-    for name in BUNDLED:
-        font_id = QFontDatabase.addApplicationFont(str(FONT_DIR / name))
+    for path, _index in (BUNDLED_SANS, BUNDLED_SONG):
+        font_id = QFontDatabase.addApplicationFont(str(path))
         if font_id >= 0:
             families += QFontDatabase.applicationFontFamilies(font_id)
     if not families:

@@ -31,6 +31,8 @@ from ui.table_model import ReportTableModel
 from ui.table_view import SpreadsheetView
 
 _MESSAGE_STYLE = "color:#b3261e; padding:2px;"
+INFO_PAGE_TITLE = "基本信息"
+REVIEW_PAGE_TITLE = "校验与导出"
 
 
 def _text_editor(object_name: str) -> QPlainTextEdit:
@@ -50,7 +52,7 @@ class InfoPage(QWizardPage):
     def __init__(self, doc: ReportDocument) -> None:
         super().__init__()
         self.doc = doc
-        self.setTitle("基本信息")
+        self.setTitle(INFO_PAGE_TITLE)
         self.setSubTitle("带 * 的为必填项。报告前言根据基本信息自动生成，也可直接修改。")
         self.widgets: dict[str, QWidget] = {}
         form = QFormLayout()
@@ -269,7 +271,7 @@ class ReviewPage(QWizardPage):
     def __init__(self, doc: ReportDocument) -> None:
         super().__init__()
         self.doc = doc
-        self.setTitle("校验与导出")
+        self.setTitle(REVIEW_PAGE_TITLE)
         self.setSubTitle("报送前请确认没有“错误”，并对“需说明”的事项写明原因。")
         self.status = QLabel()
         self.status.setObjectName("review-status")

@@ -12,10 +12,7 @@ from PySide6.QtWidgets import QWidget, QWizard
 
 from model import schema as S
 from ui.document import ReportDocument
-from ui.pages import InfoPage, ReviewPage, TablePage, TextPage
-
-INFO_PAGE_TITLE = "基本信息"
-REVIEW_PAGE_TITLE = "校验与导出"
+from ui.pages import INFO_PAGE_TITLE, REVIEW_PAGE_TITLE, InfoPage, ReviewPage, TablePage, TextPage
 
 
 class ReportWizard(QWizard):

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from model.values import ValueError_, check_number, format_value, is_valid, parse_text, valid_or_none
+from model.values import ValueError_, check_number, format_value, parse_text, valid_or_none
 
 COUNT = "t3.new.natural"
 COUNT_NAME = "表三“一、本年新收政府信息公开申请数量”行“自然人”列"
@@ -110,16 +110,16 @@ def test_check_number_nan_refused_with_message(value):
         check_number(COUNT, value)
 
 
-def test_valid_or_none_and_is_valid():
+def test_valid_or_none():
     assert valid_or_none(COUNT, 4) == 4
     assert valid_or_none(COUNT, -1) is None
     assert valid_or_none(COUNT, 10**9 + 1) is None
     assert valid_or_none(COUNT, True) is None
     assert valid_or_none(COUNT, "3") is None
     assert valid_or_none(FEE, Decimal("1.5")) == Decimal("1.5")
-    assert is_valid(COUNT, 0) is True
-    assert is_valid(COUNT, None) is False
-    assert is_valid(COUNT, 1.5) is False
+    assert valid_or_none(COUNT, 0) == 0
+    assert valid_or_none(COUNT, None) is None
+    assert valid_or_none(COUNT, 1.5) is None
 
 
 def test_format_value():

@@ -7,7 +7,7 @@ import json
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QListView, QTableView
+from PySide6.QtWidgets import QApplication, QListView, QPushButton, QTableView
 from support import SAMPLE
 
 from model import schema as S
@@ -229,9 +229,9 @@ def test_fill_blank_with_zero(make_window):
     window = make_window()
     assert "T3-4" in finding_rules(window)
     page = window.wizard.table_pages["t3"]
-    page.findChild(type(page.findChildren(object)[0]).__mro__[0], "zero-t3")  # exists by name
-    window.doc.fill_blank_with_zero(S.table("t3").input_codes)
+    page.findChild(QPushButton, "zero-t3").click()
     assert "T3-4" not in finding_rules(window)
+    assert "144 个空白单元格" in page.message_label.text()
     assert all(window.doc.report.value(c) == 0 for c in S.table("t3").input_codes)
     window.doc.undo_stack.undo()
     assert "T3-4" in finding_rules(window)
