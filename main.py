@@ -11,7 +11,7 @@ import argparse
 import json
 import sys
 
-COMMANDS = ("check", "export")
+COMMANDS = ("check", "export", "new")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -58,7 +58,14 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("file", metavar="FILE", help="报告文件（.json 或本程序导出的 .xlsx）")
     export.add_argument("--xlsx", metavar="OUT.xlsx", help="写出 Excel 工作簿到此路径")
     export.add_argument("--pdf", metavar="OUT.pdf", help="写出 PDF 到此路径")
-    export.add_argument("--blank", action="store_true", help="PDF 只输出空白统计表（打印空表，供手工填写）")
+    export.add_argument("--blank", action="store_true", help="PDF 只输出空白统计表（导出空表，供打印后手工填写）")
+    new = sub.add_parser("new", help="以上年度报告为基础新建本年度报告",
+                         description="以上年度报告为基础新建下一年度的报告：复制基本信息，年度加 1，"
+                                     "“上年结转”按上年度报告的“结转下年度继续办理”逐列填写，其余均为未填写。"
+                                     "退出状态：0 已写出；2 无法读取或无法写出。")
+    new.add_argument("--from", dest="prior", metavar="LASTYEAR_FILE", required=True,
+                     help="上一年度的报告文件（.json 或本程序导出的 .xlsx）")
+    new.add_argument("out", metavar="OUT.json", help="新报告文件的保存路径")
     return parser
 
 
@@ -72,10 +79,11 @@ def _stdout_safe() -> None:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from export.documents import open_report
-    from model.rules import Severity, evaluate, has_errors
+    from model.documents import open_report
+    from model.rules import Severity
     from model.schema import CELLS
     from model.storage import ReportFileError
+    from model.verdict import judge
 
     try:
         report, notices = open_report(args.file)
@@ -85,14 +93,15 @@ def cmd_check(args: argparse.Namespace) -> int:
         return 2
     for notice in notices:
         print(f"注意：{notice}", file=sys.stderr)
-    findings = evaluate(report, prior)
+    verdict, findings = judge(report, prior)
     if args.json:
         print(json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=2))
-        return 1 if has_errors(findings) else 0
+        return 1 if verdict.draft else 0
 
     print(report.title)
     print(f"文件：{args.file}")
-    counts = "，".join(f"{s.label} {sum(f.severity is s for f in findings)} 项" for s in Severity)
+    counts = "，".join(f"{s.label} {sum(f.severity is s for f in findings)} 项" for s in Severity
+                      if s is not Severity.TODO)
     print(f"校验结果：{counts}。")
     for f in findings:
         print()
@@ -101,21 +110,20 @@ def cmd_check(args: argparse.Namespace) -> int:
             print("    涉及单元格：" + "，".join(f"{c}（{CELLS[c].name}）" for c in f.cells))
         elif f.cells:
             print(f"    涉及单元格：{', '.join(f.cells[:8])} 等 {len(f.cells)} 个")
+        if f.location.quote:
+            print(f"    原文：{f.location.quote}")
         if f.explanation:
             print(f"    说明：{f.explanation}")
     print()
-    if has_errors(findings):
-        print("结论：存在错误，请修改后再报送。")
-        return 1
-    print("结论：未发现错误。" if not findings else "结论：未发现错误，请查看上述提醒和需说明事项。")
-    return 0
+    print(f"结论：{verdict.conclusion}")
+    return 1 if verdict.draft else 0
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from export.documents import open_report
     from export.errors import ExportError
-    from model.rules import evaluate, has_errors
+    from model.documents import open_report
     from model.storage import ReportFileError
+    from model.verdict import judge
 
     if not args.xlsx and not args.pdf:
         print("请用 --xlsx 和/或 --pdf 指定要写出的文件。", file=sys.stderr)
@@ -127,11 +135,10 @@ def cmd_export(args: argparse.Namespace) -> int:
         return 2
     for notice in notices:
         print(f"注意：{notice}", file=sys.stderr)
-    findings = evaluate(report)
-    draft = has_errors(findings) and not args.blank
+    verdict, findings = judge(report)
+    draft = verdict.draft and not args.blank
     if draft:
-        n = sum(f.severity.value == "error" for f in findings)
-        print(f"报告有 {n} 项错误，导出的文件标为“草稿”，不能作为正式报告报送。"
+        print(f"报告有 {verdict.errors} 项错误，导出的文件标为“草稿”，不能作为正式报告报送。"
               f"运行 python main.py check {args.file} 查看错误。", file=sys.stderr)
     try:
         if args.xlsx:
@@ -152,12 +159,30 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_new(args: argparse.Namespace) -> int:
+    from model.documents import open_report
+    from model.next_year import NextYearError, next_year_report
+    from model.storage import ReportFileError, save
+
+    try:
+        prior, notices = open_report(args.prior)
+        for notice in notices:
+            print(f"注意：{notice}", file=sys.stderr)
+        report = next_year_report(prior)
+        save(report, args.out, backup=True)
+    except (ReportFileError, NextYearError) as exc:
+        print(f"无法新建：{exc}", file=sys.stderr)
+        return 2
+    print(f"已新建 {report.year} 年度报告：{args.out}（上年结转已按 {prior.year} 年度报告填写）")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     _stdout_safe()
     if argv and (argv[0] in COMMANDS or argv[0] in ("-h", "--help")):
         args = build_parser().parse_args(argv)
-        return {"check": cmd_check, "export": cmd_export}[args.command](args)
+        return {"check": cmd_check, "export": cmd_export, "new": cmd_new}[args.command](args)
     from ui.app import run  # the wizard; Qt is imported only on this path
 
     return run(argv)

@@ -47,9 +47,10 @@ from export.errors import ExportError
 from export.linebreak import CLOSE, atoms, break_ranges, legal_break
 from model import schema as S
 from model.atomic import atomic_path
+from model.printed import printed_text
 from model.report import Report
-from model.rules import evaluate, has_errors
 from model.values import format_value
+from model.verdict import judge
 
 MM = 72.0 / 25.4
 PAGE_WIDTH, PAGE_HEIGHT = A4
@@ -511,7 +512,7 @@ def build_story(report: Report, ctx: _Context, *, blank: bool = False) -> list[F
             story.append(Spacer(TYPE_WIDTH, BODY_LEADING / 2))
         elif not blank:
             story += _keep_with_next(heading)
-            story += text_flowables(report.text(section.key), ctx)
+            story += text_flowables(printed_text(report, section.key), ctx)
     return story
 
 
@@ -523,7 +524,7 @@ def write_pdf(report: Report, path: str | os.PathLike[str], *, draft: bool | Non
     Raises ExportError (Chinese message) when the file cannot be written.
     """
     if draft is None:
-        draft = False if blank else has_errors(evaluate(report))
+        draft = False if blank else judge(report)[0].draft
     ctx = _Context()
     story = build_story(report, ctx, blank=blank)
     agency = str(report.meta.get("agency", "") or "")

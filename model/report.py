@@ -9,13 +9,16 @@ the computed sums instead of trusting them.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from model.schema import CELLS, DERIVED_ORDER, TEXT_SECTION_KEYS, report_title
-from model.values import Value, valid_or_none
+from model.values import Value
 
 #: For each input cell, the derived cells that (transitively) sum it; used to drop stale stated totals.
 _DEPENDENTS: dict[str, tuple[str, ...]] = {}
+#: For each derived cell, the input cells it (transitively) adds up.
+_OPERANDS: dict[str, tuple[str, ...]] = {}
 
 
 def _build_dependents() -> None:
@@ -34,9 +37,19 @@ def _build_dependents() -> None:
     for code, cell in CELLS.items():
         if not cell.derived:
             _DEPENDENTS[code] = tuple(dict.fromkeys(closure(code)))
+            for dependent in _DEPENDENTS[code]:
+                _OPERANDS.setdefault(dependent, ())
+                _OPERANDS[dependent] += (code,)
 
 
 _build_dependents()
+
+
+def _summable(value: Any) -> Value | None:
+    """A stored value as an operand of a sum; anything that is no finite number counts as blank."""
+    if type(value) is int or isinstance(value, Decimal) and value.is_finite():
+        return value
+    return None
 
 
 @dataclass
@@ -66,24 +79,41 @@ class Report:
             self.stated.pop(dependent, None)
 
     def computed(self) -> dict[str, Any]:
-        """Every derived cell's sum, or None where an operand is blank or not a valid number."""
+        """Every derived cell's sum of what is filled so far (blank counts as 0); None while all is blank.
+
+        Totals never wait for the last cell: the user sees the running sum as they type. Values are
+        summed as written, so an odd figure read from a file (a negative, a fraction) shows in its
+        total as it would in the printed table; the rules flag the figure itself.
+        """
         out: dict[str, Any] = {}
         values = self.values
         for code in DERIVED_ORDER:
-            total: Any = 0
+            total: Any = None
             for dep in CELLS[code].sum_of:
-                v = out[dep] if dep in out else valid_or_none(dep, values.get(dep))
-                if v is None:
-                    total = None
-                    break
-                total += v
+                v = out[dep] if dep in out else _summable(values.get(dep))
+                if v is not None:
+                    total = v if total is None else total + v
             out[code] = total
         return out
 
+    @staticmethod
+    def operands(code: str) -> tuple[str, ...]:
+        """The input cells that the derived cell `code` (transitively) adds up."""
+        return _OPERANDS[code]
+
     def figures(self, computed: dict[str, Any] | None = None) -> dict[str, Any]:
-        """Every cell as the report shows it: inputs, and totals as stated where stated, else computed."""
-        out = dict(self.values)
+        """Every cell as every output shows it: the inputs, and the computed total for every total.
+
+        The one place that decides what a total shows. A total stated by an outside source is not shown;
+        it goes into the rules' findings (see `stated_figures`).
+        """
+        out: dict[str, Any] = dict(self.values)
         out.update(self.computed() if computed is None else computed)
+        return out
+
+    def stated_figures(self, computed: dict[str, Any] | None = None) -> dict[str, Any]:
+        """The table as its source printed it: stated totals where stated, else computed (for the rules)."""
+        out = self.figures(computed)
         out.update((k, v) for k, v in self.stated.items() if v is not None)
         return out
 

@@ -16,6 +16,7 @@ from enum import Enum
 from typing import Any
 
 from model import schema as S
+from model.location import Location, text_location
 from model.report import Report
 from model.values import ValueError_, check_number, format_value, valid_or_none
 
@@ -25,6 +26,7 @@ class Severity(Enum):
     CONFIRM = "confirm"
     WARNING = "warning"
     INFO = "info"
+    TODO = "todo"  # progress while the report is being filled in: never at hand-in
 
     @property
     def label(self) -> str:
@@ -40,7 +42,19 @@ SEVERITY_LABELS = {
     Severity.CONFIRM: "需说明",
     Severity.WARNING: "提醒",
     Severity.INFO: "提示",
+    Severity.TODO: "待填",
 }
+
+
+class Stage(Enum):
+    """When the rules run: while the user fills the report in, or at hand-in (review page, check, export).
+
+    While editing, blank cells and the imbalance of a column that still has blanks are progress (`todo`);
+    at hand-in they are errors, because the format requires 0 to be written.
+    """
+
+    EDITING = "editing"
+    HANDIN = "handin"
 
 
 @dataclass(frozen=True)
@@ -50,6 +64,8 @@ class Hit:
     cells: tuple[str, ...]
     params: dict[str, Any] = field(default_factory=dict)
     variant: str = ""
+    severity: Severity | None = None  # overrides the rule's severity (progress while editing)
+    location: Location = Location()
 
 
 @dataclass(frozen=True)
@@ -60,6 +76,24 @@ class Finding:
     message: str
     explanation: str = ""
     variant: str = ""  # which message of the rule, e.g. "blank" for not-filled cells
+    location: Location = Location()
+    title: str = ""  # a short heading a 科员 understands, without the rule's code
+
+    @property
+    def text(self) -> str:
+        """Title and message, as the findings list shows them (the rule code only in tooltips)."""
+        return f"{self.title}：{self.message}" if self.title else self.message
+
+    @property
+    def section(self) -> str | None:
+        """The report section the finding belongs to: its text section, else its cells' table's section."""
+        if self.location.section:
+            return self.location.section
+        if self.location.field:
+            return "meta"
+        if self.cells:
+            return S.SECTION_OF_TABLE[S.CELLS[self.cells[0]].table]
+        return None
 
     @property
     def key(self) -> str:
@@ -73,6 +107,15 @@ class Finding:
             "cells": list(self.cells),
             "message": self.message,
         }
+        loc = self.location
+        if loc.section:
+            out["section"] = loc.section
+        if loc.span is not None:
+            out["span"] = list(loc.span)
+        if loc.quote:
+            out["quote"] = loc.quote
+        if loc.field:
+            out["field"] = loc.field
         if self.explanation:
             out["explanation"] = self.explanation
         return out
@@ -80,15 +123,28 @@ class Finding:
 
 @dataclass
 class Context:
-    """What checks read: the report, its figures (computed once) and last year's report if given."""
+    """What checks read: the report, its table as stated (computed once), last year's report, the stage."""
 
     report: Report
     prior: Report | None = None
+    stage: Stage = Stage.HANDIN
 
     def __post_init__(self) -> None:
         self.computed = self.report.computed()
-        self.figures = self.report.figures(self.computed)
-        self.prior_figures = self.prior.figures() if self.prior is not None else {}
+        self.figures = self.report.stated_figures(self.computed)
+        self.prior_figures = self.prior.stated_figures() if self.prior is not None else {}
+
+    @property
+    def editing(self) -> bool:
+        return self.stage is Stage.EDITING
+
+    def complete(self, code: str) -> bool:
+        """Whether a cell's figure is final: an input that is filled, a stated total, or a total of filled cells."""
+        if code in self.report.stated:
+            return True
+        operands = (code,) if not S.CELLS[code].derived else self.report.operands(code)
+        values = self.report.values
+        return all(_valid(c, values.get(c)) is not None for c in operands)
 
     def num(self, code: str) -> Any:
         """A cell's figure if it is a valid number, else None (blank or invalid)."""
@@ -131,7 +187,10 @@ def _blank_and_invalid(table_key: str) -> Callable[[Context], Iterator[Hit]]:
     def check(ctx: Context) -> Iterator[Hit]:
         values = ctx.report.values
         blank = [c for c in codes if values.get(c) is None]
-        if blank:
+        if blank and ctx.editing:
+            yield Hit(tuple(blank), {"filled": len(codes) - len(blank), "n": len(codes), "blank": len(blank)},
+                      "progress", Severity.TODO)
+        elif blank:
             yield Hit(tuple(blank), {"n": len(blank), "cells": _names(blank, limit=3)}, "blank")
         for c in codes:
             v = values.get(c)
@@ -146,23 +205,34 @@ def _blank_and_invalid(table_key: str) -> Callable[[Context], Iterator[Hit]]:
 
 
 _BLANK_MSG = "{n} 个单元格未填写：{cells}。没有发生的事项应填写 0，不能留空。"
+_PROGRESS_MSG = "已填 {filled}/{n}，尚有 {blank} 格未填写（没有发生的事项填 0）。"
 _INVALID_MSG = "{reason}"
 
 
-def _stated_totals(codes: Iterable[str]) -> Callable[[Context], Iterator[Hit]]:
-    """Compare totals stated by the source with the computed sums (data from outside the program)."""
-    codes = tuple(codes)
+def _stated_totals(sums: Iterable[tuple[str, tuple[str, ...]]]) -> Callable[[Context], Iterator[Hit]]:
+    """Compare each total with the sum of its items, both as the source printed them.
+
+    Inside the program totals are computed and always agree; data from outside (an imported file, a
+    published report) can state totals, and a stated total, or a stated item, that does not add up is
+    reported with both numbers. `sums` pairs a total's code with the codes of the items it adds up.
+    """
+    sums = tuple(sums)
 
     def check(ctx: Context) -> Iterator[Hit]:
-        for code in codes:
-            stated = _valid(code, ctx.report.stated.get(code))
-            computed = ctx.computed.get(code)
-            if stated is None or computed is None or stated == computed:
+        stated = ctx.report.stated
+        for code, items in sums:
+            if code not in stated:
+                continue  # a computed total agrees with its items by construction
+            total = ctx.num(code)
+            parts = [ctx.num(i) for i in items]
+            if total is None or not all(p is not None and ctx.complete(i) for p, i in zip(parts, items, strict=True)):
+                continue  # a blank item is reported as blank, an invalid one by T2-2/T3-4/T4-4
+            added = sum(parts)
+            if total == added:
                 continue
-            cell = S.CELLS[code]
-            yield Hit((code,) + cell.sum_of, {
-                "cell": cell.name, "stated": _fmt(stated), "sum": _fmt(computed),
-                "diff": _fmt(abs(stated - computed)),
+            yield Hit((code,) + items, {
+                "cell": S.CELLS[code].name, "stated": _fmt(total), "sum": _fmt(added),
+                "diff": _fmt(abs(total - added)),
             })
 
     return check
@@ -259,19 +329,30 @@ def _col_label(col: str) -> str:
 
 
 def _t3_1(ctx: Context) -> Iterator[Hit]:
+    """第一项 + 第二项 = 第三项 + 第四项 per column, blanks as 0; while editing an unfinished column is progress."""
     fired = False
     for col in S.T3_INPUT_COLS + (S.T3_TOTAL_COL[0],):
         if col == S.T3_TOTAL_COL[0] and fired:
             break  # the 总计 column is then off as a consequence; one finding per cause
         codes = [S.t3(r, col) for r in ("new", "carried_in", "total", "carried_out")]
-        new, carried_in, total, carried_out = (ctx.num(c) for c in codes)
-        if None in (new, carried_in, total, carried_out):
-            continue
+        raw = [ctx.figures.get(c) for c in codes]
+        if all(v is None for v in raw):
+            continue  # nothing in this column yet
+        nums = [ctx.num(c) for c in codes]
+        if any(n is None and v is not None for n, v in zip(nums, raw, strict=True)):
+            continue  # an invalid figure: named by T3-4
+        new, carried_in, total, carried_out = (n or 0 for n in nums)
         left, right = new + carried_in, total + carried_out
-        if left != right:
-            fired = True
-            yield Hit(tuple(codes), {"left": left, "right": right, "col": _col_label(col),
-                                     "diff": abs(left - right)})
+        if left == right:
+            continue
+        fired = True
+        params = {"left": left, "right": right, "col": _col_label(col), "diff": abs(left - right)}
+        if all(ctx.complete(c) for c in codes):
+            yield Hit(tuple(codes), params)
+        elif ctx.editing:  # the column is not filled in yet: show how far off it is, as progress
+            yield Hit(tuple(codes), params, "progress", Severity.TODO)
+        # at hand-in an unfinished column's blanks are the error (T3-4); its balance is not judged
+
 
 
 def _t3_5(ctx: Context) -> Iterator[Hit]:
@@ -295,9 +376,13 @@ def _s3_1(ctx: Context) -> Iterator[Hit]:
 
 
 def _g1(ctx: Context) -> Iterator[Hit]:
+    todo = Severity.TODO if ctx.editing else None  # not written yet: what is left to do, until hand-in
+    agency = ctx.report.meta.get("agency")
+    if not (isinstance(agency, str) and agency.strip()):
+        yield Hit((), {}, "agency", todo, Location(field="agency"))
     for sec in S.SECTIONS:
         if sec.table is None and not ctx.report.text(sec.key).strip():
-            yield Hit((), {"heading": sec.heading, "key": sec.key})
+            yield Hit((), {"heading": sec.heading, "key": sec.key}, "", todo, Location(section=sec.key))
 
 
 _PERIOD = re.compile(r"(\d{4})\s*年\s*1\s*月\s*1\s*日\s*(?:起)?\s*至\s*(\d{4})\s*年\s*12\s*月\s*31\s*日")
@@ -309,21 +394,25 @@ def _g3(ctx: Context) -> Iterator[Hit]:
     meta = ctx.report.meta
     year = ctx.report.year
     if year is None:
-        yield Hit((), {}, "missing")
+        yield Hit((), {}, "missing", Severity.TODO if ctx.editing else None, Location(field="year"))
         return
-    found: list[tuple[str, int]] = []
+    found: list[tuple[str, int, Location]] = []
     title = meta.get("title")
     if isinstance(title, str):
-        found += [("标题", int(y)) for y in _TITLE_YEAR.findall(title)]
-    for a, b in _PERIOD.findall(ctx.report.text("preamble")):
-        found += [("前言所述统计期限", int(a)), ("前言所述统计期限", int(b))]
-    s1 = ctx.report.text("s1").lstrip()
-    first = _LEADING_YEAR.match(s1.split("\n", 1)[0]) if s1 else None
-    if first:
-        found.append(("“总体情况”开头", int(first.group(1))))
-    for where, y in dict.fromkeys(found):
-        if y != year:
-            yield Hit((), {"where": where, "found": y, "year": year}, "mismatch")
+        found += [("标题", int(y), Location(field="title")) for y in _TITLE_YEAR.findall(title)]
+    preamble = ctx.report.text("preamble")
+    for m in _PERIOD.finditer(preamble):
+        loc = text_location("preamble", preamble, m.start(), m.end())
+        found += [("前言所述统计期限", int(m.group(1)), loc), ("前言所述统计期限", int(m.group(2)), loc)]
+    s1 = ctx.report.text("s1")
+    first = _LEADING_YEAR.match(s1)
+    if first and "\n" not in s1[:first.end()].strip():
+        found.append(("“总体情况”开头", int(first.group(1)), text_location("s1", s1, first.start(1), first.end())))
+    seen: set[tuple[str, int]] = set()
+    for where, y, loc in found:
+        if y != year and (where, y) not in seen:
+            seen.add((where, y))
+            yield Hit((), {"where": where, "found": y, "year": year}, "mismatch", location=loc)
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -331,15 +420,17 @@ def _g3(ctx: Context) -> Iterator[Hit]:
 
 _T4_GROUP_RULES = tuple(
     Rule(f"T4-{i}", Severity.ERROR, f"表四“{label}”总计等于各项结果之和",
-         {"": _STATED_MSG}, _stated_totals([S.t4(group, "total")]))
+         {"": _STATED_MSG},
+         _stated_totals([(S.t4(group, S.T4_TOTAL_COL[0]), tuple(S.t4(group, c) for c, _ in S.T4_COLUMNS))]))
     for i, (group, label) in enumerate(S.T4_GROUPS, start=1)
 )
 
 RULES: tuple[Rule, ...] = (
     Rule("T2-1", Severity.ERROR, "表二每个单元格都已填写（没有的填 0，不留空）",
-         {"blank": "表二有 " + _BLANK_MSG, "invalid": _INVALID_MSG},
-         lambda ctx: (h for h in _blank_and_invalid("t2")(ctx) if h.variant == "blank")),
-    Rule("T2-2", Severity.ERROR, "表二件数为不小于 0 的整数，收费金额为不小于 0、最多 4 位小数的数",
+         {"blank": "表二有 " + _BLANK_MSG, "progress": "表二" + _PROGRESS_MSG},
+         lambda ctx: (h for h in _blank_and_invalid("t2")(ctx) if h.variant != "invalid")),
+    Rule("T2-2", Severity.ERROR,
+         f"表二件数为不小于 0 的整数，收费金额为不小于 0、最多 {S.AMOUNT_PLACES} 位小数的数",
          {"invalid": _INVALID_MSG},
          lambda ctx: (h for h in _blank_and_invalid("t2")(ctx) if h.variant == "invalid")),
     Rule("S2-1", Severity.WARNING, "现行有效件数不小于本年制发件数减本年废止件数",
@@ -358,14 +449,19 @@ RULES: tuple[Rule, ...] = (
               "请核对是否应填入“行政规范性文件”一行。"},
          _s2_4),
     Rule("T3-1", Severity.ERROR, "每列第一项加第二项之和等于第三项加第四项之和",
-         {"": "第一项加第二项之和（{left}）不等于第三项加第四项之和（{right}），“{col}”列相差 {diff}。"},
+         {"": "第一项加第二项之和（{left}）不等于第三项加第四项之和（{right}），“{col}”列相差 {diff}。",
+          "progress": "“{col}”列：尚差 {diff}（第一项加第二项之和 {left}，第三项加第四项之和 {right}；本列尚未填完）。"},
          _t3_1),
     Rule("T3-2", Severity.ERROR, "每行总计等于各类申请人之和",
-         {"": _STATED_MSG}, _stated_totals(S.t3(r, "total") for r in S.T3_ROWS)),
-    Rule("T3-3", Severity.ERROR, "（七）总计等于各项办理结果之和",
-         {"": _STATED_MSG}, _stated_totals(S.t3("total", c) for c in S.T3_INPUT_COLS)),
+         {"": _STATED_MSG},
+         _stated_totals((S.t3(r, "total"), tuple(S.t3(r, c) for c in S.T3_INPUT_COLS)) for r in S.T3_ROWS)),
+    Rule("T3-3", Severity.ERROR, "每列（七）总计等于各项办理结果之和（总计列在内）",
+         {"": _STATED_MSG},
+         _stated_totals((S.t3("total", c), tuple(S.t3(r, c) for r in S.T3_RESULT_ROWS))
+                        for c in S.T3_INPUT_COLS + (S.T3_TOTAL_COL[0],))),
     Rule("T3-4", Severity.ERROR, "表三每个单元格都已填写，且为不小于 0 的整数",
-         {"blank": "表三有 " + _BLANK_MSG, "invalid": _INVALID_MSG}, _blank_and_invalid("t3")),
+         {"blank": "表三有 " + _BLANK_MSG, "progress": "表三" + _PROGRESS_MSG, "invalid": _INVALID_MSG},
+         _blank_and_invalid("t3")),
     Rule("T3-5", Severity.CONFIRM, "上年结转数等于上年报告的结转下年度继续办理数",
          {"": "“{col}”列上年结转政府信息公开申请数量（{now}）与上年报告的结转下年度继续办理数（{before}）不一致，请说明原因。"},
          _t3_5, needs_prior=True),
@@ -374,9 +470,10 @@ RULES: tuple[Rule, ...] = (
          _s3_1),
     *_T4_GROUP_RULES,
     Rule("T4-4", Severity.ERROR, "表四每个单元格都已填写，且为不小于 0 的整数",
-         {"blank": "表四有 " + _BLANK_MSG, "invalid": _INVALID_MSG}, _blank_and_invalid("t4")),
-    Rule("G1", Severity.ERROR, "六个部分齐全、不为空，标题与格式一致",
-         {"": "“{heading}”部分尚未填写内容。"}, _g1),
+         {"blank": "表四有 " + _BLANK_MSG, "progress": "表四" + _PROGRESS_MSG, "invalid": _INVALID_MSG},
+         _blank_and_invalid("t4")),
+    Rule("G1", Severity.ERROR, "机关名称已填写，六个部分齐全、不为空，标题与格式一致",
+         {"": "“{heading}”部分尚未填写内容。", "agency": "尚未填写机关名称。"}, _g1),
     Rule("G3", Severity.ERROR, "标题、前言和正文中的报告年度一致",
          {"missing": "尚未填写报告年度。",
           "mismatch": "{where}中的年度（{found}年）与报告年度（{year}年）不一致。"},
@@ -385,13 +482,28 @@ RULES: tuple[Rule, ...] = (
 
 RULES_BY_ID: dict[str, Rule] = {r.id: r for r in RULES}
 
+#: Short titles of the findings (rule id → title; a variant's own title wins), for people, not auditors.
+TITLES: dict[str, str] = {
+    "T2-1": "表二未填写", "T2-2": "表二数值有误", "S2-1": "现行有效件数偏少", "S2-2": "现行有效件数与上年不衔接",
+    "S2-3": "收费金额单位", "S2-4": "规章件数", "T3-1": "勾稽关系不平衡", "T3-2": "行合计不符",
+    "T3-3": "列合计不符", "T3-4": "表三未填写", "T3-5": "上年结转与上年报告不一致", "S3-1": "结转数偏大",
+    "T4-1": "合计不符", "T4-2": "合计不符", "T4-3": "合计不符", "T4-4": "表四未填写",
+    "G1": "内容未填写", "G3": "年度不一致",
+    "progress": "填写进度", "invalid": "数值有误", "agency": "基本信息未填写", "missing": "基本信息未填写",
+}
 
-def evaluate(report: Report, prior: Report | None = None) -> list[Finding]:
+
+def title_of(rule_id: str, variant: str) -> str:
+    return TITLES.get(variant) or TITLES.get(rule_id, "")
+
+
+def evaluate(report: Report, prior: Report | None = None, stage: Stage = Stage.HANDIN) -> list[Finding]:
     """Run every rule; rules that need last year's report run only when it is given.
 
-    Findings come in severity order, then in the order of the rules and of the cells.
+    Findings come in severity order, then in the order of the rules and of the cells. At hand-in (the
+    default: the review page, `check`, export) no finding is `todo`.
     """
-    ctx = Context(report, prior)
+    ctx = Context(report, prior, stage)
     explanations = report.explanations
     findings: list[Finding] = []
     for rule in RULES:
@@ -401,10 +513,7 @@ def evaluate(report: Report, prior: Report | None = None) -> list[Finding]:
             message = rule.messages[hit.variant].format(**hit.params)
             key = f"{rule.id}@{hit.cells[0]}" if hit.cells else rule.id
             explanation = explanations.get(key) or explanations.get(rule.id) or ""
-            findings.append(Finding(rule.id, rule.severity, hit.cells, message, explanation, hit.variant))
+            findings.append(Finding(rule.id, hit.severity or rule.severity, hit.cells, message, explanation,
+                                    hit.variant, hit.location, title_of(rule.id, hit.variant)))
     findings.sort(key=lambda f: f.severity.rank)
     return findings
-
-
-def has_errors(findings: Iterable[Finding]) -> bool:
-    return any(f.severity is Severity.ERROR for f in findings)

@@ -25,8 +25,8 @@ class ValueKind(Enum):
 
 #: Largest number any real office could report; anything above is a typing mistake.
 MAX_VALUE = 10**9
-#: 收费金额 is in 万元 with at most 4 decimal places (0.0001 万元 = 1 元).
-AMOUNT_PLACES = 4
+#: 收费金额 is in 万元 with at most 6 decimal places (0.000001 万元 = 1 分; real reports publish 18734.205917).
+AMOUNT_PLACES = 6
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -106,6 +106,9 @@ SECTIONS: tuple[Section, ...] = (
         ),
     ),
 )
+
+#: The section that holds each table, for placing a finding about its cells.
+SECTION_OF_TABLE: dict[str, str] = {sec.table: sec.key for sec in SECTIONS if sec.table}
 
 #: Sections whose content is text (the others are tables); "preamble" precedes section 一.
 TEXT_SECTION_KEYS: tuple[str, ...] = ("preamble", "s1", "s5", "s6")

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from model.atomic import atomic_path
+from model.oserror_text import os_error_reason
 from model.report import Report
 from model.schema import (
     ADMIN_LEVELS,
@@ -29,7 +30,7 @@ from model.schema import (
     YEAR_MAX,
     YEAR_MIN,
 )
-from model.values import ValueError_, check_number
+from model.values import READ_LIMIT, ValueError_, read_number
 
 FORMAT_ID = "gov-info-disclosure-annual-report"
 VERSION = 1
@@ -67,7 +68,7 @@ def read_bytes(path: Path, max_bytes: int, what: str) -> bytes:
     except PermissionError:
         raise ReportFileError(f"没有读取文件“{path}”的权限（文件可能正在其他程序中打开）。") from None
     except OSError as exc:
-        raise ReportFileError(f"无法读取文件“{path}”：{exc.strerror or exc}。") from None
+        raise ReportFileError(f"无法读取文件“{path}”：{os_error_reason(exc)}。") from None
 
 
 def loads(data: bytes | str, source: str = "文件") -> Report:
@@ -85,7 +86,7 @@ def loads(data: bytes | str, source: str = "文件") -> Report:
     if not text.strip():
         raise ReportFileError(f"“{source}”是空文件。")
     try:
-        doc = json.loads(text, parse_float=Decimal, parse_constant=_reject_constant)
+        doc = json.loads(text, parse_float=Decimal, parse_int=_parse_int, parse_constant=_reject_constant)
     except json.JSONDecodeError as exc:
         # A cut inside a string is reported where the string began, so also look at the file's end.
         stripped = text.rstrip()
@@ -93,15 +94,29 @@ def loads(data: bytes | str, source: str = "文件") -> Report:
         hint = "文件可能不完整（被截断）" if truncated else "格式有误"
         raise ReportFileError(
             f"“{source}”不是有效的报告文件：第 {exc.lineno} 行第 {exc.colno} 列{hint}。") from None
-    except ValueError as exc:
+    except _BadNumber as exc:
         raise ReportFileError(f"“{source}”不是有效的报告文件：{exc}") from None
     except RecursionError:
         raise ReportFileError(f"“{source}”的结构嵌套过深，不是报告文件。") from None
     return from_dict(doc, source)
 
 
+class _BadNumber(ValueError):
+    """A number in the JSON text that no report holds; str() is the Chinese reason."""
+
+
+#: Digits of the longest integer the reader parses (Python refuses 4300 and more, in English).
+_MAX_INT_DIGITS = 30
+
+
 def _reject_constant(name: str) -> Any:
-    raise ValueError(f"含有非法数值 {name}。")
+    raise _BadNumber(f"含有非法数值 {name}（不是数字）。")
+
+
+def _parse_int(text: str) -> int:
+    if len(text.lstrip("-")) > _MAX_INT_DIGITS:
+        raise _BadNumber(f"含有位数过多的整数（{len(text.lstrip('-'))} 位），不是合理的数字。")
+    return int(text)
 
 
 def _where(source: str, key: str) -> str:
@@ -126,6 +141,7 @@ def from_dict(doc: Any, source: str = "文件") -> Report:
     if template != TEMPLATE:
         raise ReportFileError(f"“{source}”使用的报告格式“{template}”本程序不支持（仅支持 2021 年格式）。")
 
+    _refuse_unwritable(doc, source, "")
     report = Report()
     report.meta = _read_meta(doc.get("meta", {}), source)
     report.sections = _read_sections(doc.get("sections", {}), source)
@@ -133,6 +149,43 @@ def from_dict(doc: Any, source: str = "文件") -> Report:
     report.explanations = _read_explanations(doc.get("explanations", {}), source)
     report.extra = {k: v for k, v in doc.items() if k not in _KNOWN_KEYS}
     return report
+
+
+#: Unknown content is kept and written back; these bound it so that it always can be.
+_EXTRA_MAX_DEPTH = 32
+_EXTRA_MAX_MAGNITUDE = READ_LIMIT * READ_LIMIT
+
+
+def _refuse_unwritable(value: Any, source: str, path: str, depth: int = 0) -> None:
+    """Refuse content the program could read but never write back: a text with a lone surrogate
+    (legal JSON, "\ud800", but no character), an absurd number kept under an unknown key, absurd depth.
+    Never let a report into the program that it cannot save."""
+    where = path or "文件"
+    if depth > _EXTRA_MAX_DEPTH:
+        raise ReportFileError(f"“{source}”中“{where}”嵌套过深，不是报告文件。")
+    if isinstance(value, str):
+        if _has_surrogate(value):
+            raise ReportFileError(f"“{source}”中“{where}”含有无效字符（不成对的 UTF-16 代理项），"
+                                  "不是有效的文字，无法保存。请用原编辑程序修正后再打开。")
+    elif isinstance(value, Decimal):
+        if value.copy_abs() > _EXTRA_MAX_MAGNITUDE or (value != 0 and value.adjusted() < -300):
+            raise ReportFileError(f"“{source}”中“{where}”的数值超出可处理的范围，不是合理的数字。")
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            if _has_surrogate(k):
+                raise ReportFileError(f"“{source}”中“{where}”下有名称含无效字符（不成对的代理项）的项，无法保存。")
+            _refuse_unwritable(v, source, f"{path}.{k}" if path else k, depth + 1)
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            _refuse_unwritable(v, source, f"{where}[{i}]", depth + 1)
+
+
+def _has_surrogate(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def _object(value: Any, source: str, key: str) -> dict[str, Any]:
@@ -203,15 +256,8 @@ def _read_values(raw: Any, source: str) -> tuple[dict[str, Any], dict[str, Any]]
             raise ReportFileError(f"{_where(source, 'values')}含有不存在的单元格代码“{code}”。")
         if v is None:
             continue
-        if isinstance(v, str) and cell.kind.value == "amount":
-            try:
-                v = Decimal(v.strip())
-            except ArithmeticError:
-                raise ReportFileError(f"{_where(source, 'values.' + code)}：{cell.name}应为数字，不能是“{v}”。") from None
-        elif isinstance(v, Decimal) and cell.kind.value == "count":
-            raise ReportFileError(f"{_where(source, 'values.' + code)}：{cell.name}是件数，应为整数，不能是 {v}。")
         try:
-            number = check_number(code, v)
+            number = read_number(code, v)  # kept as written; the rules flag a number outside its cell's limits
         except ValueError_ as exc:
             raise ReportFileError(f"{_where(source, 'values.' + code)}：{exc}") from None
         (stated if cell.derived else values)[code] = number
@@ -254,9 +300,14 @@ def to_dict(report: Report) -> dict[str, Any]:
 
 
 def _plain(value: Any) -> Any:
-    """Unknown content as it was read: fractions were parsed as Decimal and are written back as numbers."""
+    """Unknown content as it was read: fractions were parsed as Decimal and are written back as numbers.
+
+    The reader bounded every number (`_refuse_unwritable`), so int() and float() here are cheap and finite.
+    """
     if isinstance(value, Decimal):
-        return int(value) if value == value.to_integral_value() and "." not in str(value) else float(value)
+        if value == value.to_integral_value() and "." not in str(value) and "E" not in str(value).upper():
+            return int(value)
+        return float(value)
     if isinstance(value, dict):
         return {k: _plain(v) for k, v in value.items()}
     if isinstance(value, list):

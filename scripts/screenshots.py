@@ -49,6 +49,14 @@ def main() -> None:
         app.processEvents()
     new.grab().save(str(out / "new-report-t3.png"))
     print(out / "new-report-t3.png")
+    # The same new report half filled, as people type it: running totals, the balance as progress.
+    for row, value in (("new", 10), ("carried_in", 2), ("open", 6), ("partial", 1), ("carried_out", 3)):
+        new.doc.set_cells({f"t3.{row}.natural": value})
+    new.resize(1366, 768)
+    for _ in range(5):
+        app.processEvents()
+    new.grab().save(str(out / "half-filled-t3.png"))
+    print(out / "half-filled-t3.png")
     new.doc.set_modified(False)
 
 

@@ -73,7 +73,7 @@ def test_check_finds_the_broken_column(broken, work):
     assert T3_1_MESSAGE in out
     assert "表三“一、本年新收政府信息公开申请数量”行“总计”列填写的合计数（2）与各项之和（3）不符，相差 1。" in out
     assert "【错误】T3-1" in out and "【错误】T3-2" in out
-    assert "存在错误" in out
+    assert "结论：存在 2 项错误，只能导出草稿" in out
     assert "未发现错误" not in out
     assert "Traceback" not in out + proc.stderr
 
@@ -181,7 +181,7 @@ def test_check_with_prior_finds_t3_5(sample_copy, work):
     assert "【需说明】T3-5" in proc.stdout
     assert ("“自然人”列上年结转政府信息公开申请数量（0）与上年报告的结转下年度继续办理数（1）不一致，请说明原因。"
             in proc.stdout)
-    assert "未发现错误，请查看上述提醒和需说明事项" in proc.stdout
+    assert "结论：未发现错误，可以报送；尚有 1 项需说明的事项未写说明。" in proc.stdout
     proc = run_main("check", sample_copy, "--prior", prior, "--json", cwd=work)
     assert [(f["rule"], f["severity"], f["cells"]) for f in json.loads(proc.stdout)] == [
         ("T3-5", "confirm", ["t3.carried_in.natural"])]
@@ -192,3 +192,28 @@ def test_check_with_matching_prior_is_clean(sample_copy, work):
     proc = run_main("check", sample_copy, "--prior", prior, "--json", cwd=work)
     assert proc.returncode == 0
     assert json.loads(proc.stdout) == []
+
+
+def test_new_from_last_year_carries_carried_over_exactly(work):
+    """Issue 8: `new --from` — basic information copied, year + 1, 上年结转 from 结转下年度, the rest blank."""
+    doc = json.loads(SAMPLE.read_text(encoding="utf-8"))
+    carried = {"natural": 3, "business": 1, "research": 0, "nonprofit": 2, "legal": 0, "other": 5}
+    for col, n in carried.items():
+        doc["values"][f"t3.carried_out.{col}"] = n
+    doc["values"]["t3.carried_out.total"] = sum(carried.values())
+    last = work / "上年 2022.json"
+    last.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    out = work / "本年 2023.json"
+    proc = run_main("new", "--from", last, out, cwd=work)
+    assert proc.returncode == 0, proc.stderr
+    new = json.loads(out.read_text(encoding="utf-8"))
+    assert new["meta"]["year"] == 2023 and new["meta"]["agency"] == doc["meta"]["agency"]
+    assert "published_on" not in new["meta"]
+    assert {k: v for k, v in new["values"].items() if k.startswith("t3.carried_in.")} == {
+        **{f"t3.carried_in.{c}": n for c, n in carried.items()}, "t3.carried_in.total": 11}
+    assert not [k for k in new["values"] if not k.startswith("t3.carried_in.")]
+    assert all(not new["sections"][k] for k in ("s1", "s5", "s6"))
+    # the new report checks against last year's without a cross-year finding
+    checked = run_main("check", out, "--prior", last, "--json", cwd=work)
+    assert "T3-5" not in checked.stdout
+    assert run_main("new", "--from", work / "没有.json", out, cwd=work).returncode == 2

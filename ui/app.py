@@ -10,9 +10,10 @@ from pathlib import Path
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from model.oserror_text import os_error_reason
 from resources import SAMPLE_REPORT
 from ui.appdata import APP_NAME
-from ui.autosave import orphaned_recoveries
+from ui.autosave import Recovery, orphaned_recoveries
 from ui.fonts import ensure_chinese_font
 from ui.main_window import MainWindow
 
@@ -55,6 +56,7 @@ def build_window(path: str | Path | None = None) -> MainWindow:
 
 
 def _offer_recovery(window: MainWindow) -> None:
+    """Offer each recovery file left by a crash; one that cannot be restored is moved aside, not re-offered."""
     for rec in orphaned_recoveries():
         where = f"（原文件：{rec.source}）" if rec.source else "（尚未保存的新报告）"
         answer = QMessageBox.question(
@@ -66,7 +68,8 @@ def _offer_recovery(window: MainWindow) -> None:
             try:
                 report = rec.load()
             except Exception as exc:  # noqa: BLE001 - a damaged recovery file must not stop the program
-                window.show_message(f"无法恢复：{exc}")
+                window.show_message(_unrestorable(rec, exc))
+                QMessageBox.warning(window, "无法恢复", window.status_label.text())
                 continue
             window.doc.replace(report, rec.source)
             window.doc.set_modified(True)
@@ -77,6 +80,16 @@ def _offer_recovery(window: MainWindow) -> None:
         rec.discard()
 
 
+def _unrestorable(rec: Recovery, exc: Exception) -> str:
+    """Move a recovery file that failed to load out of the way and say where it went (or why not)."""
+    try:
+        moved = rec.move_aside()
+    except OSError as move_exc:
+        return (f"无法恢复自动保存的内容：{exc}这份恢复文件“{rec.report_file}”也无法移走"
+                f"（{os_error_reason(move_exc)}），下次启动时还会提示。")
+    return f"无法恢复自动保存的内容：{exc}这份恢复文件已移到“{moved}”，以后不再提示。"
+
+
 def run(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="main.py", description="政务公开年报助手：打开填报向导。")
     parser.add_argument("file", nargs="?", metavar="FILE", help="要打开的报告文件")
@@ -85,7 +98,7 @@ def run(argv: list[str]) -> int:
     app = application()
     path = SAMPLE if args.sample else args.file
     window = build_window(path)
-    window.show()
+    window.show_on_screen()
     if os.environ.get("GOV_REPORT_QUIT_AFTER_SHOW"):  # benchmarks/bench_ui.py: time to the first page
         QTimer.singleShot(0, app.quit)
         return app.exec()

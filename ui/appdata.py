@@ -2,6 +2,8 @@
 
 The folder is platformdirs' user data folder (e.g. %LOCALAPPDATA% on Windows, ~/.local/share on
 Linux); GOV_REPORT_DATA_DIR overrides it (tests use that to stay out of the user's folder).
+A folder that cannot be created or written never stops the program: `data_dir_problem` says why, and
+the window shows that autosave is off (recovery after a crash would otherwise be promised in vain).
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ from pathlib import Path
 
 from platformdirs import user_data_dir
 
+from model.atomic import make_temp_file, remove_stale_temp_files
+from model.oserror_text import os_error_reason
 from model.storage import atomic_write
 
 APP_NAME = "政务公开年报助手"
@@ -20,10 +24,33 @@ MAX_RECENT = 8
 
 
 def data_dir() -> Path:
+    """The data folder, created if possible; never raises (writers report their own failures)."""
     override = os.environ.get("GOV_REPORT_DATA_DIR")
     path = Path(override) if override else Path(user_data_dir(APP_DIR_NAME, appauthor=False))
-    path.mkdir(parents=True, exist_ok=True)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        pass  # data_dir_problem() explains it; reading and writing below then fail one by one
     return path
+
+
+def data_dir_problem() -> str:
+    """Why the data folder cannot hold files, in Chinese ("" when it can); called at start.
+
+    Creating the folder is not enough: a read-only one is found only by writing, so a test file is
+    made and removed. Temporary files left there by a killed save are cleaned up on the way.
+    """
+    path = data_dir()
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        return f"无法创建数据文件夹“{path}”（{os_error_reason(exc)}）"
+    remove_stale_temp_files(path)
+    try:
+        make_temp_file(path, "write-test").unlink()
+    except OSError as exc:
+        return f"数据文件夹“{path}”无法写入（{os_error_reason(exc)}）"
+    return ""
 
 
 def _settings_path() -> Path:

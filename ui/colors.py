@@ -17,10 +17,12 @@ SEVERITY_BG = {
     Severity.CONFIRM: QColor("#fde3b0"),
     Severity.WARNING: QColor("#fff3c4"),
     Severity.INFO: QColor("#dcecfb"),
+    Severity.TODO: QColor("#fdf1f1"),  # what is left to fill in: the soft tint of a blank cell
 }
 SEVERITY_FG = {
     Severity.ERROR: QColor("#b3261e"),
     Severity.CONFIRM: QColor("#9a5b00"),
     Severity.WARNING: QColor("#7a6400"),
     Severity.INFO: QColor("#1f5f99"),
+    Severity.TODO: QColor("#5f6368"),
 }

@@ -15,8 +15,10 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from model.preamble import generate_preamble
 from model.report import Report, new_report
-from model.rules import Finding, Severity, evaluate
+from model.rules import Finding, Severity, Stage, evaluate
+from model.storage import to_dict
 from model.values import Value
+from model.verdict import Verdict, verdict_of
 
 
 class _SetCells(QUndoCommand):
@@ -46,7 +48,11 @@ class ReportDocument(QObject):
         self.prior: Report | None = None  # last year's report, for the cross-year rules (S2-2, T3-5)
         self.undo_stack = QUndoStack(self)
         self._modified = False
-        self.findings: list[Finding] = []
+        self._forced_modified = False  # restored or imported content: unsaved whatever it holds
+        self._saved = to_dict(self.report)  # the content as last saved or opened
+        self.findings: list[Finding] = []  # while editing: blanks and unfinished columns are `todo`
+        self.handin_findings: list[Finding] = []  # as at hand-in: what the verdict rests on
+        self.verdict: Verdict = verdict_of(())
         self.cell_findings: dict[str, list[Finding]] = {}
         self.computed: dict[str, Any] = {}
         self._evaluate()
@@ -58,9 +64,20 @@ class ReportDocument(QObject):
         return self._modified
 
     def set_modified(self, modified: bool) -> None:
+        """True: unsaved whatever the content (a restored or imported report); False: just saved."""
+        self._forced_modified = modified
+        if not modified:
+            self._saved = to_dict(self.report)
+        self._set_modified_flag(modified)
+
+    def _set_modified_flag(self, modified: bool) -> None:
         if modified != self._modified:
             self._modified = modified
             self.modified_changed.emit(modified)
+
+    def _content_changed(self) -> None:
+        """Modified means: differs from what was saved, so undoing back to the saved state is unmodified."""
+        self._set_modified_flag(self._forced_modified or to_dict(self.report) != self._saved)
 
     def replace(self, report: Report, path: Path | None) -> None:
         """Show another report (新建/打开/恢复); the undo history starts afresh."""
@@ -89,13 +106,15 @@ class ReportDocument(QObject):
         for code, v in values.items():
             self.report.set_value(code, v)
         self._evaluate()
-        self.set_modified(True)
+        self._content_changed()
         self.values_changed.emit()
         self.changed.emit()
 
     def _evaluate(self) -> None:
         self.computed = self.report.computed()
-        self.findings = evaluate(self.report, self.prior)
+        self.findings = evaluate(self.report, self.prior, Stage.EDITING)
+        self.handin_findings = evaluate(self.report, self.prior, Stage.HANDIN)
+        self.verdict = verdict_of(self.handin_findings)
         by_cell: dict[str, list[Finding]] = {}
         for f in self.findings:
             for c in f.cells:
@@ -110,10 +129,9 @@ class ReportDocument(QObject):
         self.changed.emit()
 
     def display_value(self, code: str) -> Any:
-        """What a cell shows: the input value, or the computed (else stated) total."""
+        """What a cell shows: the input value, or the computed total (Report.figures decides for every output)."""
         if code in self.computed:
-            v = self.computed[code]
-            return v if v is not None else self.report.stated.get(code)
+            return self.computed[code]
         return self.report.value(code)
 
     def fill_blank_with_zero(self, table_codes: tuple[str, ...]) -> int:
@@ -164,7 +182,7 @@ class ReportDocument(QObject):
 
     def _touched(self, cells_affected: bool = False) -> None:
         self._evaluate()
-        self.set_modified(True)
+        self._content_changed()
         if cells_affected:  # e.g. the kind of body decides S2-4, which colours 规章 cells
             self.values_changed.emit()
         self.changed.emit()

@@ -1,12 +1,16 @@
-"""The findings panel: every finding of the rules, worst first, always visible.
+"""The findings list: every finding, grouped by section in the report's order, worst first within each.
 
-The view (objectName `findings`) is flat, one row per finding, so its model answers the rule id under
-Qt.UserRole for each row. A summary line counts findings by severity. Double-click asks the window to
-go to the page and cell; a `confirm` finding takes its written explanation right below the list.
+One widget serves the panel beside the wizard (findings while editing: blanks and unfinished columns
+are `todo`, not errors) and the review page (findings at hand-in). The view is flat, one row per
+finding, and its model answers the rule id under Qt.UserRole and the severity (`error`, `confirm`,
+`warning`, `info`, `todo`) under Qt.UserRole + 1 (test hooks). The text has no rule codes: a short
+title and the message; the code is in the tooltip. Double-click or Enter goes to what the finding
+points at; a `confirm` finding takes its explanation right below the list, saved as it is typed.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -16,28 +20,45 @@ from PySide6.QtWidgets import (
     QLabel,
     QListView,
     QPlainTextEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from model import schema as S
 from model.rules import Finding, Severity
 from ui import colors
 from ui.document import ReportDocument
 
 Index = QModelIndex | QPersistentModelIndex
-FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
+SEVERITY_ROLE = Qt.ItemDataRole.UserRole + 1
+FINDING_ROLE = Qt.ItemDataRole.UserRole + 2
+
+#: Where each finding is listed: the basic information first, then the sections in the report's order.
+SECTION_ORDER: tuple[str, ...] = ("meta", "preamble") + tuple(s.key for s in S.SECTIONS)
+SECTION_NAMES: dict[str, str] = {"meta": "基本信息", "preamble": S.PREAMBLE_LABEL,
+                                 **{s.key: s.heading for s in S.SECTIONS}}
+
+
+def _order(f: Finding) -> tuple[int, int]:
+    section = f.section or ""
+    return (SECTION_ORDER.index(section) if section in SECTION_ORDER else len(SECTION_ORDER), f.severity.rank)
+
+
+def grouped(findings: list[Finding]) -> list[Finding]:
+    """Findings in the report's order of sections, worst first within a section (a stable sort)."""
+    return sorted(findings, key=_order)
 
 
 class FindingsModel(QAbstractListModel):
-    def __init__(self, doc: ReportDocument) -> None:
+    def __init__(self, doc: ReportDocument, source: Callable[[], list[Finding]]) -> None:
         super().__init__()
         self.doc = doc
-        self.findings: list[Finding] = list(doc.findings)
+        self.source = source
+        self.findings: list[Finding] = grouped(source())
         doc.changed.connect(self.refresh)
 
     def refresh(self) -> None:
-        new = list(self.doc.findings)
+        new = grouped(self.source())
         if new == self.findings:
             return
         self.beginResetModel()
@@ -53,80 +74,86 @@ class FindingsModel(QAbstractListModel):
         f = self.findings[index.row()]
         if role == Qt.ItemDataRole.UserRole:
             return f.rule
+        if role == SEVERITY_ROLE:
+            return f.severity.value
         if role == FINDING_ROLE:
             return f
         if role == Qt.ItemDataRole.DisplayRole:
+            first = index.row() == 0 or self.findings[index.row() - 1].section != f.section
+            head = f"〔{SECTION_NAMES.get(f.section or '', '其他')}〕\n" if first else ""
             done = "（已说明）" if f.explanation else ""
-            return f"【{f.severity.label}】{f.rule}　{f.message}{done}"
+            return f"{head}【{f.severity.label}】{f.text}{done}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            tip = f"{f.rule}（{f.severity.label}）\n{f.message}"
+            tip = f"{f.message}\n\n规则 {f.rule}（{f.severity.label}）。双击可定位。"
             return tip + (f"\n说明：{f.explanation}" if f.explanation else "")
         if role == Qt.ItemDataRole.ForegroundRole:
             return QBrush(colors.SEVERITY_FG[f.severity])
-        if role == Qt.ItemDataRole.BackgroundRole and f.severity is Severity.ERROR and f.variant != "blank":
+        if role == Qt.ItemDataRole.BackgroundRole and f.severity is Severity.ERROR:
             return QBrush(colors.SEVERITY_BG[Severity.ERROR].lighter(110))
         return None
 
 
 class FindingsPanel(QWidget):
-    go_to = Signal(object)  # a Finding: show its page and cell
+    go_to = Signal(object)  # a Finding: show what it points at
 
-    def __init__(self, doc: ReportDocument, parent: QWidget | None = None) -> None:
+    def __init__(self, doc: ReportDocument, source: Callable[[], list[Finding]] | None = None,
+                 object_name: str = "findings", title: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.doc = doc
-        self.model = FindingsModel(doc)
+        self.model = FindingsModel(doc, source or (lambda: doc.findings))
         self.summary = QLabel()
-        self.summary.setObjectName("findings-summary")
+        self.summary.setObjectName(f"{object_name}-summary")
         self.summary.setWordWrap(True)
         self.view = QListView()
-        self.view.setObjectName("findings")
+        self.view.setObjectName(object_name)
         self.view.setModel(self.model)
         self.view.setWordWrap(True)
         self.view.setUniformItemSizes(False)
-        self.view.setAlternatingRowColors(True)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.doubleClicked.connect(self._activated)
         self.view.activated.connect(self._activated)
 
-        self.explain_label = QLabel("对“需说明”事项的书面说明：")
+        self.explain_label = QLabel("对“需说明”事项的书面说明（随输入自动保存）：")
+        self.explain_label.setWordWrap(True)
         self.explain = QPlainTextEdit()
-        self.explain.setObjectName("explanation")
-        self.explain.setPlaceholderText("选中一条“需说明”的事项后，在此写明原因（至少一句话）。说明随报告保存，可写入第六部分第（五）项。")
+        self.explain.setObjectName(f"{object_name}-explanation" if object_name != "findings" else "explanation")
+        self.explain.setPlaceholderText("选中一条“需说明”的事项后，在此写明原因（至少一句话）。"
+                                        "说明随报告保存，并写入第六部分第（五）项。")
         self.explain.setMaximumHeight(90)
-        self.explain_save = QPushButton("保存说明")
-        self.explain_save.clicked.connect(self._save_explanation)
+        self.explain.textChanged.connect(self._save_explanation)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        title = QLabel("<b>校验结果</b>")
-        layout.addWidget(title)
+        if title:
+            layout.addWidget(QLabel(f"<b>{title}</b>"))
         layout.addWidget(self.summary)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.explain_label)
         layout.addWidget(self.explain)
-        layout.addWidget(self.explain_save)
         self.view.selectionModel().currentChanged.connect(self._current_changed)
         self.model.modelReset.connect(self._update_summary)
         self.model.modelReset.connect(self._restore_selection)
         self._current: Finding | None = None
+        self._loading = False
         self._update_summary()
         self._current_changed(QModelIndex())
 
     def _update_summary(self) -> None:
-        counts = self.doc.counts()
-        if not self.doc.findings:
+        findings = self.model.findings
+        if not findings:
             self.summary.setText("未发现问题。")
             return
         parts = []
         for sev in Severity:
-            if counts[sev]:
+            n = sum(f.severity is sev for f in findings)
+            if n:
                 color = colors.SEVERITY_FG[sev].name()
-                parts.append(f"<span style='color:{color}'><b>{sev.label} {counts[sev]}</b></span>")
-        self.summary.setText("　".join(parts) + "　（双击可定位）")
+                parts.append(f"<span style='color:{color}'><b>{sev.label} {n}</b></span>")
+        self.summary.setText("　".join(parts) + "　（双击一条可定位）")
 
     def _restore_selection(self) -> None:
-        """Keep the same finding selected when the list is rebuilt (e.g. after saving its explanation)."""
+        """Keep the same finding selected when the list is rebuilt (e.g. while its explanation is typed)."""
         if self._current is None:
             return
         key = self._current.key
@@ -138,15 +165,20 @@ class FindingsPanel(QWidget):
 
     def _current_changed(self, index: QModelIndex) -> None:
         f = self.model.data(index, FINDING_ROLE) if index.isValid() else None
+        same = f is not None and self._current is not None and f.key == self._current.key
         self._current = f
         is_confirm = f is not None and f.severity is Severity.CONFIRM
-        for w in (self.explain_label, self.explain, self.explain_save):
+        for w in (self.explain_label, self.explain):
             w.setEnabled(is_confirm)
-        self.explain.setPlainText(f.explanation if is_confirm and f else "")
+        if not same:  # never reset the text under the user's cursor
+            self._loading = True
+            self.explain.setPlainText(f.explanation if is_confirm and f else "")
+            self._loading = False
 
     def _save_explanation(self) -> None:
-        if self._current is not None:
-            self.doc.set_explanation(self._current.key, self.explain.toPlainText())
+        if self._loading or self._current is None or self._current.severity is not Severity.CONFIRM:
+            return
+        self.doc.set_explanation(self._current.key, self.explain.toPlainText())
 
     def _activated(self, index: QModelIndex) -> None:
         f = self.model.data(index, FINDING_ROLE)

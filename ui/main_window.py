@@ -2,16 +2,19 @@
 
 Files work as in any desktop program: 新建, 打开, 保存 (Ctrl+S), 另存为, recent files, the file name and
 a modified mark in the title, a question before closing with unsaved changes, autosave for recovery.
+The 文件 menu also exports and prints, and starts next year's report from last year's; 视图 hides the
+side panels (a 1024×768 screen needs the room); 帮助 shows the user's guide (F1) and 关于.
 No method used by `build_window` opens a modal dialog: problems are reported in the window itself.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -19,10 +22,12 @@ from PySide6.QtWidgets import (
     QListWidget,
     QMainWindow,
     QMessageBox,
+    QPlainTextEdit,
     QWidget,
 )
 
-from export.documents import open_report  # JSON, or a workbook we exported (openpyxl loaded lazily)
+from model.documents import open_report  # JSON, or a workbook we exported (its reader loaded lazily)
+from model.next_year import NextYearError, next_year_report
 from model.preamble import generate_preamble
 from model.report import Report, new_report
 from model.rules import Finding
@@ -33,10 +38,16 @@ from ui.autosave import Autosaver
 from ui.document import ReportDocument
 from ui.exporting import ExportActions
 from ui.findings_panel import FindingsPanel
+from ui.help import AboutWindow, GuideWindow
 from ui.wizard import ReportWizard
 
 FILE_FILTER = "年度报告文件 (*.json *.xlsx);;所有文件 (*)"
 SAVE_FILTER = "年度报告文件 (*.json)"
+#: The window's size on a screen that has room for it; a smaller screen gets the window maximized.
+DEFAULT_SIZE = (1400, 900)
+#: Room the wizard needs, in widths of “国”: table 三 with its labels and all seven data columns at the
+#: narrowest width ui.table_view allows (about 58 国), its scroll bar and the page's margins (5 国).
+CENTRAL_MIN_EM = 63
 
 
 def fresh_report() -> Report:
@@ -47,12 +58,26 @@ def fresh_report() -> Report:
     return report
 
 
+def select_span(editor: QPlainTextEdit, span: tuple[int, int]) -> None:
+    """Select characters [start, end) of the editor's text (Python offsets; Qt counts UTF-16 units)."""
+    text = editor.toPlainText()
+
+    def units(offset: int) -> int:
+        return len(text[:offset].encode("utf-16-le")) // 2
+
+    cursor = editor.textCursor()
+    cursor.setPosition(units(span[0]))
+    cursor.setPosition(units(span[1]), QTextCursor.MoveMode.KeepAnchor)
+    editor.setTextCursor(cursor)
+    editor.ensureCursorVisible()
+
+
 class MainWindow(QMainWindow):
     def __init__(self, doc: ReportDocument | None = None) -> None:
         super().__init__()
         self.doc = doc or ReportDocument(fresh_report())
         self.setObjectName("main-window")
-        self.resize(1400, 900)
+        self.resize(*DEFAULT_SIZE)
         self.wizard = ReportWizard(self.doc, self)
         self.wizard.setWindowFlags(Qt.WindowType.Widget)  # a QDialog, embedded as the central widget
         self.setCentralWidget(self.wizard)
@@ -60,15 +85,18 @@ class MainWindow(QMainWindow):
         self.sections = QListWidget()
         self.sections.setObjectName("section-list")
         self.sections.addItems(self.wizard.page_titles())
+        self.sections.setWordWrap(True)  # a narrow list (small screens) wraps a title instead of cutting it
         self.sections.currentRowChanged.connect(self._section_chosen)
         self.wizard.page_shown.connect(self._page_shown)
-        left = self._dock(self.sections, "报告目录", Qt.DockWidgetArea.LeftDockWidgetArea, "dock-sections")
+        self.sections_dock = self._dock(self.sections, "报告目录", Qt.DockWidgetArea.LeftDockWidgetArea,
+                                        "dock-sections")
 
         self.findings = FindingsPanel(self.doc)
         self.findings.go_to.connect(self.go_to_finding)
-        right = self._dock(self.findings, "校验结果", Qt.DockWidgetArea.RightDockWidgetArea, "dock-findings")
-        em = self.fontMetrics().horizontalAdvance("国")
-        self.resizeDocks([left, right], [em * 21, em * 26], Qt.Orientation.Horizontal)
+        self.wizard.review_page.details.go_to.connect(self.go_to_finding)
+        self.findings_dock = self._dock(self.findings, "校验结果", Qt.DockWidgetArea.RightDockWidgetArea,
+                                        "dock-findings")
+        self.fit_docks()
 
         self.status_label = QLabel()
         self.status_label.setObjectName("status-message")
@@ -78,19 +106,64 @@ class MainWindow(QMainWindow):
         self.wizard.finish_requested.connect(self.save)
 
         self.autosaver = Autosaver(self.doc)
+        # Autosave that cannot write must say so where the user looks; it never stops the program.
+        self.autosave_warning = QLabel()
+        self.autosave_warning.setObjectName("autosave-warning")
+        self.autosave_warning.setStyleSheet("color: #b3261e; font-weight: bold;")
+        self.autosave_warning.setWordWrap(True)  # a long folder path wraps instead of hiding the messages
+        self.statusBar().addPermanentWidget(self.autosave_warning, 2)
+        self.autosaver.problem_changed.connect(self._show_autosave_problem)
+        self._show_autosave_problem(self.autosaver.problem)
         self.exports = ExportActions(self, self.doc, self.show_message)
+        self.statusBar().addPermanentWidget(self.exports.progress_bar)
         self.wizard.review_page.add_export_buttons(self.exports)
+        self.guide_window: GuideWindow | None = None
+        self.about_window: AboutWindow | None = None
         self._build_actions()
         self.doc.modified_changed.connect(self.setWindowModified)
         self.doc.path_changed.connect(self._update_title)
         self._update_title()
         self._page_shown(self.wizard.currentId())
 
+    def show_on_screen(self) -> None:
+        """Show the window (program start): the default size where it fits, else the whole screen
+        (1024×768, 1366×768), with the side panels fitted to the width it gets."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        avail = screen.availableGeometry() if screen is not None else None
+        width, height = DEFAULT_SIZE
+        if avail is None or (avail.width() >= width and avail.height() >= height):
+            self.show()
+            return
+        self.resize(min(width, avail.width()), min(height, avail.height()))
+        self.fit_docks(avail.width())
+        self.showMaximized()
+
+    def fit_docks(self, width: int | None = None) -> None:
+        """Starting widths of the side panels for a window `width` pixels wide (default: its width now).
+
+        The wizard keeps the room table 三 needs; the section list gets its longest title when there is
+        room (1366 px and wider), otherwise the panels share what is left, the list wrapping its titles.
+        The user may drag the panels or hide them (视图) afterwards; this is only the start.
+        """
+        width = self.width() if width is None else width
+        em = self.fontMetrics().horizontalAdvance("国")
+        titles = max(self.sections.fontMetrics().horizontalAdvance(t) for t in self.wizard.page_titles())
+        left_full, right_full = titles + em * 2, em * 26
+        spare = width - CENTRAL_MIN_EM * em - em  # the separators between the panels take about one 国
+        if spare >= left_full + right_full:
+            left, right = left_full, right_full
+        else:
+            left = max(em * 7, min(left_full, int(spare * 0.4)))
+            right = max(em * 12, spare - left)
+        self.resizeDocks([self.sections_dock, self.findings_dock], [left, right], Qt.Orientation.Horizontal)
+
     def _dock(self, widget: QWidget, title: str, area: Qt.DockWidgetArea, name: str) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(name)
         dock.setWidget(widget)
-        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
+        # Closable: 视图 hides and shows the panel (its toggle action works only for a closable dock).
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                         | QDockWidget.DockWidgetFeature.DockWidgetClosable)
         self.addDockWidget(area, dock)
         return dock
 
@@ -106,11 +179,23 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         menu = self.menuBar().addMenu("文件(&F)")
         menu.addAction(self._action("新建(&N)", self.new_file, QKeySequence.StandardKey.New))
+        menu.addAction(self._action("以上年度报告为基础新建(&B)…", self.new_from_prior_dialog))
         menu.addAction(self._action("打开(&O)…", self.open_dialog, QKeySequence.StandardKey.Open))
         self.recent_menu = menu.addMenu("最近打开的文件(&R)")
         menu.addSeparator()
         menu.addAction(self._action("保存(&S)", self.save, QKeySequence.StandardKey.Save))
         menu.addAction(self._action("另存为(&A)…", self.save_as, "Ctrl+Shift+S"))
+        menu.addSeparator()
+        self.export_actions = [
+            self._action("导出 Excel 统计表(&E)…", self.exports.export_xlsx),
+            self._action("导出 PDF(&D)…", self.exports.export_pdf),
+            self._action("全部导出(&L)…", self.exports.export_all),
+            self._action("导出空表（PDF）(&K)…", self.exports.export_blank),
+            self._action("打印(&T)…", self.exports.print_report, QKeySequence.StandardKey.Print),
+        ]
+        for act in self.export_actions:
+            menu.addAction(act)
+            self.exports.busy_changed.connect(lambda busy, a=act: a.setEnabled(not busy))  # one at a time
         menu.addSeparator()
         menu.addAction(self._action("载入上年度报告（跨年度核对）(&P)…", self.prior_dialog))
         menu.addSeparator()
@@ -123,8 +208,14 @@ class MainWindow(QMainWindow):
         edit.addAction(undo)
         edit.addAction(redo)
         self.undo_action, self.redo_action = undo, redo
+        view = self.menuBar().addMenu("视图(&V)")
+        for dock in (self.sections_dock, self.findings_dock):
+            toggle = dock.toggleViewAction()  # checked while the panel is shown
+            toggle.setText(f"显示{dock.windowTitle()}")
+            view.addAction(toggle)
         help_menu = self.menuBar().addMenu("帮助(&H)")
-        help_menu.addAction(self._action("关于(&A)", self._about))
+        help_menu.addAction(self._action("使用说明(&G)", self.show_guide, "F1"))
+        help_menu.addAction(self._action("关于(&A)", self.show_about))
         self._fill_recent()
 
     def _fill_recent(self) -> None:
@@ -134,8 +225,16 @@ class MainWindow(QMainWindow):
             self.recent_menu.addAction(self._action(p, lambda _=False, p=p: self.open_path(Path(p))))
         self.recent_menu.setEnabled(bool(items))
 
-    def _about(self) -> None:
-        QMessageBox.about(self, "关于", "<b>政务公开年报助手</b><br>按国办公开办函〔2021〕30号格式编制政府信息公开工作年度报告。")
+    def show_guide(self) -> None:
+        """使用说明 in its own window beside the report (F1), so the user can read while filling in."""
+        if self.guide_window is None:
+            self.guide_window = GuideWindow(self)
+        self.guide_window.present()
+
+    def show_about(self) -> None:
+        if self.about_window is None:
+            self.about_window = AboutWindow(self)
+        self.about_window.present()
 
     # -- navigation ----------------------------------------------------------------------------------
 
@@ -152,7 +251,8 @@ class MainWindow(QMainWindow):
             self.sections.blockSignals(False)
 
     def go_to_finding(self, finding: Finding) -> None:
-        """Show the page of a finding and select its first cell (or focus the section's text)."""
+        """Show what a finding points at (model.location decides): its first cell, the sentence it quotes
+        in a text page (selected), or the basic-information field (focused)."""
         if finding.cells:
             code = finding.cells[0]
             table_key = CELLS[code].table
@@ -161,14 +261,31 @@ class MainWindow(QMainWindow):
             page.view.select_index(page.model.index_of(code))
             page.view.setFocus()
             return
-        for key, page in self.wizard.section_pages.items():  # G1 names the empty section by its heading
-            if page.section.heading in finding.message:
-                self.wizard.go_to(self.wizard.page_of_section(key))
-                return
-        self.wizard.go_to(self.wizard.pageIds()[0])
+        loc = finding.location
+        info = self.wizard.info_page
+        if loc.section in self.wizard.section_pages:
+            self.wizard.go_to(self.wizard.page_of_section(loc.section))
+            editor = self.wizard.section_pages[loc.section].editor
+        elif loc.section == "preamble" or loc.field:
+            self.wizard.go_to(self.wizard.pageIds()[0])
+            field = info.findChild(QWidget, f"meta-{loc.field}") if loc.field else None
+            editor = field if field is not None else info.preamble
+        else:
+            self.wizard.go_to(self.wizard.pageIds()[0])
+            return
+        if loc.span is not None and isinstance(editor, QPlainTextEdit):
+            select_span(editor, loc.span)
+        editor.setFocus()
+        QTimer.singleShot(0, editor.setFocus)  # after the page change has settled its own focus
 
     def show_message(self, text: str) -> None:
         self.status_label.setText(text)
+
+    def _show_autosave_problem(self, problem: str) -> None:
+        """Keep the warning that autosave is off visible beside the status messages ("" hides it)."""
+        self.autosave_warning.setText(problem)
+        self.autosave_warning.setToolTip(problem)
+        self.autosave_warning.setVisible(bool(problem))
 
     # -- files ---------------------------------------------------------------------------------------
 
@@ -195,15 +312,61 @@ class MainWindow(QMainWindow):
         self.show_message(f"已打开 {path}" + (f"。注意：{extra}" if extra else ""))
         return True
 
-    def load_prior(self, path: Path) -> bool:
-        """Use last year's report for the cross-year checks; the current report is not changed."""
+    def load_prior(self, path: Path, confirm: Callable[[str], bool] | None = None) -> bool:
+        """Use last year's report for the cross-year checks; the current report is not changed.
+
+        A report of another year than the one before is loaded only if `confirm(reason)` agrees (without
+        `confirm` it is loaded, and the status bar says what is odd about it).
+        """
         try:
             prior = open_report(Path(path))[0]
         except ReportFileError as exc:
             self.show_message(f"无法载入上年度报告：{exc}")
             return False
+        problem = self.prior_year_problem(prior)
+        if problem and confirm is not None and not confirm(problem):
+            self.show_message(f"未载入“{Path(path).name}”：{problem}")
+            return False
         self.doc.set_prior(prior)
-        self.show_message(f"已载入上年度报告 {Path(path).name}，跨年度核对结果见校验结果。")
+        self.show_message(f"已载入上年度报告 {Path(path).name}，跨年度核对结果见校验结果。"
+                          + (f"注意：{problem}" if problem else ""))
+        return True
+
+    def prior_year_problem(self, prior: Report) -> str:
+        """Why `prior` may not be last year's report ("" when its year is this report's year − 1)."""
+        year = self.doc.report.year
+        if year is None:
+            return ""  # the year is not filled in yet: nothing to compare with
+        if prior.year is None:
+            return f"所选报告没有填写报告年度，无法确认它是 {year - 1} 年度的报告。"
+        if prior.year != year - 1:
+            return (f"所选报告是 {prior.year} 年度的报告，本报告是 {year} 年度的报告，"
+                    f"跨年度核对应当使用 {year - 1} 年度的报告。")
+        return ""
+
+    def new_from_prior(self, path: Path) -> bool:
+        """Start next year's report from last year's (model.next_year), which also becomes the prior.
+
+        The new report is unsaved and has no file; the current one is replaced (ask first: the dialog).
+        """
+        try:
+            prior, notices = open_report(Path(path))
+        except ReportFileError as exc:
+            self.show_message(f"无法读取上年度报告：{exc}")
+            return False
+        try:
+            report = next_year_report(prior)
+        except NextYearError as exc:
+            self.show_message(f"无法以“{Path(path).name}”为基础新建报告：{exc}")
+            return False
+        self.doc.replace(report, None)
+        self.doc.set_prior(prior)
+        self.doc.set_modified(True)
+        self.wizard.go_to(self.wizard.pageIds()[0])
+        extra = "；".join(notices)
+        self.show_message(
+            f"已以 {prior.year} 年度报告“{Path(path).name}”为基础新建 {report.year} 年度报告：基本信息和上年结转已带入，"
+            "其余内容请逐项填写；该报告同时作为上年度报告用于跨年度核对。" + (f"注意：{extra}" if extra else ""))
         return True
 
     def save_to(self, path: Path) -> bool:
@@ -248,8 +411,26 @@ class MainWindow(QMainWindow):
 
     def prior_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "载入上年度报告", str(self._folder()), FILE_FILTER)
-        if path and not self.load_prior(Path(path)):
+        declined: list[str] = []
+
+        def confirm(problem: str) -> bool:
+            answer = QMessageBox.question(
+                self, "上年度报告的年度不符", f"{problem}\n\n仍要载入这份报告用于跨年度核对吗？",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                declined.append(problem)
+            return not declined
+
+        if path and not self.load_prior(Path(path), confirm) and not declined:
             QMessageBox.warning(self, "无法载入", self.status_label.text())
+
+    def new_from_prior_dialog(self) -> None:
+        if not self._confirm_discard():
+            return
+        path, _ = QFileDialog.getOpenFileName(self, "选择上年度报告", str(self._folder()), FILE_FILTER)
+        if path and not self.new_from_prior(Path(path)):
+            QMessageBox.warning(self, "无法新建", self.status_label.text())
 
     def open_path(self, path: Path) -> None:
         if self.doc.modified and not self._confirm_discard():
@@ -286,6 +467,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._confirm_discard():
+            self.exports.wait()  # an export still running finishes its file first
             self.autosaver.clear()
             event.accept()
         else:

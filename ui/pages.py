@@ -25,12 +25,13 @@ from PySide6.QtWidgets import (
 )
 
 from model import schema as S
-from model.rules import Severity
 from ui.document import ReportDocument
+from ui.findings_panel import FindingsPanel
 from ui.table_model import ReportTableModel
 from ui.table_view import SpreadsheetView
 
 _MESSAGE_STYLE = "color:#b3261e; padding:2px;"
+_NOTICE_STYLE = "color:#1f4e79; padding:2px;"
 INFO_PAGE_TITLE = "基本信息"
 REVIEW_PAGE_TITLE = "校验与导出"
 
@@ -65,6 +66,11 @@ class InfoPage(QWizardPage):
         self.date_message = QLabel()
         self.date_message.setStyleSheet(_MESSAGE_STYLE)
         form.addRow("", self.date_message)
+        self.next_hint = QLabel()  # why 下一步 is disabled, when it is
+        self.next_hint.setObjectName("next-hint")
+        self.next_hint.setStyleSheet(_NOTICE_STYLE)
+        form.addRow("", self.next_hint)
+        self.completeChanged.connect(self._explain_next)
 
         self.preamble = _text_editor("text-preamble")
         self.preamble.textChanged.connect(lambda: doc.set_text("preamble", self.preamble.toPlainText()))
@@ -142,6 +148,13 @@ class InfoPage(QWizardPage):
             self._loading = False
         self.load_preamble()
 
+    def _explain_next(self) -> None:
+        missing = [f.label for f in S.META_FIELDS if f.key == "agency" and not self.doc.report.meta.get(f.key)]
+        self.next_hint.setText(f"填写{'、'.join(missing)}后才能进入下一步。" if missing else "")
+
+    def initializePage(self) -> None:
+        self._explain_next()
+
     def load_preamble(self) -> None:
         text = self.doc.report.text("preamble")
         if self.preamble.toPlainText() != text:
@@ -186,8 +199,10 @@ class TextPage(QWizardPage):
         split = QSplitter()
         split.addWidget(self.editor)
         split.addWidget(side)
-        split.setStretchFactor(0, 2)
+        split.setStretchFactor(0, 3)  # the writing area is the larger part, the guidance the smaller
         split.setStretchFactor(1, 1)
+        split.setSizes([750, 250])
+        split.setChildrenCollapsible(False)
         split.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         layout = QVBoxLayout(self)
@@ -221,6 +236,31 @@ class TextPage(QWizardPage):
         self.editor.setPlainText((text + "\n" if text else "") + block)
 
 
+class PageMessage(QLabel):
+    """A page's own status line: one or two lines high whatever the text (the table keeps its room),
+    the whole text in the tooltip, errors in red and other messages plain, gone after a while."""
+
+    SHOWN_MS = 12000
+
+    def __init__(self, object_name: str) -> None:
+        super().__init__()
+        self.setObjectName(object_name)
+        self.setWordWrap(True)
+        self.setMaximumHeight(2 * self.fontMetrics().lineSpacing() + 6)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(lambda: self.show_text(""))
+
+    def show_text(self, text: str, error: bool = False) -> None:
+        self.setStyleSheet(_MESSAGE_STYLE if error else _NOTICE_STYLE)
+        self.setText(text)
+        self.setToolTip(text)
+        self.setProperty("error", error)
+        if text:
+            self._timer.start(self.SHOWN_MS)
+
+
 class TablePage(QWizardPage):
     """Tables 二、三、四: the official layout as an editable spreadsheet."""
 
@@ -237,15 +277,13 @@ class TablePage(QWizardPage):
                          "灰色单元格为自动计算的合计数。没有发生的事项填 0，不要留空。")
         self.model = ReportTableModel(doc, self.table)
         self.view = SpreadsheetView(self.model, f"table-{self.table.key}")
-        self.message_label = QLabel()
-        self.message_label.setObjectName(f"message-{self.table.key}")
-        self.message_label.setWordWrap(True)
-        self.message_label.setStyleSheet(_MESSAGE_STYLE)
+        self.message_label = PageMessage(f"message-{self.table.key}")
         self.model.message.connect(self.show_message)
+        self.model.notice.connect(self.show_notice)
         zero = QPushButton("空白单元格填 0")
         zero.setObjectName(f"zero-{self.table.key}")
         zero.setToolTip("把本表中尚未填写的单元格全部填为 0（可撤销）。")
-        zero.clicked.connect(self._fill_zero)
+        zero.clicked.connect(self.model.fill_blank_with_zero)
         bar = QHBoxLayout()
         bar.addWidget(self.message_label, 1)
         bar.addWidget(zero)
@@ -257,12 +295,17 @@ class TablePage(QWizardPage):
         QTimer.singleShot(0, self.view.setFocus)
 
     def show_message(self, text: str) -> None:
-        self.message_label.setText(text)
+        """A refusal: in the error colour, on this page, until the next message or a few seconds pass."""
+        self.message_label.show_text(text, error=True)
         self.message.emit(text)
 
-    def _fill_zero(self) -> None:
-        n = self.doc.fill_blank_with_zero(self.table.input_codes)
-        self.show_message(f"已将 {n} 个空白单元格填为 0。" if n else "本表没有空白单元格。")
+    def show_notice(self, text: str) -> None:
+        """What was done: plainly, never in the error colour."""
+        self.message_label.show_text(text, error=False)
+        self.message.emit(text)
+
+    def cleanupPage(self) -> None:  # leaving the page: its messages go with it
+        self.message_label.show_text("")
 
 
 class ReviewPage(QWizardPage):
@@ -279,9 +322,8 @@ class ReviewPage(QWizardPage):
         font = QFont(self.status.font())
         font.setPointSizeF(font.pointSizeF() * 1.2)
         self.status.setFont(font)
-        self.details = QPlainTextEdit()
-        self.details.setObjectName("review-findings")
-        self.details.setReadOnly(True)
+        # the same clickable list as beside the wizard, but as at hand-in: blanks are errors here
+        self.details = FindingsPanel(doc, lambda: doc.handin_findings, "review-findings", "")
         self.actions = QHBoxLayout()  # the export buttons go here
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
@@ -291,45 +333,36 @@ class ReviewPage(QWizardPage):
         self.refresh()
 
     def add_export_buttons(self, actions) -> None:  # type: ignore[no-untyped-def]
-        """The export buttons (ui.exporting.ExportActions); kept out of the page so it needs no export code."""
+        """The export buttons (ui.exporting.ExportActions); kept out of the page so it needs no export code.
+
+        While an export runs (`busy_changed`), the buttons that start one are disabled: one at a time.
+        """
         for text, name, slot, tip in (
             ("导出 Excel", "export-xlsx", actions.export_xlsx, "导出统计表工作簿（.xlsx），供上级汇总"),
             ("导出 PDF", "export-pdf", actions.export_pdf, "导出可打印、可公开的报告全文（.pdf）"),
             ("全部导出", "export-all", actions.export_all, "把 Excel 和 PDF 一起导出到一个文件夹"),
-            ("打印空表", "export-blank", actions.print_blank, "导出空白统计表（PDF），供先手工填写"),
+            ("导出空表", "export-blank", actions.export_blank, "导出空白统计表（PDF），打印后可先手工填写"),
             ("打开所在文件夹", "open-folder", actions.open_folder, "打开最近导出文件所在的文件夹"),
         ):
             button = QPushButton(text)
             button.setObjectName(name)
             button.setToolTip(tip)
             button.clicked.connect(slot)
+            if name != "open-folder":
+                actions.busy_changed.connect(lambda busy, b=button: b.setEnabled(not busy))
             self.actions.addWidget(button)
         self.actions.addStretch(1)
 
-    def missing_meta(self) -> list[str]:
-        return [f.label for f in S.META_FIELDS if f.required and not self.doc.report.meta.get(f.key)]
-
     def refresh(self) -> None:
-        counts = self.doc.counts()
-        missing = self.missing_meta()
-        unexplained = [f for f in self.doc.findings if f.severity is Severity.CONFIRM and not f.explanation]
-        if counts[Severity.ERROR] or missing:
-            head = f"<span style='color:#b3261e'><b>尚不能报送</b></span>：有 {counts[Severity.ERROR]} 项错误"
-            if missing:
-                head += f"，基本信息未填写：{'、'.join(missing)}"
-            head += "。修改后可正式导出；现在只能导出标有“草稿”的版本。"
-        elif unexplained:
-            head = f"<span style='color:#9a5b00'><b>还需说明</b></span>：{len(unexplained)} 项“需说明”的事项尚未写明原因。"
+        verdict = self.doc.verdict
+        if verdict.draft:
+            head = f"<span style='color:#b3261e'><b>尚不能报送</b></span>：{verdict.conclusion}"
+        elif verdict.unexplained:
+            head = f"<span style='color:#9a5b00'><b>还需说明</b></span>：{verdict.conclusion}"
         else:
-            head = "<span style='color:#1b7a3a'><b>可以报送</b></span>：未发现错误。"
+            head = f"<span style='color:#1b7a3a'><b>可以报送</b></span>：{verdict.conclusion}"
         if self.doc.prior is not None:
             head += f"<br>跨年度核对：已载入上年度报告（{self.doc.prior.year or '年度不详'}）。"
         else:
             head += "<br>跨年度核对：未载入上年度报告（可在“文件”菜单中载入）。"
         self.status.setText(head)
-        lines = []
-        for f in self.doc.findings:
-            lines.append(f"【{f.severity.label}】{f.rule}　{f.message}")
-            if f.explanation:
-                lines.append(f"　　说明：{f.explanation}")
-        self.details.setPlainText("\n".join(lines) if lines else "未发现问题。")

@@ -14,7 +14,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QFont
 
 from model.schema import CELLS, GridCell, Role, Table
-from model.values import ValueError_, format_value, parse_text
+from model.values import ValueError_, format_value, is_none_mark, parse_text
 from ui import colors
 from ui.document import ReportDocument
 
@@ -28,7 +28,8 @@ _SEVERITY_TEXT = {s: QBrush(c) for s, c in colors.SEVERITY_FG.items()}
 
 
 class ReportTableModel(QAbstractTableModel):
-    message = Signal(str)  # a Chinese message for the user (bad entry, refused paste)
+    message = Signal(str)  # a Chinese message about a refusal (bad entry, refused paste): shown as an error
+    notice = Signal(str)  # a Chinese message about what was done (pasted, filled): shown plainly
 
     def __init__(self, doc: ReportDocument, table: Table) -> None:
         super().__init__()
@@ -120,16 +121,37 @@ class ReportTableModel(QAbstractTableModel):
         worst = self.doc.worst(code)
         if worst is None:
             return text, (_BRUSH_DERIVED if CELLS[code].derived else None), None
-        if worst.variant == "blank":
+        if worst.variant in ("blank", "progress") and self.doc.report.value(code) is None and not CELLS[code].derived:
             return text, _BRUSH_BLANK, None
         return text, _SEVERITY_BRUSHES[worst.severity], _SEVERITY_TEXT[worst.severity]
 
     def _tooltip(self, code: str) -> str:
         cell = CELLS[code]
-        lines = [cell.name + ("（自动计算，不可编辑）" if cell.derived else "")]
+        lines = [cell.name]
+        if cell.derived:
+            lines.append(self.computed_note(code))
+        if self.doc.prior is not None:
+            before = self.doc.prior.figures().get(code)
+            year = self.doc.prior.year
+            lines.append(f"上年度（{year or '年度不详'}）：{format_value(before) if before is not None else '未填写'}")
         for f in self.doc.cell_findings.get(code, []):
-            lines.append("【未填写】没有发生的事项应填写 0。" if f.variant == "blank" else f"【{f.severity.label}】{f.message}")
+            if f.variant in ("blank", "progress") and self.doc.report.value(code) is None:
+                lines.append("【未填写】没有发生的事项应填写 0。")
+            else:
+                lines.append(f"【{f.severity.label}】{f.message}")
         return "\n".join(lines)
+
+    def computed_note(self, code: str) -> str:
+        """How a total is computed, in words: which cells it adds up."""
+        cell = CELLS[code]
+        parts = cell.sum_of
+        if len({CELLS[p].row_label for p in parts}) == 1:  # a row total: the applicant columns
+            what = "、".join(f"“{CELLS[p].col_label}”" for p in parts)
+        elif len(parts) > 6:
+            what = f"本列“{CELLS[parts[0]].row_label}”至“{CELLS[parts[-1]].row_label}”共 {len(parts)} 项"
+        else:
+            what = "、".join(f"“{CELLS[p].row_label}”" for p in parts)
+        return f"合计数，由程序自动计算：{what}之和。"
 
     def _label_roles(self, g: GridCell) -> dict[int, Any]:
         if g.role == Role.CAPTION or (g.role == Role.LABEL and g.colspan == 1 and g.rowspan == 1):
@@ -156,7 +178,7 @@ class ReportTableModel(QAbstractTableModel):
         g = self.grid_cell(index)
         if g is None or not self.is_input(g.code):
             if g is not None and g.code:
-                self.message.emit(f"{CELLS[g.code].name}是合计数，由程序自动计算，不能直接填写。")
+                self.refuse_computed(g.code)
             return False
         assert g.code is not None
         try:
@@ -166,6 +188,15 @@ class ReportTableModel(QAbstractTableModel):
             return False
         self.doc.set_cells({g.code: parsed}, f"填写{CELLS[g.code].name}")
         return True
+
+    def refuse_computed(self, code: str) -> None:
+        """Say why typing on a total does nothing: it is computed, and from what."""
+        self.message.emit(f"{CELLS[code].name}是{self.computed_note(code)}不能直接填写。")
+
+    def fill_blank_with_zero(self) -> int:
+        n = self.doc.fill_blank_with_zero(self.table.input_codes)
+        self.notice.emit(f"已将 {n} 个空白单元格填为 0（可撤销）。" if n else "本表没有空白单元格。")
+        return n
 
     def clear(self, indexes: list[QModelIndex]) -> int:
         """Clear the input cells among `indexes` as one undo step (Delete)."""
@@ -185,7 +216,9 @@ class ReportTableModel(QAbstractTableModel):
         lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
         if lines and lines[-1] == "":
             lines.pop()
+        self.refused_code = None
         updates: dict[str, Any] = {}
+        none_marks = 0
         for dr, line in enumerate(lines):
             for dc, item in enumerate(line.split("\t")):
                 r, c = row + dr, col + dc
@@ -198,9 +231,14 @@ class ReportTableModel(QAbstractTableModel):
                 if not self.is_input(code):
                     continue
                 assert code is not None
+                if is_none_mark(item):  # real forms write — or / or 无 for "none"
+                    updates[code] = 0
+                    none_marks += 1
+                    continue
                 try:
                     updates[code] = parse_text(code, item)
                 except ValueError_ as exc:
+                    self.refused_code = code
                     self.message.emit(f"粘贴内容有误，未粘贴：{exc}")
                     return False
         if not updates:
@@ -208,8 +246,11 @@ class ReportTableModel(QAbstractTableModel):
             return False
         changed = self.doc.set_cells(updates, f"粘贴 {len(updates)} 个单元格")
         if changed:
-            self.message.emit(f"已粘贴 {len(updates)} 个单元格。")
+            extra = f"其中 {none_marks} 格为“—”“/”“无”等，已按 0 填写。" if none_marks else ""
+            self.notice.emit(f"已粘贴 {len(updates)} 个单元格。{extra}")
         return True
+
+    refused_code: str | None = None  # the cell that made the last paste fail, for the view to select
 
     def copy_text(self, indexes: list[QModelIndex]) -> str:
         """The selected cells as tab-separated rows, as Excel/WPS paste them."""

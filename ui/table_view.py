@@ -1,12 +1,14 @@
-"""A QTableView that behaves like a spreadsheet over a ReportTableModel.
+"""A QTableView that behaves like a spreadsheet over a ReportTableModel, as Excel/WPS users expect.
 
-Type to overwrite, Enter moves down and Tab right, arrows move, Delete clears, Ctrl+C copies and
-Ctrl+V pastes a tab-separated block from Excel/WPS. Spans and column widths come from the schema.
+Type to overwrite; Enter moves down and Tab right, both skipping computed totals; arrows move, and
+while a cell is being edited Left/Right (like Up/Down) commit it and move; Delete clears; Ctrl+C copies
+and Ctrl+V pastes a tab-separated block; a right-click menu offers 复制/粘贴/清除/本表空白填 0. Typing on
+a total says that it is computed and from what. Spans and column widths come from the schema.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -14,12 +16,17 @@ from PySide6.QtWidgets import (
     QApplication,
     QHeaderView,
     QLineEdit,
+    QMenu,
     QStyledItemDelegate,
     QTableView,
     QWidget,
 )
 
+from model.schema import Role
 from ui.table_model import ReportTableModel
+
+_ARROWS = {Qt.Key.Key_Left: QAbstractItemView.CursorAction.MoveLeft,
+           Qt.Key.Key_Right: QAbstractItemView.CursorAction.MoveRight}
 
 
 class _CellDelegate(QStyledItemDelegate):
@@ -29,6 +36,18 @@ class _CellDelegate(QStyledItemDelegate):
             editor.setAlignment(Qt.AlignmentFlag.AlignCenter)
             editor.setFrame(False)
         return editor
+
+    def eventFilter(self, editor, event) -> bool:  # type: ignore[no-untyped-def]
+        # Left/Right in a cell being typed commit it and move, as in Excel/WPS (Up/Down already do).
+        if (event.type() == QEvent.Type.KeyPress and event.key() in _ARROWS
+                and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier):
+            view = self.parent()
+            self.commitData.emit(editor)
+            self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+            if isinstance(view, SpreadsheetView):
+                view.move(_ARROWS[event.key()])
+            return True
+        return super().eventFilter(editor, event)
 
 
 class SpreadsheetView(QTableView):
@@ -64,14 +83,38 @@ class SpreadsheetView(QTableView):
         return model
 
     def apply_widths(self) -> None:
-        """Column widths in the schema's proportions, filling the view but never narrower than the font needs."""
+        """Column widths in the schema's proportions, filling the view when it is wide enough.
+
+        A unit is at least three characters, so that table 三 shows all seven columns in about 700
+        pixels (a 1024×768 screen); a value column is never narrower than its header's words of up to
+        four characters (结果维持, 商业企业), so that Qt does not break inside a word.
+        """
         widths = self.report_model.table.col_widths
-        min_unit = self.fontMetrics().horizontalAdvance("国") * 4
-        fill_unit = (self.viewport().width() - 2) / sum(widths)
-        unit = max(min_unit, fill_unit)
+        min_unit = self.fontMetrics().horizontalAdvance("国") * 3 + 4
+        floor = self._header_floor()
+        available = self.viewport().width() - 2
+        pinned: set[int] = set()  # columns held at their header's width; the rest share what is left
+        unit = max(min_unit, available / sum(widths))
+        for _ in range(len(widths)):
+            newly = {i for i, w in enumerate(widths) if i not in pinned and w * unit < floor.get(i, 0)}
+            if not newly:
+                break
+            pinned |= newly
+            free = sum(w for i, w in enumerate(widths) if i not in pinned)
+            left = available - sum(floor[i] for i in pinned)
+            unit = max(min_unit, left / free) if free else unit
         for i, w in enumerate(widths):
-            self.setColumnWidth(i, int(w * unit))
+            self.setColumnWidth(i, max(int(w * unit), floor.get(i, 0)))
         self.resizeRowsToContents()
+
+    def _header_floor(self) -> dict[int, int]:
+        metrics = self.fontMetrics()
+        floor: dict[int, int] = {}
+        for g in self.report_model.table.grid:
+            if g.role is Role.HEADER and g.colspan == 1 and g.text:
+                word = g.text[:4]
+                floor[g.col] = max(floor.get(g.col, 0), metrics.horizontalAdvance(word) + 14)
+        return floor
 
     def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         super().resizeEvent(event)
@@ -105,37 +148,98 @@ class SpreadsheetView(QTableView):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.matches(QKeySequence.StandardKey.Copy):
-            QGuiApplication.clipboard().setText(self.report_model.copy_text(self.selectedIndexes()))
+            self.copy_selection()
             return
         if event.matches(QKeySequence.StandardKey.Paste):
             self.paste_clipboard()
+            return
+        code = self.report_model.code_at(self.currentIndex().row(), self.currentIndex().column())
+        if (code and not self.report_model.is_input(code) and event.text().strip()
+                and self.state() != self.State.EditingState
+                and not event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)):
+            self.report_model.refuse_computed(code)  # typing on a total: say it is computed, and from what
             return
         if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.state() != self.State.EditingState:
             self.report_model.clear(self.selectedIndexes())
             return
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.state() != self.State.EditingState:
-            self.move_down()
+            self.enter_down()
             return
         super().keyPressEvent(event)
+
+    def copy_selection(self) -> None:
+        QGuiApplication.clipboard().setText(self.report_model.copy_text(self.selectedIndexes()))
 
     def paste_clipboard(self) -> bool:
         current = self.currentIndex()
         if not current.isValid():
             return False
-        return self.report_model.paste(current.row(), current.column(), QGuiApplication.clipboard().text())
+        model = self.report_model
+        ok = model.paste(current.row(), current.column(), QGuiApplication.clipboard().text())
+        if not ok and model.refused_code:  # show the cell that stopped the paste
+            self.select_index(model.index_of(model.refused_code))
+        return ok
+
+    def contextMenuEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        menu = QMenu(self)
+        for text, slot, enabled in (
+            ("复制", self.copy_selection, bool(self.selectedIndexes())),
+            ("粘贴", self.paste_clipboard, bool(QGuiApplication.clipboard().text())),
+            ("清除", lambda: self.report_model.clear(self.selectedIndexes()), bool(self.selectedIndexes())),
+            (None, None, False),
+            ("本表空白填 0", self.report_model.fill_blank_with_zero, True),
+        ):
+            if text is None:
+                menu.addSeparator()
+                continue
+            action = menu.addAction(text)
+            action.setEnabled(enabled)
+            action.triggered.connect(slot)
+        menu.exec(event.globalPos())
 
     def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
         # Enter commits and, as in a spreadsheet, goes to the cell below.
         moved_down = hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache
         super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint if moved_down else hint)
         if moved_down:
+            self.enter_down()
+
+    def enter_down(self) -> None:
+        """Enter: the next cell down that can be typed in (totals are skipped)."""
+        self._entering = True
+        try:
             self.move_down()
+        finally:
+            self._entering = False
 
     def move_down(self) -> None:
-        index = self.moveCursor(QAbstractItemView.CursorAction.MoveDown, Qt.KeyboardModifier.NoModifier)
+        self.move(QAbstractItemView.CursorAction.MoveDown)
+
+    def move(self, action: QAbstractItemView.CursorAction) -> None:
+        index = self.moveCursor(action, Qt.KeyboardModifier.NoModifier)
         if index.isValid():
             self.select_index(index)
 
+    def moveCursor(self, action, modifiers):  # type: ignore[no-untyped-def]
+        """Tab, Shift+Tab and Enter (MoveDown from closeEditor/move_down) skip computed totals."""
+        index = super().moveCursor(action, modifiers)
+        skipping = (QAbstractItemView.CursorAction.MoveNext, QAbstractItemView.CursorAction.MovePrevious)
+        if action not in skipping and not self._entering:
+            return index
+        start = self.currentIndex()
+        seen = 0
+        while index.isValid() and not index.flags() & Qt.ItemFlag.ItemIsEditable and seen < 400:
+            previous = self.currentIndex()
+            self.setCurrentIndex(index)
+            following = super().moveCursor(action, modifiers)
+            self.setCurrentIndex(previous)
+            if following == index:  # the edge of the table: stay where the cursor was
+                return start
+            index = following
+            seen += 1
+        return index
+
+    _entering = False  # True while Enter moves the cursor down
     def select_index(self, index: QModelIndex) -> None:
         self.setCurrentIndex(index)
         self.selectionModel().select(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)

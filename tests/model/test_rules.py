@@ -11,7 +11,8 @@ from support import FULL_T3, full_report
 
 from model import schema as S
 from model.report import Report, new_report
-from model.rules import RULES, RULES_BY_ID, Severity, evaluate, has_errors
+from model.rules import RULES, RULES_BY_ID, Severity, Stage, evaluate
+from model.verdict import judge, verdict_of
 
 ALL_RULE_IDS = ["T2-1", "T2-2", "S2-1", "S2-2", "S2-3", "S2-4", "T3-1", "T3-2", "T3-3", "T3-4", "T3-5",
                 "S3-1", "T4-1", "T4-2", "T4-3", "T4-4", "G1", "G3"]
@@ -80,11 +81,33 @@ def test_new_report_blank_cells_one_finding_per_table():
     # nothing else fires on the blank tables: no T3-1, no T2-2 …
     assert sorted(by_rule) == ["G1", "G3", "T2-1", "T3-4", "T4-4"]
     assert [f.message for f in by_rule["G1"]] == [
+        "尚未填写机关名称。",
         "“一、总体情况”部分尚未填写内容。",
         "“五、存在的主要问题及改进情况”部分尚未填写内容。",
         "“六、其他需要报告的事项”部分尚未填写内容。",
     ]
     assert [f.message for f in by_rule["G3"]] == ["尚未填写报告年度。"]
+    # each points at what to fill in: the meta field or the text section
+    assert [(f.location.field, f.location.section) for f in by_rule["G1"]] == [
+        ("agency", None), (None, "s1"), (None, "s5"), (None, "s6")]
+    assert by_rule["G3"][0].location.field == "year"
+
+
+def test_new_report_while_editing_shows_progress_not_errors():
+    """Issue 8: a new report opens with no error, only what is left to do, one line per table."""
+    found = evaluate(new_report(), stage=Stage.EDITING)
+    assert {f.severity for f in found} == {Severity.TODO}
+    todo = {f.rule: f for f in found if f.severity is Severity.TODO}
+    assert sorted(todo) == ["G1", "G3", "T2-1", "T3-4", "T4-4"]
+    assert todo["T3-4"].message.startswith("表三已填 0/144")
+    assert not [f for f in found if f.rule in ("T2-1", "T3-4", "T4-4") and f.severity is not Severity.TODO]
+
+
+def test_agency_missing_is_an_error_located_at_the_field(sample_report):
+    sample_report.meta["agency"] = "  "
+    (f,) = evaluate(sample_report)
+    assert (f.rule, f.severity, f.location.field) == ("G1", Severity.ERROR, "agency")
+    assert f.as_dict()["field"] == "agency"
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -112,8 +135,8 @@ def test_t2_1_zero_is_filled():
     ("t2.license.decisions", -5, "表二“行政许可”行“本年处理决定数量”列不能为负数（填写的是 -5）。"),
     ("t2.normative.issued", 2.5, "表二“行政规范性文件”行“本年制发件数”列是件数，应为整数，不能填写 2.5。"),
     ("t2.penalty.decisions", 10**9 + 7, "表二“行政处罚”行“本年处理决定数量”列的数值 1000000007 过大（超过 10 亿），请核对。"),
-    ("t2.fees.amount", Decimal("0.12345"), "表二“行政事业性收费”行“本年收费金额（单位：万元）”列以万元为单位，"
-                                            "最多保留 4 位小数（0.0001 万元即 1 元），不能填写 0.12345。"),
+    ("t2.fees.amount", Decimal("0.1234567"), "表二“行政事业性收费”行“本年收费金额（单位：万元）”列以万元为单位，"
+                                              "最多保留 6 位小数（0.000001 万元即 1 分），不能填写 0.1234567。"),
 ])
 def test_t2_2_invalid_value(code, value, message):
     report = full_report()
@@ -137,7 +160,7 @@ def test_s2_1_in_force_below_net_issued():
     assert f.severity is Severity.WARNING
     assert f.cells == ("t2.normative.in_force", "t2.normative.issued", "t2.normative.repealed")
     assert f.message == "“行政规范性文件”现行有效件数（2）小于本年制发件数减本年废止件数（5－2＝3），请核对。"
-    assert not has_errors(evaluate(report))
+    assert verdict_of(evaluate(report)).ready
 
 
 def test_s2_1_boundary_and_blank_operand():
@@ -529,8 +552,36 @@ def test_findings_in_severity_order():
     found = evaluate(report, prior)
     assert [(f.rule, f.severity) for f in found] == [
         ("T3-1", Severity.ERROR), ("T3-5", Severity.CONFIRM), ("S3-1", Severity.WARNING)]
-    assert has_errors(found) is True
-    assert has_errors(found[1:]) is False
+    assert verdict_of(found).draft is True
+    assert verdict_of(found[1:]).ready is True
+    assert verdict_of(found[1:]).unexplained == 1
+
+
+def test_one_verdict_agency_missing_is_a_draft(sample_report):
+    """Issue 7: a report without 机关名称 had no error finding, yet the review page said draft."""
+    del sample_report.meta["agency"]
+    verdict, findings = judge(sample_report)
+    assert verdict.draft and verdict.errors == 1
+    assert "1 项错误" in verdict.conclusion
+    assert [f.rule for f in findings] == ["G1"]
+
+
+def test_t3_3_on_the_total_column():
+    """Issue 7 / spec T3-3: 总计 column says （一）予以公开 6 but （七）总计 0 → T3-3 as well as T3-2."""
+    report = full_report()
+    for c in S.T3_INPUT_COLS:  # an imported table whose applicant columns say nothing was opened
+        report.values[S.t3("open", c)] = 0
+    report.stated.update({S.t3(r, "total"): report.figures()[S.t3(r, "total")] for r in S.T3_ROWS})
+    report.stated[S.t3("open", "total")] = 6
+    report.stated[S.t3("total", "total")] = 0
+    found = evaluate(report)
+    rules = sorted({f.rule for f in found})
+    assert "T3-3" in rules and "T3-2" in rules
+    (t33,) = [f for f in found if f.rule == "T3-3"]
+    assert t33.cells[0] == "t3.total.total"
+    assert "“（七）总计”行“总计”列填写的合计数（0）" in t33.message
+    t32 = {f.cells[0] for f in found if f.rule == "T3-2"}
+    assert "t3.open.total" in t32
 
 
 # ---------------------------------------------------------------------------------------------------

@@ -24,7 +24,10 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _write_json(path: Path, doc) -> Path:
-    path.write_text(json.dumps(doc, ensure_ascii=False, indent=2), encoding="utf-8")
+    try:
+        path.write_text(json.dumps(doc, ensure_ascii=False, indent=2), encoding="utf-8")
+    except UnicodeEncodeError:  # a lone surrogate: legal JSON only as an escape
+        path.write_text(json.dumps(doc, indent=2), encoding="utf-8")
     return path
 
 
@@ -121,14 +124,15 @@ def test_saved_file_contains_computed_totals(cn_dir):
     assert evaluate(load(target)) == []
 
 
-def test_blank_totals_are_not_written(cn_dir):
+def test_blank_stays_blank_and_totals_are_running_sums(cn_dir):
     report = full_report()
     del report.values["t3.open.legal"]
     target = cn_dir / "缺 数.json"
     save(report, target)
     values = json.loads(target.read_text(encoding="utf-8"))["values"]
-    assert "t3.open.legal" not in values
-    assert "t3.open.total" not in values and "t3.total.legal" not in values and "t3.total.total" not in values
+    assert "t3.open.legal" not in values  # blank stays blank
+    # totals are the running sums the editor, workbook and PDF show (the blank counts as 0)
+    assert values["t3.open.total"] == 10 and values["t3.total.legal"] == 1 and values["t3.total.total"] == 19
     assert values["t3.new.total"] == 21
 
 
@@ -296,19 +300,17 @@ BAD_DOCS = {
     "newer-version": (_doc(version=2), ["更新版本", "文件版本 2", "请升级"]),
     "version-string": (_doc(version="1"), ["version", "正整数"]),
     "wrong-template": (_doc(template="2019"), ["2019", "不支持"]),
-    "string-in-count": (_with_value("t3.new.natural", "2"), ["values.t3.new.natural", NEW_NATURAL, "应为数字"]),
     "list-in-count": (_with_value("t4.review.upheld", [0]), ["values.t4.review.upheld", "应为数字"]),
     "bool-in-count": (_with_value("t2.penalty.decisions", True), ["values.t2.penalty.decisions", "应为数字"]),
     "object-in-count": (_with_value("t3.open.legal", {"n": 1}), ["values.t3.open.legal", "应为数字"]),
     "unknown-code": (_with_value("t3.open.corporate", 1), ["不存在的单元格代码", "t3.open.corporate"]),
-    "negative-count": (_with_value("t3.new.natural", -2), [NEW_NATURAL, "不能为负数", "-2"]),
-    "fraction-in-count": (_with_value("t3.new.natural", 1.5), [NEW_NATURAL, "整数", "1.5"]),
-    "fraction-zero-in-count": (_with_value("t3.new.natural", 2.0), [NEW_NATURAL, "整数"]),
-    "too-large": (_with_value("t2.license.decisions", 10**9 + 1), ["行政许可", "过大"]),
-    "fee-5-places": (_with_value("t2.fees.amount", "0.12345"), ["行政事业性收费", "4 位小数", "0.12345"]),
-    "fee-not-number": (_with_value("t2.fees.amount", "十元"), ["行政事业性收费", "应为数字", "十元"]),
-    "fee-negative": (_with_value("t2.fees.amount", "-1"), ["行政事业性收费", "负数"]),
-    "negative-stated-total": (_with_value("t3.new.total", -1), ["values.t3.new.total", "负数"]),
+    "fee-not-number": (_with_value("t2.fees.amount", "十元"), ["行政事业性收费", "不是数字", "十元"]),
+    "text-in-count": (_with_value("t3.new.natural", "两件"), ["values.t3.new.natural", NEW_NATURAL, "不是数字"]),
+    "comma-in-fee": (_with_value("t2.fees.amount", "1,5"), ["行政事业性收费", "千位分隔符"]),
+    "huge-count": (_with_value("t3.new.natural", 10**20), ["values.t3.new.natural", "过大"]),
+    "surrogate-in-text": (_doc(sections={"s1": "总体情况\ud800"}), ["sections.s1", "无效字符"]),
+    "surrogate-in-meta": (_with_meta("agency", "机关\udc00"), ["meta.agency", "无效字符"]),
+    "surrogate-in-unknown": (_doc(note=["a", "\ud800"]), ["note[1]", "无效字符"]),
     "year-string": (_with_meta("year", "2022"), ["meta.year", "报告年度", "2022"]),
     "year-out-of-range": (_with_meta("year", 1999), ["meta.year", "2021 至 2100"]),
     "year-bool": (_with_meta("year", True), ["meta.year"]),
@@ -339,6 +341,81 @@ def _assert_refused(path: Path, words: list[str]) -> str:
     assert "Traceback" not in message
     assert path.read_bytes() == before  # a failed load never touches the file
     return message
+
+
+#: A number outside its cell's limits is read as written and flagged by the rules (spec T2-2, T3-4, T4-4).
+ODD_NUMBERS = {
+    "negative-count": ("t3.new.natural", -2, -2, "T3-4", "不能为负数"),
+    "fraction-in-count": ("t3.new.natural", Decimal("1.5"), Decimal("1.5"), "T3-4", "应为整数"),
+    "too-large": ("t2.license.decisions", 10**9 + 1, 10**9 + 1, "T2-2", "过大"),
+    "fee-7-places": ("t2.fees.amount", "0.1234567", Decimal("0.1234567"), "T2-2", "6 位小数"),
+    "fee-negative": ("t2.fees.amount", "-1", Decimal(-1), "T2-2", "负数"),
+    "negative-review": ("t4.review.upheld", -1, -1, "T4-4", "负数"),
+    "exponent-count": ("t3.open.natural", Decimal("1e30"), None, None, "过大"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(ODD_NUMBERS))
+def test_odd_numbers_open_and_are_flagged(cn_dir, case):
+    code, raw, kept, rule, words = ODD_NUMBERS[case]
+    doc = _with_value(code, raw)
+    path = cn_dir / f"怪 数 {case}.json"
+    path.write_text(json.dumps(doc, ensure_ascii=False, default=str).replace(f'"{raw}"', str(raw))
+                    if isinstance(raw, Decimal) else json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    if kept is None:  # no figure of any report: refused, saying why in Chinese
+        _assert_refused(path, [f"values.{code}", words])
+        return
+    report = load(path)
+    assert report.values[code] == kept
+    found = [f for f in evaluate(report) if f.rule == rule]
+    assert [f.cells for f in found] == [(code,)]
+    assert words in found[0].message and S.CELLS[code].name in found[0].message
+
+
+def test_fee_to_six_places_opens_clean(cn_dir):
+    path = _write_json(cn_dir / "收费.json", _with_value("t2.fees.amount", "18734.205917"))
+    report = load(path)
+    assert report.values["t2.fees.amount"] == Decimal("18734.205917")
+    assert not [f for f in evaluate(report) if f.rule == "T2-2"]
+    save(report, path)
+    assert json.loads(path.read_text(encoding="utf-8"))["values"]["t2.fees.amount"] == "18734.205917"
+
+
+def test_minus_zero_is_zero(cn_dir):
+    path = cn_dir / "负零.json"
+    path.write_text(json.dumps(_with_value("t2.fees.amount", "0")).replace('"0"', "-0.0"), encoding="utf-8")
+    report = load(path)
+    save(report, path)
+    assert json.loads(path.read_text(encoding="utf-8"))["values"]["t2.fees.amount"] == "0.0"
+
+
+def test_4300_digit_number_refused_in_chinese(cn_dir):
+    path = cn_dir / "长数.json"
+    path.write_text(json.dumps(sample_dict())[:-1] + ', "note": ' + "9" * 4400 + "}", encoding="utf-8")
+    message = _assert_refused(path, ["位数过多"])
+    assert "Exceeds" not in message and "limit" not in message
+
+
+@pytest.mark.parametrize("raw", ["1e999999999", "1.5e999", "-1e400"])
+def test_huge_unknown_number_refused_quickly(cn_dir, raw):
+    """Issue 7 case 2: such a value under an unknown key hung the export or was written as Infinity."""
+    import time
+
+    path = cn_dir / "巨数.json"
+    path.write_text(json.dumps(sample_dict())[:-1] + f', "extra": {{"x": {raw}}}}}', encoding="utf-8")
+    started = time.perf_counter()
+    _assert_refused(path, ["extra.x", "超出可处理的范围"])
+    assert time.perf_counter() - started < 1
+
+
+def test_unknown_numbers_round_trip(cn_dir):
+    path = cn_dir / "未知.json"
+    path.write_text(json.dumps(sample_dict())[:-1] + ', "extra": {"a": 1.25, "b": 12345678901234567890, "c": 1e5}}',
+                    encoding="utf-8")
+    save(load(path), path)
+    extra = json.loads(path.read_text(encoding="utf-8"))["extra"]
+    assert extra == {"a": 1.25, "b": 12345678901234567890, "c": 1e5}
+    assert "Infinity" not in path.read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("case", sorted(BAD_DOCS))

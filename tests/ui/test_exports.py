@@ -1,4 +1,7 @@
-"""Exports from the 校验与导出 page: names, drafts, refusals and the locked-file case."""
+"""Exports from the 校验与导出 page: names, drafts, refusals and the locked-file case.
+
+Interactive exports run in a worker thread: tests wait for `window.exports.busy` to clear.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
 from support import SAMPLE
 
-from ui.exporting import export_to, file_stem
+from ui.exporting import export_to, file_stem, snapshot
 
 
 def test_export_buttons_exist(make_window):
@@ -19,12 +22,12 @@ def test_export_buttons_exist(make_window):
     names = {b.objectName(): b.text() for b in page.findChildren(QPushButton)}
     assert names["export-xlsx"] == "导出 Excel" and names["export-pdf"] == "导出 PDF"
     assert names["export-all"] == "全部导出" and names["open-folder"] == "打开所在文件夹"
-    assert names["export-blank"] == "打印空表"
+    assert names["export-blank"] == "导出空表"  # it writes a PDF; printing is 文件 › 打印
 
 
 def test_export_all_into_one_folder(make_window, cn_dir):
     window = make_window(SAMPLE)
-    result = export_to(window.doc, cn_dir)
+    result = export_to(snapshot(window.doc), cn_dir)
     assert sorted(p.name for p in result.written) == [
         "金乡县行政审批服务局2022年政府信息公开工作年度报告.pdf",
         "金乡县行政审批服务局2022年政府信息公开工作年度报告.xlsx",
@@ -33,7 +36,7 @@ def test_export_all_into_one_folder(make_window, cn_dir):
     assert result.missing_chars == set()
 
 
-def test_errors_refuse_the_final_export_and_offer_a_draft(make_window, cn_dir, monkeypatch):
+def test_errors_refuse_the_final_export_and_offer_a_draft(make_window, cn_dir, monkeypatch, qtbot):
     window = make_window(SAMPLE)
     t3 = window.wizard.table_pages["t3"]
     t3.model.setData(t3.model.index_of("t3.new.natural"), "3", Qt.ItemDataRole.EditRole)
@@ -42,6 +45,7 @@ def test_errors_refuse_the_final_export_and_offer_a_draft(make_window, cn_dir, m
                         lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes)
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(cn_dir))
     window.exports.export_all()
+    qtbot.waitUntil(lambda: not window.exports.busy, timeout=30000)
     assert "1 项错误" in asked[0] and "草稿" in asked[0]
     names = sorted(p.name for p in cn_dir.iterdir())
     assert names == [
@@ -62,7 +66,7 @@ def test_cancelling_the_draft_writes_nothing(make_window, cn_dir, monkeypatch):
     assert list(cn_dir.iterdir()) == []
 
 
-def test_locked_output_gives_a_message_and_keeps_the_report(make_window, cn_dir, monkeypatch):
+def test_locked_output_gives_a_message_and_keeps_the_report(make_window, cn_dir, monkeypatch, qtbot):
     window = make_window(SAMPLE)
     before = dict(window.doc.report.values)
     real_replace = os.replace
@@ -77,6 +81,7 @@ def test_locked_output_gives_a_message_and_keeps_the_report(make_window, cn_dir,
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warned.append(a[2]))
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(cn_dir / "统计表.xlsx"), ""))
     window.exports.export_xlsx()
+    qtbot.waitUntil(lambda: not window.exports.busy, timeout=30000)
     assert warned and "统计表.xlsx" in warned[0]
     assert "导出失败" in window.status_label.text()
     assert window.doc.report.values == before
@@ -85,7 +90,7 @@ def test_locked_output_gives_a_message_and_keeps_the_report(make_window, cn_dir,
 
 def test_open_an_exported_workbook(make_window, cn_dir):
     window = make_window(SAMPLE)
-    xlsx = export_to(window.doc, cn_dir, pdf=False).written[0]
+    xlsx = export_to(snapshot(window.doc), cn_dir, pdf=False).written[0]
     other = make_window()
     assert other.load_file(xlsx)
     assert other.doc.report.values == window.doc.report.values

@@ -122,3 +122,31 @@ def test_a_running_program_is_not_offered_for_recovery(make_window, qtbot):
     from ui.autosave import orphaned_recoveries
 
     assert orphaned_recoveries() == []  # it is this very process
+
+
+def test_damaged_recovery_is_moved_aside_after_one_failed_restore(isolated_data_dir, make_window, monkeypatch):
+    isolated_data_dir.mkdir(parents=True, exist_ok=True)
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait(10)  # its id now belongs to no running process
+    damaged = isolated_data_dir / f"recovery-{child.pid}.json"
+    content = b'{"format": "gov-disclosure-annual-report", "values": {'
+    damaged.write_bytes(content)
+    (isolated_data_dir / f"recovery-{child.pid}.src").write_text("", encoding="utf-8")
+    from ui.app import _offer_recovery
+    from ui.autosave import orphaned_recoveries
+
+    window = make_window()
+    asked, warned = [], []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warned.append(a[2]))
+    _offer_recovery(window)
+    assert len(asked) == 1
+    assert not damaged.exists() and not damaged.with_suffix(".src").exists()
+    moved = list(isolated_data_dir.glob("damaged-recovery-*.json"))
+    assert len(moved) == 1 and moved[0].read_bytes() == content
+    message = window.status_label.text()
+    assert "无法恢复" in message and str(moved[0]) in message
+    assert warned == [message]
+    assert orphaned_recoveries() == []
+    _offer_recovery(window)  # the next start asks nothing
+    assert len(asked) == 1

@@ -104,8 +104,8 @@ def test_bad_entries_are_refused_in_the_window(make_window):
     assert "自然人" in page.message_label.text()
     _, t2 = table_model(window, "t2")
     fee = t2.index_of("t2.fees.amount")
-    assert t2.setData(fee, "0.12345", EDIT) is False
-    assert "4 位小数" in window.status_label.text()
+    assert t2.setData(fee, "0.1234567", EDIT) is False
+    assert "6 位小数" in window.status_label.text()
     assert t2.setData(fee, "12.5000", EDIT) and fee.data() == "12.5000"
 
 
@@ -247,3 +247,16 @@ def test_blank_is_not_zero(make_window):
     assert model.setData(index, "", EDIT)
     assert window.doc.report.value("t2.penalty.decisions") is None
     assert format_value(None) == ""
+
+
+def test_undo_back_to_the_saved_state_is_unmodified(make_window):
+    """Issue 7 case 11: undoing every change since the last save leaves nothing to save."""
+    window = make_window(SAMPLE)
+    _, model = table_model(window, "t3")
+    assert not window.doc.modified
+    assert model.setData(model.index_of("t3.new.natural"), "5", EDIT)
+    assert window.doc.modified and window.isWindowModified()
+    window.doc.undo_stack.undo()
+    assert not window.doc.modified and not window.isWindowModified()
+    window.doc.undo_stack.redo()
+    assert window.doc.modified

@@ -7,7 +7,7 @@ import json
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QApplication, QListView, QMessageBox, QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QListView, QMessageBox, QPlainTextEdit, QWidget
 from support import SAMPLE
 
 from model import schema as S
@@ -107,8 +107,7 @@ def test_confirm_finding_takes_an_explanation(make_window, tmp_path):
     row = rules(window).index("T3-5")
     panel.view.setCurrentIndex(panel.model.index(row))
     assert panel.explain.isEnabled()
-    panel.explain.setPlainText("上年结转的 1 件申请人已于年初撤回，故本年未计入。")
-    panel.explain_save.click()
+    panel.explain.setPlainText("上年结转的 1 件申请人已于年初撤回，故本年未计入。")  # saved as typed, no button
     assert window.doc.report.explanations == {"T3-5@t3.carried_in.natural": "上年结转的 1 件申请人已于年初撤回，故本年未计入。"}
     finding = next(f for f in window.doc.findings if f.rule == "T3-5")
     assert finding.explanation.startswith("上年结转")
@@ -119,6 +118,9 @@ def test_confirm_finding_takes_an_explanation(make_window, tmp_path):
     t3.model.setData(t3.model.index_of("t3.new.other"), "3", Qt.ItemDataRole.EditRole)
     panel.view.setCurrentIndex(panel.model.index(rules(window).index("T3-1")))
     assert not panel.explain.isEnabled()
+    # back on the confirm finding, the explanation is still there (issue 8: never lost)
+    panel.view.setCurrentIndex(panel.model.index(rules(window).index("T3-5")))
+    assert panel.explain.toPlainText().startswith("上年结转的 1 件")
 
 
 def test_text_pages_guidance_checklist_and_g1(make_window):
@@ -187,7 +189,13 @@ def test_review_page_says_whether_ready(make_window):
     t3 = window.wizard.table_pages["t3"]
     t3.model.setData(t3.model.index_of("t3.new.natural"), "3", Qt.ItemDataRole.EditRole)
     assert "尚不能报送" in review.status.text()
-    assert "T3-1" in review.details.toPlainText()
+    # the review list is the same clickable list, as at hand-in
+    listing = review.details.view.model()
+    rows = [listing.index(r) for r in range(listing.rowCount())]
+    assert [i.data(Qt.ItemDataRole.UserRole) for i in rows] == ["T3-1"]
+    assert "T3-1" not in rows[0].data()  # no rule code in the text
+    review.details.view.doubleClicked.emit(rows[0])
+    assert window.wizard.currentPage() is t3
 
 
 def test_title_shows_file_and_modified_mark(make_window, tmp_path):
@@ -255,3 +263,25 @@ def test_closing_with_unsaved_changes_asks(make_window, monkeypatch, tmp_path, a
     assert window.close() is closes
     assert asked == ["保存修改"]
     assert (load(path).values["t2.penalty.decisions"] == 9) is saved
+
+
+def test_findings_jump_by_their_location(make_window):
+    """Issue 7: a finding carries where it points (a meta field, a text section and span); the window
+    goes there instead of searching the message for a heading."""
+    from model.location import Location, text_location
+    from model.rules import Finding, Severity
+
+    window = make_window(SAMPLE)
+    window.show()
+    text = window.doc.report.text("s1")
+    start = text.index("2022")
+    finding = Finding("G3", Severity.ERROR, (), "年度不一致", location=text_location("s1", text, start, start + 4))
+    window.go_to_finding(finding)
+    page = window.wizard.section_pages["s1"]
+    assert window.wizard.currentPage() is page
+    assert page.editor.textCursor().selectedText() == "2022"
+    window.go_to_finding(Finding("G1", Severity.ERROR, (), "尚未填写机关名称。",
+                                 location=Location(field="agency")))
+    assert window.wizard.currentPage() is window.wizard.info_page
+    QApplication.processEvents()
+    assert QApplication.focusWidget() is window.wizard.info_page.findChild(QWidget, "meta-agency")

@@ -1,0 +1,37 @@
+"""Next year's report started from last year's (文件 › 以上年度报告为基础新建, `main.py new --from`).
+
+What carries over is exactly what the format ties across years: the basic information, and 上年结转
+(this year's 二、上年结转) from last year's 四、结转下年度继续办理, column by column. Everything else
+starts not filled, so that nothing of last year's work is handed in again by mistake.
+"""
+
+from __future__ import annotations
+
+from model import schema as S
+from model.preamble import generate_preamble
+from model.report import Report, new_report
+
+#: Basic information that stays the same from one year to the next (the publication date does not).
+CARRIED_META = ("agency", "agency_kind", "admin_level", "website", "address", "phone")
+
+
+class NextYearError(ValueError):
+    """Last year's report cannot be the start of the next one; str() is the Chinese reason."""
+
+
+def next_year_report(prior: Report) -> Report:
+    """A new report for the year after `prior`, with its basic information and 上年结转 carried over."""
+    if prior.year is None:
+        raise NextYearError("上年度报告没有填写报告年度，无法确定新报告的年度。")
+    if prior.year + 1 > S.YEAR_MAX:
+        raise NextYearError(f"上年度报告的年度为 {prior.year} 年，新报告的年度超出本程序支持的范围。")
+    report = new_report()
+    report.meta = {k: prior.meta[k] for k in CARRIED_META if prior.meta.get(k) not in (None, "")}
+    report.meta["year"] = prior.year + 1
+    figures = prior.figures()
+    for col in S.T3_INPUT_COLS:
+        carried = figures.get(S.t3("carried_out", col))
+        if carried is not None:
+            report.set_value(S.t3("carried_in", col), carried)
+    report.sections["preamble"] = generate_preamble(report.meta)
+    return report

@@ -1,0 +1,42 @@
+"""Next year's report from last year's: what carries over, and nothing else."""
+
+from __future__ import annotations
+
+import pytest
+from support import full_report
+
+from model import schema as S
+from model.next_year import NextYearError, next_year_report
+from model.rules import Severity, Stage, evaluate
+
+
+def test_carries_basic_information_year_and_carried_over_exactly():
+    prior = full_report()
+    prior.meta = {"agency": "某县某局", "agency_kind": "department", "year": 2024, "phone": "0537-1",
+                  "published_on": "2025-01-20", "title": "某县某局2024年政府信息公开工作年度报告"}
+    report = next_year_report(prior)
+    assert report.meta == {"agency": "某县某局", "agency_kind": "department", "year": 2025, "phone": "0537-1"}
+    figures = prior.figures()
+    for col in S.T3_INPUT_COLS:
+        assert report.values[S.t3("carried_in", col)] == figures[S.t3("carried_out", col)]
+    assert set(report.values) == {S.t3("carried_in", c) for c in S.T3_INPUT_COLS}
+    assert report.computed()[S.t3("carried_in", "total")] == figures[S.t3("carried_out", "total")]
+    assert "2025年1月1日" in report.sections["preamble"] and not report.sections["s1"]
+    assert not report.explanations and not report.stated
+    # a fresh start: no error while filling in
+    assert not [f for f in evaluate(report, stage=Stage.EDITING) if f.severity is Severity.ERROR]
+
+
+def test_blank_carried_out_stays_blank():
+    prior = full_report()
+    prior.meta["year"] = 2023
+    del prior.values[S.t3("carried_out", "legal")]
+    report = next_year_report(prior)
+    assert S.t3("carried_in", "legal") not in report.values
+
+
+def test_prior_without_year_is_refused():
+    prior = full_report()
+    del prior.meta["year"]
+    with pytest.raises(NextYearError, match="没有填写报告年度"):
+        next_year_report(prior)

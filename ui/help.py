@@ -1,0 +1,92 @@
+"""帮助: the user's guide (F1) and 关于, each in a window beside the report, never a modal dialog.
+
+The guide is docs/使用说明.md (resources.USER_GUIDE), shown as Markdown, so that the same text is read
+in the program and in the source tree. 关于 names the program, its version and the licences of the fonts
+it brings along (resources/fonts), as those licences require.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+
+from resources import FONTS_DIR, USER_GUIDE
+from ui.appdata import APP_NAME
+from ui.version import __version__
+
+#: The bundled fonts (resources/fonts/README.md): name, licence, the licence files beside the font.
+BUNDLED_FONTS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("文泉驿微米黑（WenQuanYi Micro Hei）", "Apache License 2.0，或附字体例外条款的 GPLv3",
+     ("LICENSE-wqy-microhei.txt",)),
+    ("文鼎 PL 简报宋（AR PL SungtiL GB）", "文鼎公众授权书（Arphic Public License）",
+     ("LICENSE-arphic-gbsn00lp.txt", "COPYRIGHT-arphic-gbsn00lp.txt")),
+)
+
+
+class _TextWindow(QDialog):
+    """A resizable window with one read-only text browser and a 关闭 button; it does not block the report."""
+
+    def __init__(self, parent: QWidget | None, title: str, name: str) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setWindowModality(Qt.WindowModality.NonModal)
+        self.browser = QTextBrowser()
+        self.browser.setObjectName(name)
+        self.browser.setOpenExternalLinks(True)
+        buttons = QDialogButtonBox()
+        buttons.addButton("关闭", QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.rejected.connect(self.close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.browser)
+        layout.addWidget(buttons)
+        em = self.fontMetrics().horizontalAdvance("国")
+        self.resize(em * 48, em * 52)
+
+    def present(self) -> None:
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
+
+class GuideWindow(_TextWindow):
+    """使用说明: how to fill in, what the colours mean, exports, where autosave keeps its files."""
+
+    def __init__(self, parent: QWidget | None = None, path: Path = USER_GUIDE) -> None:
+        super().__init__(parent, f"使用说明 — {APP_NAME}", "help-guide")
+        try:
+            text = path.read_text(encoding="utf-8")
+        except OSError:
+            text = f"# 使用说明\n\n未找到使用说明文件“{path}”。请重新安装本程序。"
+        self.browser.setMarkdown(text)
+
+
+def about_html() -> str:
+    """关于: the program, its version, and each bundled font with the full text of its licence."""
+    parts = [
+        f"<h2>{APP_NAME}</h2>",
+        f"<p>版本 {__version__}</p>",
+        "<p>按《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）编制、校验和导出"
+        "政府信息公开工作年度报告。离线运行，报告只保存在本机。</p>",
+        "<h3>随程序附带的字体</h3>",
+        "<p>系统中没有合适的中文字体时，PDF 使用以下开源字体，按各自的许可证随程序分发：</p><ul>",
+    ]
+    for name, licence, _files in BUNDLED_FONTS:
+        parts.append(f"<li>{html.escape(name)}：{html.escape(licence)}</li>")
+    parts.append("</ul><h3>许可证全文</h3>")
+    for _name, _licence, files in BUNDLED_FONTS:
+        for file in files:
+            try:
+                text = (FONTS_DIR / file).read_text(encoding="utf-8", errors="replace")
+            except OSError:
+                text = f"（未找到许可证文件 {FONTS_DIR / file}）"
+            parts.append(f"<h4>{html.escape(file)}</h4><pre>{html.escape(text)}</pre>")
+    return "".join(parts)
+
+
+class AboutWindow(_TextWindow):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, f"关于 {APP_NAME}", "about-text")
+        self.browser.setHtml(about_html())
