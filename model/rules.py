@@ -121,6 +121,11 @@ class Finding:
         return out
 
 
+#: Publication deadlines (《条例》第四十九条): (month, day) of the year after the report year, by kind of body.
+#: A setting: offices whose local rules differ change it (the wizard's settings, evaluate(deadlines=…)).
+DEADLINES: dict[str, tuple[int, int]] = {"department": (1, 31), "government": (3, 31)}
+
+
 @dataclass
 class Context:
     """What checks read: the report, its table as stated (computed once), last year's report, the stage."""
@@ -128,6 +133,7 @@ class Context:
     report: Report
     prior: Report | None = None
     stage: Stage = Stage.HANDIN
+    deadlines: dict[str, tuple[int, int]] = field(default_factory=lambda: dict(DEADLINES))
 
     def __post_init__(self) -> None:
         self.computed = self.report.computed()
@@ -416,6 +422,110 @@ def _g3(ctx: Context) -> Iterator[Hit]:
 
 
 # ---------------------------------------------------------------------------------------------------
+# The texts: what each section must say, and last year's report (issue 9)
+
+#: Words by which section 六 states the 信息处理费 situation (G5), and a statement that none was charged
+#: or no fee notice was sent (S3-2).
+_FEE_WORDS = re.compile(r"信息处理费|收费情况|收取.{0,6}费|缴费|收费通知")
+_NO_FEE = re.compile(r"(未|没有|不|无)(发出|发送|送达|收取|收费|产生|涉及|开具)?[^。；\n]{0,12}(信息处理费|收费通知|缴费通知|费用)"
+                     r"|(信息处理费|收费)[^。；\n]{0,6}(为|是)?\s*[0０零]\s*元")
+#: Words by which section 五 speaks of 复议/诉讼 results being corrected (S4-1).
+_CORRECTED_WORDS = re.compile(r"纠正|复议|诉讼|败诉|撤销|确认违法")
+
+
+def _first_match(text: str, pattern: re.Pattern[str]) -> re.Match[str] | None:
+    return pattern.search(text) if text else None
+
+
+def _g5(ctx: Context) -> Iterator[Hit]:
+    text = ctx.report.text("s6")
+    if text.strip() and not _FEE_WORDS.search(text):
+        yield Hit((), {}, location=Location(section="s6"))
+
+
+def _s3_2(ctx: Context) -> Iterator[Hit]:
+    code = S.t3("other_2", S.T3_TOTAL_COL[0])
+    n = ctx.num(code)
+    if not n:
+        return
+    text = ctx.report.text("s6")
+    cells = (code,)
+    denial = _first_match(text, _NO_FEE)
+    if denial:
+        yield Hit(cells, {"n": n}, "denied", location=text_location("s6", text, denial.start(), denial.end()))
+    elif not _FEE_WORDS.search(text):
+        yield Hit(cells, {"n": n}, "silent", location=Location(section="s6"))
+
+
+def _s4_1(ctx: Context) -> Iterator[Hit]:
+    codes = tuple(S.t4(g, "corrected") for g, _ in S.T4_GROUPS)
+    corrected = [c for c in codes if (ctx.num(c) or 0) > 0]
+    if not corrected or _CORRECTED_WORDS.search(ctx.report.text("s5")):
+        return
+    yield Hit(tuple(corrected), {"n": sum(ctx.num(c) for c in corrected)}, location=Location(section="s5"))
+
+
+def _g4(ctx: Context) -> Iterator[Hit]:
+    from datetime import date
+
+    published, year = ctx.report.meta.get("published_on"), ctx.report.year
+    kind = ctx.report.meta.get("agency_kind")
+    deadline = ctx.deadlines.get(kind if isinstance(kind, str) else "", ctx.deadlines.get("department"))
+    if not isinstance(published, str) or year is None or deadline is None:
+        return
+    try:
+        day = date.fromisoformat(published)
+        due = date(year + 1, *deadline)
+    except (ValueError, OverflowError):  # a year or date no calendar has: G3 and the reader speak of it
+        return
+    if day > due:
+        yield Hit((), {"published": f"{day.year}年{day.month}月{day.day}日",
+                       "due": f"{due.year}年{due.month}月{due.day}日", "days": (day - due).days},
+                  location=Location(field="published_on"))
+
+
+#: G7: a section this much copied from last year's, or tables this identical, is worth a warning.
+SAME_TEXT_SHARE = 0.8
+SAME_TABLE_NONZERO = 3
+
+
+def _g7(ctx: Context) -> Iterator[Hit]:
+    from model.similarity import compare
+
+    assert ctx.prior is not None
+    for sec in S.SECTIONS:
+        if sec.table is not None:
+            continue
+        text = ctx.report.text(sec.key)
+        result = compare(text, ctx.prior.text(sec.key))
+        if result.substantive < 2 or result.share < SAME_TEXT_SHARE:
+            continue
+        first = result.paragraphs[0]
+        numbers = [_paragraph_number(text, p.start) for p in result.paragraphs]
+        shown = "、".join(str(n) for n in numbers[:8]) + ("等" if len(numbers) > 8 else "")
+        yield Hit((), {"heading": sec.heading, "share": round(result.share * 100), "paragraphs": shown},
+                  location=text_location(sec.key, text, first.start, first.end))
+    now = {c: ctx.num(c) for c in S.INPUT_CODES}
+    before = {c: ctx.prior_num(c) for c in S.INPUT_CODES}
+    nonzero = [c for c, v in now.items() if v]
+    if None not in now.values() and now == before and len(nonzero) >= SAME_TABLE_NONZERO:
+        yield Hit(tuple(nonzero), {"n": len(nonzero)}, "tables")
+
+
+def _paragraph_number(text: str, start: int) -> int:
+    """The 1-based number of the paragraph starting at `start`, counting non-empty lines."""
+    return sum(1 for line in text[:start].split("\n") if line.strip()) + 1
+
+
+def _g6(ctx: Context) -> Iterator[Hit]:
+    from model.text_figures import g6_findings
+
+    for m in g6_findings(ctx.report):
+        yield Hit(m.cells, {"detail": m.message},
+                  location=Location(section=m.section, span=m.span, quote=m.quote))
+
+
+# ---------------------------------------------------------------------------------------------------
 # The rules, in the order of spec §6
 
 _T4_GROUP_RULES = tuple(
@@ -468,16 +578,34 @@ RULES: tuple[Rule, ...] = (
     Rule("S3-1", Severity.WARNING, "结转下年度继续办理数一般不大于本年新收申请数",
          {"": "“{col}”列结转下年度继续办理数（{out}）大于本年新收申请数（{new}），请核对。"},
          _s3_1),
+    Rule("S3-2", Severity.CONFIRM, "“其他处理”中逾期未缴费的，第六部分应说明发出收费通知的情况",
+         {"denied": "表三“申请人逾期未按收费通知要求缴纳费用”共 {n} 件，但第六部分称未收取信息处理费或未发出收费通知，请核对或说明。",
+          "silent": "表三“申请人逾期未按收费通知要求缴纳费用”共 {n} 件，但第六部分没有说明信息处理费和收费通知的情况，请补充说明。"},
+         _s3_2),
     *_T4_GROUP_RULES,
     Rule("T4-4", Severity.ERROR, "表四每个单元格都已填写，且为不小于 0 的整数",
          {"blank": "表四有 " + _BLANK_MSG, "progress": "表四" + _PROGRESS_MSG, "invalid": _INVALID_MSG},
          _blank_and_invalid("t4")),
+    Rule("S4-1", Severity.WARNING, "行政复议、行政诉讼有结果纠正的，第五部分应有相应说明",
+         {"": "表四有 {n} 件结果纠正，但第五部分“存在的主要问题及改进情况”没有提到被纠正的情况和改进措施，请核对。"},
+         _s4_1),
     Rule("G1", Severity.ERROR, "机关名称已填写，六个部分齐全、不为空，标题与格式一致",
          {"": "“{heading}”部分尚未填写内容。", "agency": "尚未填写机关名称。"}, _g1),
     Rule("G3", Severity.ERROR, "标题、前言和正文中的报告年度一致",
          {"missing": "尚未填写报告年度。",
           "mismatch": "{where}中的年度（{found}年）与报告年度（{year}年）不一致。"},
          _g3),
+    Rule("G4", Severity.WARNING, "按时发布（部门 1月31日前，人民政府 3月31日前）",
+         {"": "发布日期（{published}）晚于规定的发布期限（{due}），迟了 {days} 天。"}, _g4),
+    Rule("G5", Severity.CONFIRM, "第六部分说明信息处理费的收取情况（未收取的也应写明）",
+         {"": "第六部分没有说明政府信息公开信息处理费的收取情况。依据《政府信息公开信息处理费管理办法》，未收取的也应写明。"},
+         _g5),
+    Rule("G6", Severity.CONFIRM, "正文中的数字与统计表一致", {"": "{detail}"}, _g6),
+    Rule("G7", Severity.WARNING, "各部分内容不与上年度报告雷同",
+         {"": "“{heading}”与上年度报告基本相同（约 {share}% 的文字未改动，第 {paragraphs} 段几乎照搬），"
+              "请按本年度的实际情况更新，避免内容雷同。",
+          "tables": "表二、表三、表四的全部数字（其中 {n} 个不为 0）与上年度报告完全相同，请核对是否误用了上年度的数据。"},
+         _g7, needs_prior=True),
 )
 
 RULES_BY_ID: dict[str, Rule] = {r.id: r for r in RULES}
@@ -488,7 +616,8 @@ TITLES: dict[str, str] = {
     "S2-3": "收费金额单位", "S2-4": "规章件数", "T3-1": "勾稽关系不平衡", "T3-2": "行合计不符",
     "T3-3": "列合计不符", "T3-4": "表三未填写", "T3-5": "上年结转与上年报告不一致", "S3-1": "结转数偏大",
     "T4-1": "合计不符", "T4-2": "合计不符", "T4-3": "合计不符", "T4-4": "表四未填写",
-    "G1": "内容未填写", "G3": "年度不一致",
+    "G1": "内容未填写", "G3": "年度不一致", "G4": "发布时间", "G5": "信息处理费", "G6": "正文数字与表格不符",
+    "G7": "内容与上年雷同", "S3-2": "收费通知", "S4-1": "结果纠正未说明", "tables": "数字与上年相同",
     "progress": "填写进度", "invalid": "数值有误", "agency": "基本信息未填写", "missing": "基本信息未填写",
 }
 
@@ -497,13 +626,14 @@ def title_of(rule_id: str, variant: str) -> str:
     return TITLES.get(variant) or TITLES.get(rule_id, "")
 
 
-def evaluate(report: Report, prior: Report | None = None, stage: Stage = Stage.HANDIN) -> list[Finding]:
+def evaluate(report: Report, prior: Report | None = None, stage: Stage = Stage.HANDIN,
+             deadlines: dict[str, tuple[int, int]] | None = None) -> list[Finding]:
     """Run every rule; rules that need last year's report run only when it is given.
 
     Findings come in severity order, then in the order of the rules and of the cells. At hand-in (the
     default: the review page, `check`, export) no finding is `todo`.
     """
-    ctx = Context(report, prior, stage)
+    ctx = Context(report, prior, stage, dict(deadlines or DEADLINES))
     explanations = report.explanations
     findings: list[Finding] = []
     for rule in RULES:

@@ -39,6 +39,7 @@ class ChecklistItem:
 
     label: str
     keywords: tuple[str, ...]
+    kinds: tuple[str, ...] = ()  # the kinds of body (meta.agency_kind) it applies to; () = every kind
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,9 @@ SECTIONS: tuple[Section, ...] = (
             ChecklistItem("政府信息管理", ("信息管理",)),
             ChecklistItem("政府信息公开平台建设", ("平台建设", "平台")),
             ChecklistItem("监督保障", ("监督保障", "考核", "培训")),
+            ChecklistItem("监督保障：工作考核", ("考核",), ("government",)),
+            ChecklistItem("监督保障：社会评议", ("社会评议", "评议"), ("government",)),
+            ChecklistItem("监督保障：责任追究", ("责任追究", "追责", "问责"), ("government",)),
         ),
     ),
     Section("s2", "二、主动公开政府信息情况", "t2"),

@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 from support import MAIN, SAMPLE, sample_dict
 
+from model.schema import CELLS
+
 T3_1_MESSAGE = "第一项加第二项之和（3）不等于第三项加第四项之和（2），“自然人”列相差 1。"
 
 
@@ -82,9 +84,11 @@ def test_check_json_output(broken, work):
     proc = run_main("check", broken, "--json", cwd=work)
     assert proc.returncode == 1
     findings = json.loads(proc.stdout)
-    assert isinstance(findings, list) and len(findings) == 2
+    # the 勾稽关系, the stated row total, and section 一 saying "收到 2 条申请" against the table's 3
+    assert isinstance(findings, list) and sorted(f["rule"] for f in findings) == ["G6", "T3-1", "T3-2"]
     for f in findings:
-        assert set(f) == {"rule", "severity", "cells", "message"}
+        located = {"section", "span", "quote"} if f["rule"] == "G6" else set()
+        assert set(f) == {"rule", "severity", "cells", "message"} | located
         assert isinstance(f["cells"], list)
     by_rule = {f["rule"]: f for f in findings}
     assert by_rule["T3-1"] == {
@@ -183,7 +187,10 @@ def test_check_with_prior_finds_t3_5(sample_copy, work):
             in proc.stdout)
     assert "结论：未发现错误，可以报送；尚有 1 项需说明的事项未写说明。" in proc.stdout
     proc = run_main("check", sample_copy, "--prior", prior, "--json", cwd=work)
-    assert [(f["rule"], f["severity"], f["cells"]) for f in json.loads(proc.stdout)] == [
+    found = json.loads(proc.stdout)
+    # the "prior" is the sample itself with another year: its text is copied word for word (G7)
+    assert {f["rule"] for f in found if f["severity"] == "warning"} == {"G7"}
+    assert [(f["rule"], f["severity"], f["cells"]) for f in found if f["rule"] != "G7"] == [
         ("T3-5", "confirm", ["t3.carried_in.natural"])]
 
 
@@ -191,7 +198,9 @@ def test_check_with_matching_prior_is_clean(sample_copy, work):
     prior = _prior(work, 0)
     proc = run_main("check", sample_copy, "--prior", prior, "--json", cwd=work)
     assert proc.returncode == 0
-    assert json.loads(proc.stdout) == []
+    # nothing but 内容雷同: the "prior" is the sample itself with another year (see the test below for
+    # two consecutive reports that differ as real ones do)
+    assert {f["rule"] for f in json.loads(proc.stdout)} == {"G7"}
 
 
 def test_new_from_last_year_carries_carried_over_exactly(work):
@@ -217,3 +226,53 @@ def test_new_from_last_year_carries_carried_over_exactly(work):
     checked = run_main("check", out, "--prior", last, "--json", cwd=work)
     assert "T3-5" not in checked.stdout
     assert run_main("new", "--from", work / "没有.json", out, cwd=work).returncode == 2
+
+
+def _consecutive(work: Path, carried_in_natural: int) -> Path:
+    """The sample's office one year later: new texts and figures, 上年结转 as given for 自然人."""
+    doc = json.loads(SAMPLE.read_text(encoding="utf-8"))
+    doc["meta"].update(year=2023, published_on="2024-01-22")
+    doc["meta"].pop("title", None)
+    doc["sections"]["preamble"] = doc["sections"]["preamble"].replace("2022", "2023")
+    doc["sections"]["s1"] = ("2023 年，县行政审批服务局围绕优化营商环境推进政务公开，全年收到政府信息公开申请 3 件，"
+                             "均已按期办结。\n（一）主动公开\n围绕企业开办、工程建设项目审批等重点领域，及时公开办事指南和审批结果。")
+    doc["sections"]["s5"] = "（一）存在的主要问题\n政策解读形式还不够丰富。\n（二）改进措施\n增加图解、视频解读，提升解读质量。"
+    doc["sections"]["s6"] = ("（一）政府信息公开申请收费情况\n2023年，本单位未收取信息处理费。\n"
+                             "（二）本行政机关落实上级年度政务公开工作要点情况\n对照市县工作要点逐项建立台账，按季度调度推进。\n"
+                             "（三）本行政机关人大代表建议和政协提案办理结果公开情况\n本年度未承办人大代表建议和政协提案。")
+    values = doc["values"]
+    for key in [k for k in values if k.startswith("t3.")]:
+        values[key] = 0
+    values.update({"t3.new.natural": 3, "t3.carried_in.natural": carried_in_natural,
+                   "t3.open.natural": 3 + carried_in_natural, "t2.license.decisions": 24017})
+    for key in [k for k in values if CELLS[k].derived]:
+        del values[key]  # stated totals of the old figures: the program computes them
+    path = work / f"金乡 2023 年报 {carried_in_natural}.json"
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def test_check_prior_on_two_consecutive_reports(sample_copy, work):
+    """Issue 9: nothing when 结转 agrees, T3-5 naming the column when it does not."""
+    agrees = _consecutive(work, 0)  # the 2022 report carried nothing over
+    proc = run_main("check", agrees, "--prior", sample_copy, "--json", cwd=work)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert json.loads(proc.stdout) == []
+    differs = _consecutive(work, 1)
+    proc = run_main("check", differs, "--prior", sample_copy, "--json", cwd=work)
+    found = json.loads(proc.stdout)
+    assert [(f["rule"], f["cells"]) for f in found] == [("T3-5", ["t3.carried_in.natural"])]
+    assert "“自然人”列" in found[0]["message"]
+
+
+def test_check_json_gives_the_sentence_of_a_text_finding(sample_copy, work):
+    doc = json.loads(sample_copy.read_text(encoding="utf-8"))
+    doc["sections"]["s1"] = doc["sections"]["s1"].replace("我局收到 2 条政府信息公开申请", "我局收到 3 条政府信息公开申请")
+    sample_copy.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    proc = run_main("check", sample_copy, "--json", cwd=work)
+    (g6,) = [f for f in json.loads(proc.stdout) if f["rule"] == "G6"]
+    assert g6["severity"] == "confirm" and g6["section"] == "s1"
+    start, end = g6["span"]
+    assert "3" in doc["sections"]["s1"][start:end]
+    assert "我局收到 3 条政府信息公开申请" in g6["quote"]
+    assert proc.returncode == 0  # a confirm finding is no error

@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QTextCursor
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -39,6 +39,7 @@ from ui.document import ReportDocument
 from ui.exporting import ExportActions
 from ui.findings_panel import FindingsPanel
 from ui.help import AboutWindow, GuideWindow
+from ui.text_spans import span_cursor
 from ui.wizard import ReportWizard
 
 FILE_FILTER = "年度报告文件 (*.json *.xlsx);;所有文件 (*)"
@@ -59,16 +60,8 @@ def fresh_report() -> Report:
 
 
 def select_span(editor: QPlainTextEdit, span: tuple[int, int]) -> None:
-    """Select characters [start, end) of the editor's text (Python offsets; Qt counts UTF-16 units)."""
-    text = editor.toPlainText()
-
-    def units(offset: int) -> int:
-        return len(text[:offset].encode("utf-16-le")) // 2
-
-    cursor = editor.textCursor()
-    cursor.setPosition(units(span[0]))
-    cursor.setPosition(units(span[1]), QTextCursor.MoveMode.KeepAnchor)
-    editor.setTextCursor(cursor)
+    """Select characters [start, end) of the editor's text and scroll there."""
+    editor.setTextCursor(span_cursor(editor, span))
     editor.ensureCursorVisible()
 
 
@@ -253,7 +246,7 @@ class MainWindow(QMainWindow):
     def go_to_finding(self, finding: Finding) -> None:
         """Show what a finding points at (model.location decides): its first cell, the sentence it quotes
         in a text page (selected), or the basic-information field (focused)."""
-        if finding.cells:
+        if finding.cells and finding.location.span is None:  # a quoted sentence wins over its cells
             code = finding.cells[0]
             table_key = CELLS[code].table
             self.wizard.go_to(self.wizard.page_of_table(table_key))

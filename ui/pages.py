@@ -19,16 +19,20 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSpinBox,
     QSplitter,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
     QWizardPage,
 )
 
 from model import schema as S
+from model.rules import Severity
+from ui import colors
 from ui.document import ReportDocument
 from ui.findings_panel import FindingsPanel
 from ui.table_model import ReportTableModel
 from ui.table_view import SpreadsheetView
+from ui.text_spans import span_cursor
 
 _MESSAGE_STYLE = "color:#b3261e; padding:2px;"
 _NOTICE_STYLE = "color:#1f4e79; padding:2px;"
@@ -45,6 +49,22 @@ def _text_editor(object_name: str) -> QPlainTextEdit:
     font.setPointSizeF(max(font.pointSizeF(), 10.5) * 1.15)
     edit.setFont(font)
     return edit
+
+
+def mark_spans(editor: QPlainTextEdit, findings: list) -> None:  # type: ignore[type-arg]
+    """Highlight each finding's span in the editor's text (Python offsets; Qt counts UTF-16 units)."""
+    length = len(editor.toPlainText())
+    selections = []
+    for f in findings:
+        span = f.location.span
+        if span is None or span[1] > length:
+            continue
+        selection = QTextEdit.ExtraSelection()
+        selection.cursor = span_cursor(editor, span)
+        selection.format.setBackground(colors.SEVERITY_BG.get(f.severity, colors.SEVERITY_BG[Severity.WARNING]))
+        selection.format.setToolTip(f.message)
+        selections.append(selection)
+    editor.setExtraSelections(selections)
 
 
 class InfoPage(QWizardPage):
@@ -86,6 +106,8 @@ class InfoPage(QWizardPage):
         layout.addWidget(self.preamble, 1)
         doc.path_changed.connect(self.load)
         doc.meta_changed.connect(self.load_preamble)
+        doc.changed.connect(lambda: mark_spans(
+            self.preamble, [f for f in doc.findings if f.location.section == "preamble"]))
         self.load()
 
     def _make_field(self, f: S.MetaField) -> QWidget:
@@ -208,10 +230,16 @@ class TextPage(QWizardPage):
         layout = QVBoxLayout(self)
         layout.addWidget(split, 1)
         doc.path_changed.connect(self.load)
+        doc.meta_changed.connect(self._tick)  # the kind of body decides some checklist items
+        doc.changed.connect(self._mark_findings)
         self.load()
 
     def initializePage(self) -> None:
         QTimer.singleShot(0, self.editor.setFocus)
+
+    def _mark_findings(self) -> None:
+        """Underline the sentences that findings quote (e.g. a figure that differs from the tables)."""
+        mark_spans(self.editor, [f for f in self.doc.findings if f.location.section == self.section.key])
 
     def load(self) -> None:
         text = self.doc.report.text(self.section.key)
@@ -225,9 +253,12 @@ class TextPage(QWizardPage):
 
     def _tick(self) -> None:
         text = self.editor.toPlainText()
+        kind = self.doc.report.meta.get("agency_kind")
         for i, item in enumerate(self.section.checklist):
             done = any(k in text for k in item.keywords)
-            self.checklist.item(i).setCheckState(Qt.CheckState.Checked if done else Qt.CheckState.Unchecked)
+            widget_item = self.checklist.item(i)
+            widget_item.setHidden(bool(item.kinds) and kind not in item.kinds)
+            widget_item.setCheckState(Qt.CheckState.Checked if done else Qt.CheckState.Unchecked)
 
     def _insert_s6_items(self) -> None:
         text = self.editor.toPlainText().rstrip()

@@ -60,9 +60,9 @@ def test_export_runs_off_the_ui_thread_and_the_window_keeps_working(make_window,
     window.doc.set_text("s1", LONG_TEXT)
     target = cn_dir / "报告.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
-    ticks: list[int] = []
+    ticks: list[bool] = []
     timer = QTimer()
-    timer.timeout.connect(lambda: ticks.append(1))
+    timer.timeout.connect(lambda: ticks.append(window.exports.busy))
     timer.start(10)
 
     window.exports.export_pdf()
@@ -71,7 +71,7 @@ def test_export_runs_off_the_ui_thread_and_the_window_keeps_working(make_window,
     window.doc.set_text("s1", "导出期间改写的文字。")  # typing meanwhile: the export has its own copy
     qtbot.waitUntil(target.exists, timeout=60000)
     timer.stop()
-    assert len(ticks) >= 3, "the event loop stood still during the export"
+    assert any(ticks), "the event loop stood still during the export"
 
     box = done_box(window, qtbot)
     assert not window.exports.busy and not window.exports.progress_bar.isVisibleTo(window)

@@ -129,10 +129,17 @@ def test_text_pages_guidance_checklist_and_g1(make_window):
     assert page.findChild(QPlainTextEdit, "text-s1") is page.editor
     assert "G1" in rules(window)
     checks = page.checklist
-    assert [checks.item(i).checkState() for i in range(checks.count())] == [Qt.CheckState.Unchecked] * 5
+    shown = [i for i in range(checks.count()) if not checks.item(i).isHidden()]
+    assert len(shown) == 5  # a department: the five areas; a government also sees 考核、评议、追究
+    assert [checks.item(i).checkState() for i in shown] == [Qt.CheckState.Unchecked] * 5
     page.editor.setPlainText("（一）主动公开\n本年主动公开政府信息 120 条。\n（五）监督保障\n开展培训 2 次。")
-    states = [checks.item(i).checkState() == Qt.CheckState.Checked for i in range(checks.count())]
+    states = [checks.item(i).checkState() == Qt.CheckState.Checked for i in shown]
     assert states == [True, False, False, False, True]
+    window.doc.set_meta("agency_kind", "government")
+    shown = [i for i in range(checks.count()) if not checks.item(i).isHidden()]
+    assert [checks.item(i).text() for i in shown][5:] == ["监督保障：工作考核", "监督保障：社会评议", "监督保障：责任追究"]
+    page.editor.setPlainText(page.editor.toPlainText() + "\n落实社会评议和责任追究制度。")
+    assert [checks.item(i).checkState() == Qt.CheckState.Checked for i in shown][5:] == [False, True, True]
     assert window.doc.report.sections["s1"].startswith("（一）主动公开")
     finding_texts = [f.message for f in window.doc.findings if f.rule == "G1"]
     assert all("总体情况" not in m for m in finding_texts)
@@ -192,7 +199,9 @@ def test_review_page_says_whether_ready(make_window):
     # the review list is the same clickable list, as at hand-in
     listing = review.details.view.model()
     rows = [listing.index(r) for r in range(listing.rowCount())]
-    assert [i.data(Qt.ItemDataRole.UserRole) for i in rows] == ["T3-1"]
+    # the 勾稽关系 error, and the text's "收到 2 条申请" now differs from the table (G6)
+    assert sorted(i.data(Qt.ItemDataRole.UserRole) for i in rows) == ["G6", "T3-1"]
+    rows = [i for i in rows if i.data(Qt.ItemDataRole.UserRole) == "T3-1"]
     assert "T3-1" not in rows[0].data()  # no rule code in the text
     review.details.view.doubleClicked.emit(rows[0])
     assert window.wizard.currentPage() is t3
@@ -285,3 +294,23 @@ def test_findings_jump_by_their_location(make_window):
     assert window.wizard.currentPage() is window.wizard.info_page
     QApplication.processEvents()
     assert QApplication.focusWidget() is window.wizard.info_page.findChild(QWidget, "meta-agency")
+
+
+def test_text_figure_finding_is_highlighted_and_jumps_to_its_sentence(make_window):
+    """Issue 9: G6 quotes the sentence; the text page highlights it and the finding selects it."""
+    window = make_window(SAMPLE)
+    page = window.wizard.section_pages["s1"]
+    text = page.editor.toPlainText().replace("我局收到 2 条政府信息公开申请", "我局收到 3 条政府信息公开申请")
+    page.editor.setPlainText(text)
+    (finding,) = [f for f in window.doc.findings if f.rule == "G6"]
+    assert finding.location.section == "s1" and "收到 3 条" in finding.location.quote
+    marks = page.editor.extraSelections()
+    assert len(marks) == 1 and "3" in marks[0].cursor.selectedText()
+    panel = window.findings
+    row = [f.rule for f in panel.model.findings].index("G6")
+    assert panel.model.index(row).data(Qt.ItemDataRole.UserRole + 1) == "confirm"
+    assert "G6" not in panel.model.index(row).data()
+    panel.view.doubleClicked.emit(panel.model.index(row))
+    assert window.wizard.currentPage() is page
+    start, end = finding.location.span
+    assert page.editor.textCursor().selectedText() == text[start:end]
