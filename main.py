@@ -11,7 +11,7 @@ import argparse
 import json
 import sys
 
-COMMANDS = ("check", "export", "new")
+COMMANDS = ("check", "export", "new", "aggregate", "import")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -52,12 +52,14 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("file", metavar="FILE", help="报告文件（.json），或本程序导出的 Excel 工作簿（.xlsx）")
     check.add_argument("--json", action="store_true", help="以 JSON 列表输出校验结果")
     check.add_argument("--prior", metavar="LASTYEAR_FILE", help="上一年度的报告文件，用于跨年度核对")
-    export = sub.add_parser("export", help="导出 Excel 统计表和/或 PDF 报告",
-                            description="把报告导出为 Excel 工作簿和/或可打印的 PDF。报告存在错误时导出为标有“草稿”的版本。"
+    export = sub.add_parser("export", help="导出 Excel 统计表、PDF 报告和/或 Word 文档",
+                            description="把报告导出为 Excel 工作簿、可打印的 PDF 和/或可编辑的 Word 文档。"
+                                        "报告存在错误时导出为标有“草稿”的版本。"
                                         "退出状态：0 已写出；2 无法读取或无法写出。")
     export.add_argument("file", metavar="FILE", help="报告文件（.json 或本程序导出的 .xlsx）")
     export.add_argument("--xlsx", metavar="OUT.xlsx", help="写出 Excel 工作簿到此路径")
     export.add_argument("--pdf", metavar="OUT.pdf", help="写出 PDF 到此路径")
+    export.add_argument("--docx", metavar="OUT.docx", help="写出可编辑的 Word 文档（.docx）到此路径")
     export.add_argument("--blank", action="store_true", help="PDF 只输出空白统计表（导出空表，供打印后手工填写）")
     new = sub.add_parser("new", help="以上年度报告为基础新建本年度报告",
                          description="以上年度报告为基础新建下一年度的报告：复制基本信息，年度加 1，"
@@ -66,6 +68,23 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--from", dest="prior", metavar="LASTYEAR_FILE", required=True,
                      help="上一年度的报告文件（.json 或本程序导出的 .xlsx）")
     new.add_argument("out", metavar="OUT.json", help="新报告文件的保存路径")
+    imp = sub.add_parser("import", help="读入已发布的年度报告（复制的文字、保存的网页或 Word 文档）",
+                         description="把已发布的年度报告读成报告文件：从网页或 Word/WPS 复制的文字（.txt）、"
+                                     "保存的网页（.html）或 Word 文档（.docx）。统计表按行列标题逐格读取，"
+                                     "并列出未能放入报告的内容。退出状态：0 已写出；2 无法读取或无法写出。")
+    imp.add_argument("published", metavar="PUBLISHED", help="已发布的报告（.txt、.html 或 .docx）")
+    imp.add_argument("--out", metavar="REPORT.json", required=True, help="报告文件的保存路径")
+    agg = sub.add_parser("aggregate", help="汇总多个单位的报告",
+                         description="把多个单位的报告（报告文件 .json、本程序导出的工作簿、按官方格式手工制作的工作簿、"
+                                     "已发布的报告）相加，得到本级人民政府的汇总报告；逐个校验，重复、年度不符和无法读取的"
+                                     "文件不计入并说明原因。退出状态：0 已写出；2 无法写出或没有可汇总的报告。")
+    agg.add_argument("files", metavar="FILE", nargs="+", help="各单位的报告文件，或存放它们的文件夹")
+    agg.add_argument("--out", metavar="SUM.json", required=True, help="汇总报告文件的保存路径")
+    agg.add_argument("--xlsx", metavar="OUT.xlsx", help="同时写出汇总工作簿（统计表、各单位情况、对比）")
+    agg.add_argument("--pdf", metavar="OUT.pdf", help="同时写出汇总统计表的 PDF")
+    agg.add_argument("--expected", metavar="UNITS.txt", help="应报单位名单（文本文件，每行一个单位名称）")
+    agg.add_argument("--agency", metavar="名称", help="汇总机关（本级人民政府）的名称")
+    agg.add_argument("--year", metavar="年度", type=int, help="汇总年度（默认为多数报告的年度）")
     return parser
 
 
@@ -125,8 +144,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     from model.storage import ReportFileError
     from model.verdict import judge
 
-    if not args.xlsx and not args.pdf:
-        print("请用 --xlsx 和/或 --pdf 指定要写出的文件。", file=sys.stderr)
+    if not args.xlsx and not args.pdf and not args.docx:
+        print("请用 --xlsx、--pdf 和/或 --docx 指定要写出的文件。", file=sys.stderr)
         return 2
     try:
         report, notices = open_report(args.file)
@@ -153,6 +172,11 @@ def cmd_export(args: argparse.Namespace) -> int:
             print(f"已写出 PDF：{args.pdf}")
             if result.missing_chars:
                 print(f"注意：{missing_chars_message(result.missing_chars)}", file=sys.stderr)
+        if args.docx:
+            from export.docx import write_docx
+
+            write_docx(report, args.docx, draft=verdict.draft)  # the whole report: --blank is for the PDF
+            print(f"已写出 Word 文档：{args.docx}")
     except ExportError as exc:
         print(f"无法导出：{exc}", file=sys.stderr)
         return 2
@@ -177,12 +201,96 @@ def cmd_new(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_aggregate(args: argparse.Namespace) -> int:
+    from model.aggregate import aggregate, read_expected
+    from model.storage import ReportFileError, save
+
+    try:
+        expected = read_expected(args.expected) if args.expected else None
+    except ReportFileError as exc:
+        print(f"无法读取应报单位名单：{exc}", file=sys.stderr)
+        return 2
+    show = sys.stderr.isatty()
+
+    def progress(i: int, n: int, path) -> None:  # type: ignore[no-untyped-def]
+        if show:
+            print(f"\r正在读取 {i}/{n}：{path.name[:40]:<40}", end="", file=sys.stderr, flush=True)
+
+    result = aggregate(args.files, agency=args.agency or "", year=args.year, expected=expected, progress=progress)
+    if show:
+        print(file=sys.stderr)
+    counted, refused = result.counted, result.refused
+    print(f"共 {len(result.members)} 个文件，计入 {len(counted)} 个单位，未计入 {len(refused)} 个。")
+    for m in refused:
+        print(f"未计入：{m.path.name}：{m.problem}")
+    for m in counted:
+        if m.errors:
+            print(f"注意：{m.agency}（{m.path.name}）的报告有 {m.errors} 项错误，已计入，请督促其更正。")
+    for f in result.findings():
+        print(f"【{f.severity.label}】{f.message}")
+    if not counted:
+        print("没有可以汇总的报告，未写出文件。", file=sys.stderr)
+        return 2
+    if not args.agency:
+        print("提示：未指定汇总机关名称（--agency），请在程序中打开汇总结果后填写。", file=sys.stderr)
+    try:
+        save(result.report, args.out, backup=True)
+        print(f"已写出汇总报告：{args.out}（{result.report.year or '年度不详'} 年度）")
+        if args.xlsx:
+            from export.aggregate_xlsx import write_aggregation_workbook
+
+            write_aggregation_workbook(result, args.xlsx)
+            print(f"已写出汇总工作簿：{args.xlsx}")
+        if args.pdf:
+            from export.pdf import write_pdf
+
+            write_pdf(result.report, args.pdf, draft=result.draft, tables_only=True)
+            print(f"已写出汇总统计表 PDF：{args.pdf}")
+    except ReportFileError as exc:
+        print(f"无法写出：{exc}", file=sys.stderr)
+        return 2
+    except Exception as exc:  # noqa: BLE001 - ExportError, imported lazily with the writers
+        from export.errors import ExportError
+
+        if not isinstance(exc, ExportError):
+            raise
+        print(f"无法写出：{exc}", file=sys.stderr)
+        return 2
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from model.reading import import_published
+    from model.storage import ReportFileError, save
+
+    try:
+        result = import_published(args.published)
+        save(result.report, args.out, backup=True)
+    except ReportFileError as exc:
+        print(f"无法导入：{exc}", file=sys.stderr)
+        return 2
+    report = result.report
+    filled = len(report.values)
+    print(f"已导入：{report.meta.get('title') or report.title}")
+    print(f"已写出报告文件：{args.out}（统计表已读入 {filled} 个单元格）")
+    if result.unplaced:
+        print(f"未能放入报告的内容（{len(result.unplaced)} 项）：")
+        for item in result.unplaced:
+            print(f"  {item}")
+    for alias in result.aliases:
+        print(f"标签与格式不符：{alias}")
+    for notice in result.notices:
+        print(f"注意：{notice}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     _stdout_safe()
     if argv and (argv[0] in COMMANDS or argv[0] in ("-h", "--help")):
         args = build_parser().parse_args(argv)
-        return {"check": cmd_check, "export": cmd_export, "new": cmd_new}[args.command](args)
+        return {"check": cmd_check, "export": cmd_export, "new": cmd_new,
+                "aggregate": cmd_aggregate, "import": cmd_import}[args.command](args)
     from ui.app import run  # the wizard; Qt is imported only on this path
 
     return run(argv)

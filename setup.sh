@@ -16,7 +16,9 @@ runtime_pkgs=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 lib
   libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libx11-xcb1)
 # Real clients the tests read our output with, and a virtual screen for screenshots.
 # LibreOffice needs fonts of its own to print the workbook (the program itself brings its own).
-dev_pkgs=(xvfb xauth poppler-utils libreoffice-calc fonts-dejavu-core fonts-wqy-microhei)
+# binutils: strip and objdump for PyInstaller (packaging/build.sh); unzip: the package test unpacks its zip.
+dev_pkgs=(xvfb xauth poppler-utils libreoffice-calc libreoffice-writer fonts-dejavu-core fonts-wqy-microhei
+  binutils unzip)
 
 pkgs=("${runtime_pkgs[@]}")
 [ "$dev" = 1 ] && pkgs+=("${dev_pkgs[@]}")

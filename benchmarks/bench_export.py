@@ -1,4 +1,4 @@
-"""Export speed: the workbook and the PDF of the sample, in-process and as `main.py export`,
+"""Export speed: the workbook, the PDF and the Word document of the sample, in-process and as `main.py export`,
 beside LibreOffice headless converting the same workbook to PDF (the route users take today).
 
 Run: .venv/bin/python benchmarks/bench_export.py
@@ -16,6 +16,7 @@ from pathlib import Path
 
 from _timing import ROOT, measure
 
+from export.docx import write_docx
 from export.pdf import write_pdf
 from export.xlsx import write_workbook
 from model.rules import evaluate
@@ -41,9 +42,10 @@ def main() -> None:
     findings = evaluate(report)
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp)
-        xlsx, pdf = out / "报告.xlsx", out / "报告.pdf"
+        xlsx, pdf, docx = out / "报告.xlsx", out / "报告.pdf", out / "报告.docx"
         measure("write_workbook (sample, in-process)", lambda: write_workbook(report, xlsx, findings=findings), 20, 3)
         measure("write_pdf (sample, in-process)", lambda: write_pdf(report, pdf), 20, 3)
+        measure("write_docx (sample, in-process)", lambda: write_docx(report, docx), 20, 3)
         ours = wall("python main.py export --xlsx --pdf (process)",
                     [sys.executable, str(ROOT / "main.py"), "export", str(SAMPLE), "--xlsx", str(xlsx),
                      "--pdf", str(pdf)])

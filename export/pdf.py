@@ -44,6 +44,7 @@ from reportlab.platypus import (
 
 from export import fonts
 from export.errors import ExportError
+from export.layout import DRAFT_NOTE, DRAFT_WORD, table_font_size, text_blocks
 from export.linebreak import CLOSE, atoms, break_ranges, legal_break
 from model import schema as S
 from model.atomic import atomic_path
@@ -67,18 +68,11 @@ BODY_LEADING = TYPE_HEIGHT / LINES_PER_PAGE  # 22 lines per page
 #: The 28-character grid: 16 pt characters advance 156 mm / 28 = 15.79 pt (as Word's 文档网格 does).
 BODY_TRACKING = TYPE_WIDTH / CHARS_PER_LINE - BODY_SIZE
 TITLE_LEADING = 1.5 * TITLE_SIZE
-#: Table font sizes tried, largest first (小四, 五号, 小五); the narrowest column must hold this many characters.
-TABLE_SIZES = (12.0, 10.5, 9.0)
-TABLE_MIN_CHARS = 3
 TABLE_PADDING = 2.0
 
-DRAFT_WORD = "草稿"
-DRAFT_NOTE = "草稿（校验发现错误，仅供核对，不能作为正式报告发布）"
 BLANK_SUBTITLE = "（统计表空表）"
 
-_HEADING2 = re.compile(S.SUBHEAD_PATTERN)
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200d\u2060\ufeff\ufe00-\ufe0f]|[\U000e0100-\U000e01ef]")
-_EDGE_SPACES = " \t\u3000\u00a0"
 
 
 @dataclass
@@ -357,18 +351,13 @@ def text_flowables(text: str, ctx: _Context) -> list[Flowable]:
     first 。 in 楷体.
     """
     out: list[Flowable] = []
-    for raw in clean_text(text).split("\n"):
-        line = raw.strip(_EDGE_SPACES)
-        if not line:
-            continue
-        if _HEADING2.match(line):
-            stop = line.find("。")
-            if 0 <= stop < len(line) - 1:
-                out.append(_paragraph([("heading2", line[:stop + 1]), ("body", line[stop + 1:])], ctx))
-            else:
-                out += _keep_with_next(_paragraph([("heading2", line)], ctx))
+    for block in text_blocks(clean_text(text)):
+        if block.head and block.body:
+            out.append(_paragraph([("heading2", block.head), ("body", block.body)], ctx))
+        elif block.head:
+            out += _keep_with_next(_paragraph([("heading2", block.head)], ctx))
         else:
-            out.append(_paragraph([("body", line)], ctx))
+            out.append(_paragraph([("body", block.body)], ctx))
     return out
 
 
@@ -394,19 +383,9 @@ def title_lines(title: str, agency: str, measure: Any, width: float) -> list[str
 # Tables
 
 
-def _table_size(table: S.Table, width: float) -> float:
-    """The largest table font size whose narrowest column holds TABLE_MIN_CHARS characters."""
-    total = sum(table.col_widths)
-    narrowest = min(table.col_widths) / total * width - 2 * TABLE_PADDING
-    for size in TABLE_SIZES:
-        if narrowest >= TABLE_MIN_CHARS * size:
-            return size
-    return TABLE_SIZES[-1]
-
-
 def table_flowable(table: S.Table, figures: dict[str, Any] | None, ctx: _Context, width: float = TYPE_WIDTH) -> Table:
     """One schema table as a reportlab Table: the grid's rectangles, spans and lines; figures or blanks."""
-    size = _table_size(table, width)
+    size = table_font_size(table, width, TABLE_PADDING)
     total = sum(table.col_widths)
     col_widths = [w / total * width for w in table.col_widths]
     data: list[list[Any]] = [["" for _ in range(table.n_cols)] for _ in range(table.n_rows)]
@@ -486,8 +465,8 @@ def _page_decorator(ctx: _Context, draft: bool):
     return on_page
 
 
-def build_story(report: Report, ctx: _Context, *, blank: bool = False) -> list[Flowable]:
-    """The flowables of the whole report (or of the blank form)."""
+def build_story(report: Report, ctx: _Context, *, blank: bool = False, tables_only: bool = False) -> list[Flowable]:
+    """The flowables of the whole report (or of the blank form, or of the tables alone, as 汇总 prints)."""
     agency = str(report.meta.get("agency", "") or "")
     title = S.report_title(agency, report.year)
     story: list[Flowable] = []
@@ -501,7 +480,7 @@ def build_story(report: Report, ctx: _Context, *, blank: bool = False) -> list[F
     if blank:
         story.append(CJKParagraph([("heading2", BLANK_SUBTITLE)], replace(BODY, indent=0, align="center"), ctx))
     story.append(Spacer(TYPE_WIDTH, BODY_LEADING))
-    if not blank:
+    if not blank and not tables_only:
         story += text_flowables(report.text("preamble"), ctx)
     figures = None if blank else report.figures()
     for section in S.SECTIONS:
@@ -510,14 +489,14 @@ def build_story(report: Report, ctx: _Context, *, blank: bool = False) -> list[F
             grid = table_flowable(S.table(section.table), figures, ctx)
             story.append(KeepTogether([heading, Spacer(TYPE_WIDTH, BODY_LEADING / 4), grid]))
             story.append(Spacer(TYPE_WIDTH, BODY_LEADING / 2))
-        elif not blank:
+        elif not blank and not tables_only:
             story += _keep_with_next(heading)
             story += text_flowables(printed_text(report, section.key), ctx)
     return story
 
 
 def write_pdf(report: Report, path: str | os.PathLike[str], *, draft: bool | None = None,
-              blank: bool = False) -> PdfResult:
+              blank: bool = False, tables_only: bool = False) -> PdfResult:
     """Write the report (or, with blank=True, the 打印空表 form) to `path` as PDF.
 
     draft=None marks the PDF 草稿 when the rules find error-level problems (never for the blank form).
@@ -526,7 +505,7 @@ def write_pdf(report: Report, path: str | os.PathLike[str], *, draft: bool | Non
     if draft is None:
         draft = False if blank else judge(report)[0].draft
     ctx = _Context()
-    story = build_story(report, ctx, blank=blank)
+    story = build_story(report, ctx, blank=blank, tables_only=tables_only)
     agency = str(report.meta.get("agency", "") or "")
     title = S.report_title(agency, report.year) + (BLANK_SUBTITLE if blank else "")
 

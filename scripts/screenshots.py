@@ -58,6 +58,25 @@ def main() -> None:
     new.grab().save(str(out / "half-filled-t3.png"))
     print(out / "half-filled-t3.png")
     new.doc.set_modified(False)
+    guide_images(out)
+
+
+#: Screenshots the user guide (docs/使用说明.md) shows, and the width it shows them at.
+GUIDE_IMAGES = ("half-filled-t3.png", "aggregate-window.png")
+GUIDE_WIDTH = 680
+
+
+def guide_images(out: Path) -> None:
+    """Narrower copies for the guide, which the program's help window shows at their own size."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QImage
+
+    for name in GUIDE_IMAGES:
+        image = QImage(str(out / name))
+        if image.isNull():
+            continue
+        image.scaledToWidth(GUIDE_WIDTH, Qt.TransformationMode.SmoothTransformation).save(str(out / f"guide-{name}"))
+        print(out / f"guide-{name}")
 
 
 if __name__ == "__main__":

@@ -15,6 +15,7 @@ from resources import SAMPLE_REPORT
 from ui.appdata import APP_NAME
 from ui.autosave import Recovery, orphaned_recoveries
 from ui.fonts import ensure_chinese_font
+from ui.input_method import chinese_input
 from ui.main_window import MainWindow
 
 SAMPLE = SAMPLE_REPORT
@@ -24,7 +25,8 @@ def application() -> QApplication:
     """The QApplication (made here unless a host such as pytest-qt made it), set up once for Chinese."""
     app = QApplication.instance()
     if not isinstance(app, QApplication):
-        app = QApplication(sys.argv[:1])
+        with chinese_input():  # fcitx5 desktops: Qt's ibus plugin through fcitx5's IBus frontend
+            app = QApplication(sys.argv[:1])
     if not app.property("gov-report-ready"):
         _set_up(app)
         app.setProperty("gov-report-ready", True)

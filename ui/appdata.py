@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from typing import Any
 
 from platformdirs import user_data_dir
 
@@ -70,6 +71,41 @@ def save_settings(settings: dict) -> None:
         atomic_write(_settings_path(), json.dumps(settings, ensure_ascii=False, indent=2).encode("utf-8"))
     except Exception:  # noqa: BLE001 - settings are a convenience; never interrupt the user's work
         pass
+
+
+def setting(key: str, default: Any = None) -> Any:
+    """One remembered setting (window layout, last folder, deadlines…), or `default`."""
+    return load_settings().get(key, default)
+
+
+def set_setting(key: str, value: Any) -> None:
+    settings = load_settings()
+    settings[key] = value
+    save_settings(settings)
+
+
+def last_folder() -> Path | None:
+    """The folder the user last opened, saved or exported in, if it still exists."""
+    folder = setting("last_folder")
+    return Path(folder) if isinstance(folder, str) and Path(folder).is_dir() else None
+
+
+def remember_folder(path: Path) -> None:
+    folder = Path(path).resolve().parent if not Path(path).is_dir() else Path(path).resolve()
+    set_setting("last_folder", str(folder))
+
+
+def deadlines() -> dict[str, tuple[int, int]]:
+    """The publication deadlines (G4) the user set, else the 《条例》 defaults, by kind of body."""
+    from model.rules import DEADLINES
+
+    out = dict(DEADLINES)
+    saved = setting("deadlines")
+    if isinstance(saved, dict):
+        for kind, value in saved.items():
+            if kind in out and isinstance(value, list) and len(value) == 2 and all(isinstance(v, int) for v in value):
+                out[kind] = (value[0], value[1])
+    return out
 
 
 def recent_files() -> list[str]:

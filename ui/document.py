@@ -46,6 +46,7 @@ class ReportDocument(QObject):
         self.report = report or new_report()
         self.path = path
         self.prior: Report | None = None  # last year's report, for the cross-year rules (S2-2, T3-5)
+        self.deadlines: dict[str, tuple[int, int]] | None = None  # G4's setting; None: the 《条例》 defaults
         self.undo_stack = QUndoStack(self)
         self._modified = False
         self._forced_modified = False  # restored or imported content: unsaved whatever it holds
@@ -112,14 +113,20 @@ class ReportDocument(QObject):
 
     def _evaluate(self) -> None:
         self.computed = self.report.computed()
-        self.findings = evaluate(self.report, self.prior, Stage.EDITING)
-        self.handin_findings = evaluate(self.report, self.prior, Stage.HANDIN)
+        self.findings = evaluate(self.report, self.prior, Stage.EDITING, self.deadlines)
+        self.handin_findings = evaluate(self.report, self.prior, Stage.HANDIN, self.deadlines)
         self.verdict = verdict_of(self.handin_findings)
         by_cell: dict[str, list[Finding]] = {}
         for f in self.findings:
             for c in f.cells:
                 by_cell.setdefault(c, []).append(f)
         self.cell_findings = by_cell
+
+    def set_deadlines(self, deadlines: dict[str, tuple[int, int]]) -> None:
+        """The publication deadlines G4 checks against (a setting of the program, not of the report)."""
+        self.deadlines = dict(deadlines)
+        self._evaluate()
+        self.changed.emit()
 
     def set_prior(self, prior: Report | None) -> None:
         """Check against last year's report (or stop, with None); not saved with the report."""

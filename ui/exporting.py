@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressBar, QProgressD
 from model.report import Report
 from model.rules import Finding
 from model.schema import REPORT_TITLE_SUFFIX
-from ui.appdata import APP_DIR_NAME
+from ui.appdata import APP_DIR_NAME, last_folder, remember_folder
 from ui.document import ReportDocument
 
 _UNSAFE = re.compile(r'[\\/:*?"<>|\r\n\t]')
@@ -60,13 +60,15 @@ class ExportResult:
     draft: bool = False
 
 
-def export_to(snap: Snapshot, folder: Path, *, xlsx: bool = True, pdf: bool = True,
+def export_to(snap: Snapshot, folder: Path, *, xlsx: bool = True, pdf: bool = True, docx: bool = True,
               draft: bool = False, blank: bool = False) -> ExportResult:
     """Write the chosen files into `folder` with the standard names; raises ExportError."""
     result = ExportResult(draft=draft)
     stem = file_stem(snap.report, draft=draft, blank=blank)
     if xlsx and not blank:
         result.written.append(write_xlsx(snap, folder / f"{stem}.xlsx", draft))
+    if docx and not blank:
+        result.written.append(write_docx(snap, folder / f"{stem}.docx", draft))
     if pdf:
         path, missing = write_pdf(snap, folder / f"{stem}.pdf", draft, blank)
         result.written.append(path)
@@ -75,9 +77,11 @@ def export_to(snap: Snapshot, folder: Path, *, xlsx: bool = True, pdf: bool = Tr
 
 
 def export_file(snap: Snapshot, path: Path, draft: bool, blank: bool = False) -> ExportResult:
-    """One file, the kind chosen by its suffix (.xlsx or .pdf)."""
+    """One file, the kind chosen by its suffix (.xlsx, .docx or .pdf)."""
     if path.suffix.lower() == ".xlsx":
         return ExportResult([write_xlsx(snap, path, draft)], draft=draft)
+    if path.suffix.lower() == ".docx":
+        return ExportResult([write_docx(snap, path, draft)], draft=draft)
     written, missing = write_pdf(snap, path, draft, blank)
     return ExportResult([written], missing, draft)
 
@@ -86,6 +90,13 @@ def write_xlsx(snap: Snapshot, path: Path, draft: bool) -> Path:
     from export.xlsx import write_workbook
 
     write_workbook(snap.report, path, findings=list(snap.findings), draft=draft)
+    return path
+
+
+def write_docx(snap: Snapshot, path: Path, draft: bool) -> Path:
+    from export.docx import write_docx as _write
+
+    _write(snap.report, path, draft=draft)
     return path
 
 
@@ -226,6 +237,7 @@ class ExportActions(QObject):
         self._set_busy(False)
         if result.written:
             self.last_folder = result.written[0].parent
+            remember_folder(self.last_folder)
         self._on_done(result)
 
     @Slot(str)
@@ -262,7 +274,7 @@ class ExportActions(QObject):
             targets[box.addButton("打开文件", QMessageBox.ButtonRole.AcceptRole)] = result.written[0]
         else:
             for path in result.written:
-                label = "打开 Excel 统计表" if path.suffix.lower() == ".xlsx" else "打开 PDF"
+                label = {".xlsx": "打开 Excel 统计表", ".docx": "打开 Word 文档"}.get(path.suffix.lower(), "打开 PDF")
                 targets[box.addButton(label, QMessageBox.ButtonRole.AcceptRole)] = path
         targets[box.addButton("打开所在文件夹", QMessageBox.ButtonRole.ActionRole)] = folder
         box.setDefaultButton(box.addButton("关闭", QMessageBox.ButtonRole.RejectRole))
@@ -312,7 +324,9 @@ class ExportActions(QObject):
     def _folder(self) -> Path:
         if self.last_folder:
             return self.last_folder
-        return self.doc.path.parent if self.doc.path else Path.home()
+        if self.doc.path:
+            return self.doc.path.parent
+        return last_folder() or Path.home()
 
     def _ask_file(self, title: str, name: str, pattern: str) -> Path | None:
         path, _ = QFileDialog.getSaveFileName(self.parent_widget, title, str(self._folder() / name), pattern)
@@ -324,7 +338,7 @@ class ExportActions(QObject):
         return self.busy
 
     def _export_one(self, suffix: str, title: str, pattern: str) -> None:
-        """One file (.xlsx or .pdf): the draft question if needed, then where to write it."""
+        """One file (.xlsx, .pdf or .docx): the draft question if needed, then where to write it."""
         if self._refuse_if_busy():
             return
         draft = self._draft_or_cancel()
@@ -343,6 +357,9 @@ class ExportActions(QObject):
     def export_pdf(self) -> None:
         self._export_one(".pdf", "导出 PDF", "PDF 文件 (*.pdf)")
 
+    def export_docx(self) -> None:
+        self._export_one(".docx", "导出 Word 文档", "Word 文档 (*.docx)")
+
     def export_all(self) -> None:
         if self._refuse_if_busy():
             return
@@ -352,7 +369,7 @@ class ExportActions(QObject):
         folder = QFileDialog.getExistingDirectory(self.parent_widget, "选择导出文件夹", str(self._folder()))
         if folder:
             snap = snapshot(self.doc)
-            self.start("导出 Excel 统计表和 PDF", lambda: export_to(snap, Path(folder), draft=draft))
+            self.start("导出 Excel 统计表、PDF 和 Word 文档", lambda: export_to(snap, Path(folder), draft=draft))
 
     def export_blank(self) -> None:
         """The three tables without figures, for filling in by hand (a PDF; printing is the user's)."""

@@ -60,6 +60,7 @@ class GuideWindow(_TextWindow):
             text = path.read_text(encoding="utf-8")
         except OSError:
             text = f"# 使用说明\n\n未找到使用说明文件“{path}”。请重新安装本程序。"
+        self.browser.setSearchPaths([str(path.parent)])  # the guide's screenshots, beside it
         self.browser.setMarkdown(text)
 
 

@@ -2,7 +2,7 @@
 
 Files work as in any desktop program: 新建, 打开, 保存 (Ctrl+S), 另存为, recent files, the file name and
 a modified mark in the title, a question before closing with unsaved changes, autosave for recovery.
-The 文件 menu also exports and prints, and starts next year's report from last year's; 视图 hides the
+The 文件 menu also exports and prints, starts next year's report from last year's and opens 汇总; 视图 hides the
 side panels (a 1024×768 screen needs the room); 帮助 shows the user's guide (F1) and 关于.
 No method used by `build_window` opens a modal dialog: problems are reported in the window itself.
 """
@@ -12,8 +12,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -42,6 +43,10 @@ from ui.help import AboutWindow, GuideWindow
 from ui.text_spans import span_cursor
 from ui.wizard import ReportWizard
 
+if TYPE_CHECKING:
+    from model.reading.importer import ImportResult  # the reader loads only when importing
+    from ui.aggregate_window import AggregateWindow
+
 FILE_FILTER = "年度报告文件 (*.json *.xlsx);;所有文件 (*)"
 SAVE_FILTER = "年度报告文件 (*.json)"
 #: The window's size on a screen that has room for it; a smaller screen gets the window maximized.
@@ -65,10 +70,16 @@ def select_span(editor: QPlainTextEdit, span: tuple[int, int]) -> None:
     editor.ensureCursorVisible()
 
 
+#: Files a user may drop onto the window: our report file and workbook, and published reports to import.
+DROP_SUFFIXES = (".json", ".xlsx", ".xlsm", ".docx", ".html", ".htm", ".txt")
+
+
 class MainWindow(QMainWindow):
     def __init__(self, doc: ReportDocument | None = None) -> None:
         super().__init__()
         self.doc = doc or ReportDocument(fresh_report())
+        self.doc.set_deadlines(appdata.deadlines())
+        self.setAcceptDrops(True)
         self.setObjectName("main-window")
         self.resize(*DEFAULT_SIZE)
         self.wizard = ReportWizard(self.doc, self)
@@ -112,6 +123,8 @@ class MainWindow(QMainWindow):
         self.wizard.review_page.add_export_buttons(self.exports)
         self.guide_window: GuideWindow | None = None
         self.about_window: AboutWindow | None = None
+        self.aggregate_window: AggregateWindow | None = None
+        self.wizard.info_page.aggregate_requested.connect(self.show_aggregate)
         self._build_actions()
         self.doc.modified_changed.connect(self.setWindowModified)
         self.doc.path_changed.connect(self._update_title)
@@ -119,8 +132,14 @@ class MainWindow(QMainWindow):
         self._page_shown(self.wizard.currentId())
 
     def show_on_screen(self) -> None:
-        """Show the window (program start): the default size where it fits, else the whole screen
-        (1024×768, 1366×768), with the side panels fitted to the width it gets."""
+        """Show the window (program start): as the user left it last time, else the default size where it
+        fits, else the whole screen (1024×768, 1366×768), with the side panels fitted to the width it gets."""
+        geometry, state = appdata.setting("window_geometry"), appdata.setting("window_state")
+        if isinstance(geometry, str) and isinstance(state, str):
+            restored = self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
+            if restored and self.restoreState(QByteArray.fromBase64(state.encode("ascii"))):
+                self.show()
+                return
         screen = self.screen() or QGuiApplication.primaryScreen()
         avail = screen.availableGeometry() if screen is not None else None
         width, height = DEFAULT_SIZE
@@ -174,6 +193,8 @@ class MainWindow(QMainWindow):
         menu.addAction(self._action("新建(&N)", self.new_file, QKeySequence.StandardKey.New))
         menu.addAction(self._action("以上年度报告为基础新建(&B)…", self.new_from_prior_dialog))
         menu.addAction(self._action("打开(&O)…", self.open_dialog, QKeySequence.StandardKey.Open))
+        menu.addAction(self._action("导入已发布的年报(&I)…", self.import_dialog))
+        menu.addAction(self._action("粘贴导入已发布的年报(&P)…", self.paste_import_dialog))
         self.recent_menu = menu.addMenu("最近打开的文件(&R)")
         menu.addSeparator()
         menu.addAction(self._action("保存(&S)", self.save, QKeySequence.StandardKey.Save))
@@ -182,6 +203,7 @@ class MainWindow(QMainWindow):
         self.export_actions = [
             self._action("导出 Excel 统计表(&E)…", self.exports.export_xlsx),
             self._action("导出 PDF(&D)…", self.exports.export_pdf),
+            self._action("导出 Word 文档(&W)…", self.exports.export_docx),
             self._action("全部导出(&L)…", self.exports.export_all),
             self._action("导出空表（PDF）(&K)…", self.exports.export_blank),
             self._action("打印(&T)…", self.exports.print_report, QKeySequence.StandardKey.Print),
@@ -191,6 +213,7 @@ class MainWindow(QMainWindow):
             self.exports.busy_changed.connect(lambda busy, a=act: a.setEnabled(not busy))  # one at a time
         menu.addSeparator()
         menu.addAction(self._action("载入上年度报告（跨年度核对）(&P)…", self.prior_dialog))
+        menu.addAction(self._action("汇总多个单位的报告(&U)…", self.show_aggregate))
         menu.addSeparator()
         menu.addAction(self._action("退出(&X)", self.close, "Ctrl+Q"))
         edit = self.menuBar().addMenu("编辑(&E)")
@@ -206,6 +229,8 @@ class MainWindow(QMainWindow):
             toggle = dock.toggleViewAction()  # checked while the panel is shown
             toggle.setText(f"显示{dock.windowTitle()}")
             view.addAction(toggle)
+        settings = self.menuBar().addMenu("设置(&S)")
+        settings.addAction(self._action("发布期限(&D)…", self.deadlines_dialog))
         help_menu = self.menuBar().addMenu("帮助(&H)")
         help_menu.addAction(self._action("使用说明(&G)", self.show_guide, "F1"))
         help_menu.addAction(self._action("关于(&A)", self.show_about))
@@ -223,6 +248,14 @@ class MainWindow(QMainWindow):
         if self.guide_window is None:
             self.guide_window = GuideWindow(self)
         self.guide_window.present()
+
+    def show_aggregate(self) -> None:
+        """汇总 in its own window beside the report; kept between uses, so a finished run stays there."""
+        if self.aggregate_window is None:
+            from ui.aggregate_window import AggregateWindow  # imports openpyxl: only when 汇总 is used
+
+            self.aggregate_window = AggregateWindow(self)
+        self.aggregate_window.present()
 
     def show_about(self) -> None:
         if self.about_window is None:
@@ -300,6 +333,7 @@ class MainWindow(QMainWindow):
         if not is_json:
             self.doc.set_modified(True)
         appdata.add_recent(Path(path))
+        appdata.remember_folder(Path(path))
         self._fill_recent()
         extra = "；".join(notices)
         self.show_message(f"已打开 {path}" + (f"。注意：{extra}" if extra else ""))
@@ -372,13 +406,15 @@ class MainWindow(QMainWindow):
         self.doc.set_modified(False)
         self.doc.path_changed.emit()
         appdata.add_recent(Path(path))
+        appdata.remember_folder(Path(path))
         self._fill_recent()
         self.show_message(f"已保存到 {path}")
         return True
 
     # The interactive actions below may ask the user (dialogs); tests call load_file/save_to instead.
 
-    def _confirm_discard(self) -> bool:
+    def confirm_discard(self) -> bool:
+        """Before the report is replaced: ask to save unsaved changes; False when the user cancels."""
         if not self.doc.modified:
             return True
         answer = QMessageBox.question(
@@ -391,16 +427,16 @@ class MainWindow(QMainWindow):
         return answer == QMessageBox.StandardButton.Discard
 
     def new_file(self) -> None:
-        if self._confirm_discard():
+        if self.confirm_discard():
             self.doc.replace(fresh_report(), None)
             self.wizard.go_to(self.wizard.pageIds()[0])
 
     def open_dialog(self) -> None:
-        if not self._confirm_discard():
+        if not self.confirm_discard():
             return
         path, _ = QFileDialog.getOpenFileName(self, "打开报告", str(self._folder()), FILE_FILTER)
         if path:
-            self.open_path(Path(path))
+            self.open_path(Path(path), confirmed=True)
 
     def prior_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "载入上年度报告", str(self._folder()), FILE_FILTER)
@@ -419,14 +455,15 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "无法载入", self.status_label.text())
 
     def new_from_prior_dialog(self) -> None:
-        if not self._confirm_discard():
+        if not self.confirm_discard():
             return
         path, _ = QFileDialog.getOpenFileName(self, "选择上年度报告", str(self._folder()), FILE_FILTER)
         if path and not self.new_from_prior(Path(path)):
             QMessageBox.warning(self, "无法新建", self.status_label.text())
 
-    def open_path(self, path: Path) -> None:
-        if self.doc.modified and not self._confirm_discard():
+    def open_path(self, path: Path, confirmed: bool = False) -> None:
+        """Open `path`; unless the caller already asked (`confirmed`), ask to save unsaved changes first."""
+        if not confirmed and not self.confirm_discard():
             return
         if not self.load_file(path):
             QMessageBox.warning(self, "无法打开", self.status_label.text())
@@ -455,12 +492,112 @@ class MainWindow(QMainWindow):
     def _folder(self) -> Path:
         if self.doc.path:
             return self.doc.path.parent
+        last = appdata.last_folder()
+        if last is not None:
+            return last
         recent = appdata.recent_files()
         return Path(recent[0]).parent if recent else Path.home()
 
+    def remember_layout(self) -> None:
+        """Window size and position, and which panels are shown where, for the next start."""
+        appdata.set_setting("window_geometry", bytes(self.saveGeometry().toBase64()).decode("ascii"))
+        appdata.set_setting("window_state", bytes(self.saveState().toBase64()).decode("ascii"))
+
+    def deadlines_dialog(self) -> None:
+        """设置 › 发布期限: the dates G4 checks the publication date against (local rules may differ)."""
+        from ui.settings_dialog import DeadlinesDialog
+
+        dialog = DeadlinesDialog(appdata.deadlines(), self)
+        if dialog.exec():
+            chosen = dialog.deadlines()
+            appdata.set_setting("deadlines", {k: list(v) for k, v in chosen.items()})
+            self.doc.set_deadlines(chosen)
+            self.show_message("已保存发布期限设置。")
+
+    # -- importing a published report ----------------------------------------------------------------
+
+    def import_dialog(self) -> None:
+        if not self.confirm_discard():
+            return
+        path, _ = QFileDialog.getOpenFileName(
+            self, "导入已发布的年度报告", str(self._folder()),
+            "已发布的年度报告 (*.docx *.html *.htm *.txt);;所有文件 (*)")
+        if path:
+            self.import_path(Path(path), confirmed=True)
+
+    def paste_import_dialog(self) -> None:
+        from ui.import_dialog import PasteDialog
+
+        if not self.confirm_discard():
+            return
+        dialog = PasteDialog(self)
+        if dialog.exec() and dialog.text.toPlainText().strip():
+            self.import_text(dialog.text.toPlainText())
+
+    def import_path(self, path: Path, confirmed: bool = False) -> bool:
+        """Import a published report from a file (.docx, .html, .txt) as a new, unsaved report."""
+        from model.reading.importer import import_published
+
+        if not confirmed and not self.confirm_discard():
+            return False
+        return self._imported(lambda: import_published(path), path.name)
+
+    def import_text(self, text: str) -> bool:
+        from model.reading.importer import import_text
+
+        return self._imported(lambda: import_text(text), "粘贴的文字")
+
+    def _imported(self, read: Callable[[], ImportResult], source: str) -> bool:
+        from ui.import_dialog import summary
+
+        try:
+            result = read()
+        except ReportFileError as exc:
+            self.show_message(f"无法导入：{exc}")
+            QMessageBox.warning(self, "无法导入", str(exc))
+            return False
+        self.doc.replace(result.report, None)
+        self.doc.set_modified(True)
+        told = summary(result.notices, result.aliases, result.unplaced)
+        self.show_message(f"已导入 {source}，请核对后保存为报告文件。" + ("详见导入说明。" if told else ""))
+        if told:
+            box = QMessageBox(QMessageBox.Icon.Information, "导入完成", f"已导入 {source}。", parent=self)
+            box.setObjectName("import-done")
+            box.setInformativeText("导入结果已在窗口中打开，请逐项核对。")
+            box.setDetailedText(told)
+            box.open()
+        return True
+
+    # -- drag and drop -------------------------------------------------------------------------------
+
+    def _dropped_file(self, event) -> Path | None:  # type: ignore[no-untyped-def]
+        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+        paths = [Path(u.toLocalFile()) for u in urls if u.isLocalFile()]
+        if len(paths) == 1 and paths[0].suffix.lower() in DROP_SUFFIXES and paths[0].is_file():
+            return paths[0]
+        return None
+
+    def dragEnterEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        if self._dropped_file(event) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        """A report file dropped onto the window opens like 打开 (a published report is imported)."""
+        path = self._dropped_file(event)
+        if path is None:
+            return
+        event.acceptProposedAction()
+        if path.suffix.lower() in (".json", ".xlsx", ".xlsm"):
+            self.open_path(path)
+        else:
+            self.import_path(path)
+
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self._confirm_discard():
+        if self.confirm_discard():
+            self.remember_layout()
             self.exports.wait()  # an export still running finishes its file first
+            if self.aggregate_window is not None:
+                self.aggregate_window.stop()
             self.autosaver.clear()
             event.accept()
         else:

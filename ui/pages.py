@@ -70,6 +70,8 @@ def mark_spans(editor: QPlainTextEdit, findings: list) -> None:  # type: ignore[
 class InfoPage(QWizardPage):
     """基本信息: the fields of schema.META_FIELDS, and the preamble generated from them."""
 
+    aggregate_requested = Signal()  # 汇总 starts here too: a superior body's first step is adding up
+
     def __init__(self, doc: ReportDocument) -> None:
         super().__init__()
         self.doc = doc
@@ -91,6 +93,14 @@ class InfoPage(QWizardPage):
         self.next_hint.setStyleSheet(_NOTICE_STYLE)
         form.addRow("", self.next_hint)
         self.completeChanged.connect(self._explain_next)
+        aggregate = QPushButton("汇总多个单位的报告…")
+        aggregate.setObjectName("open-aggregate")
+        aggregate.setToolTip("上级机关（如县、市人民政府）把所属各单位的报告相加，得到本级的汇总报告。")
+        aggregate.clicked.connect(self.aggregate_requested)
+        aggregate_row = QHBoxLayout()
+        aggregate_row.addWidget(aggregate)
+        aggregate_row.addStretch(1)
+        form.addRow("", aggregate_row)
 
         self.preamble = _text_editor("text-preamble")
         self.preamble.textChanged.connect(lambda: doc.set_text("preamble", self.preamble.toPlainText()))
@@ -371,7 +381,8 @@ class ReviewPage(QWizardPage):
         for text, name, slot, tip in (
             ("导出 Excel", "export-xlsx", actions.export_xlsx, "导出统计表工作簿（.xlsx），供上级汇总"),
             ("导出 PDF", "export-pdf", actions.export_pdf, "导出可打印、可公开的报告全文（.pdf）"),
-            ("全部导出", "export-all", actions.export_all, "把 Excel 和 PDF 一起导出到一个文件夹"),
+            ("导出 Word", "export-docx", actions.export_docx, "导出可编辑的 Word 文档（.docx），可在 WPS/Word 中加盖版头、修改后发布"),
+            ("全部导出", "export-all", actions.export_all, "把 Excel、PDF 和 Word 一起导出到一个文件夹"),
             ("导出空表", "export-blank", actions.export_blank, "导出空白统计表（PDF），打印后可先手工填写"),
             ("打开所在文件夹", "open-folder", actions.open_folder, "打开最近导出文件所在的文件夹"),
         ):

@@ -29,6 +29,7 @@ def test_export_all_into_one_folder(make_window, cn_dir):
     window = make_window(SAMPLE)
     result = export_to(snapshot(window.doc), cn_dir)
     assert sorted(p.name for p in result.written) == [
+        "金乡县行政审批服务局2022年政府信息公开工作年度报告.docx",
         "金乡县行政审批服务局2022年政府信息公开工作年度报告.pdf",
         "金乡县行政审批服务局2022年政府信息公开工作年度报告.xlsx",
     ]
@@ -49,10 +50,11 @@ def test_errors_refuse_the_final_export_and_offer_a_draft(make_window, cn_dir, m
     assert "1 项错误" in asked[0] and "草稿" in asked[0]
     names = sorted(p.name for p in cn_dir.iterdir())
     assert names == [
+        "金乡县行政审批服务局2022年政府信息公开工作年度报告（草稿）.docx",
         "金乡县行政审批服务局2022年政府信息公开工作年度报告（草稿）.pdf",
         "金乡县行政审批服务局2022年政府信息公开工作年度报告（草稿）.xlsx",
     ]
-    text = subprocess.run(["pdftotext", str(cn_dir / names[0]), "-"], capture_output=True, text=True).stdout
+    text = subprocess.run(["pdftotext", str(cn_dir / names[1]), "-"], capture_output=True, text=True).stdout
     assert "草稿" in text
     assert "已导出" in window.status_label.text()
 
@@ -104,3 +106,18 @@ def test_file_names_are_safe(make_window, agency, expected):
     window.doc.report.meta["agency"] = agency
     assert file_stem(window.doc.report).startswith(expected + "2022年")
     assert file_stem(window.doc.report, blank=True).endswith("统计表（空表）")
+
+
+def test_word_export_from_the_wizard(make_window, cn_dir, monkeypatch, qtbot):
+    """Issue 10: the wizard's exports include the editable Word document."""
+    from docx import Document
+
+    window = make_window(SAMPLE)
+    target = cn_dir / "报告.docx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(QMessageBox, "open", lambda *a, **k: None, raising=False)
+    window.exports.export_docx()
+    qtbot.waitUntil(lambda: not window.exports.busy and target.exists(), timeout=30000)
+    doc = Document(str(target))
+    assert any("金乡县行政审批服务局" in p.text for p in doc.paragraphs[:3])
+    assert len(doc.tables) == 3

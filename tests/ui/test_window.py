@@ -314,3 +314,21 @@ def test_text_figure_finding_is_highlighted_and_jumps_to_its_sentence(make_windo
     assert window.wizard.currentPage() is page
     start, end = finding.location.span
     assert page.editor.textCursor().selectedText() == text[start:end]
+
+
+def test_open_asks_once_about_unsaved_changes(make_window, monkeypatch, tmp_path):
+    from PySide6.QtWidgets import QFileDialog
+
+    window = make_window()
+    window.doc.set_meta("agency", "某局")
+    asked = []
+
+    def question(*args, **kwargs):
+        asked.append(args[1])
+        return QMessageBox.StandardButton.Discard
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(SAMPLE), ""))
+    window.open_dialog()
+    assert asked == ["保存修改"]
+    assert window.doc.path == SAMPLE

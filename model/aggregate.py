@@ -1,0 +1,316 @@
+"""汇总: a people's government adds up its units' reports (spec §7, rules A1 and A2).
+
+Every member is read with the readers of the model (the report file, this program's workbooks,
+hand-made workbooks in the official layout, published reports) and checked with every rule. Members
+of another year, files that cannot be read, and a unit that comes twice are named and left out of the
+sum, never counted twice. Counts are summed as integers and 收费金额 in 万元 as Decimal, so the sum is
+exact. Reading is bounded per file by the readers; a bad file never stops the rest.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from model import schema as S
+from model.location import Location
+from model.preamble import generate_preamble
+from model.report import Report, new_report
+from model.rules import Finding, Severity, evaluate, title_of
+from model.storage import ReportFileError
+from model.verdict import judge
+
+#: What a folder given to 汇总 contributes: the kinds of file the readers understand.
+MEMBER_SUFFIXES = (".json", ".xlsx", ".xlsm", ".docx", ".html", ".htm", ".txt")
+#: The key figures of the member status table and the side-by-side sheet: (label, cell code).
+KEY_FIGURES: tuple[tuple[str, str], ...] = (
+    ("新收申请", S.t3("new", "total")),
+    ("予以公开", S.t3("open", "total")),
+    ("结转下年度", S.t3("carried_out", "total")),
+    ("行政复议", S.t4("review", "total")),
+    ("行政诉讼（未经复议）", S.t4("suit_direct", "total")),
+    ("行政诉讼（复议后）", S.t4("suit_after_review", "total")),
+)
+
+
+@dataclass
+class Member:
+    """One file given to 汇总, and what became of it."""
+
+    path: Path
+    report: Report | None = None
+    notices: list[str] = field(default_factory=list)
+    problem: str = ""  # why it is not in the sum ("" when it is)
+    errors: int = 0
+    unexplained: int = 0
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def agency(self) -> str:
+        agency = self.report.meta.get("agency") if self.report else None
+        return agency.strip() if isinstance(agency, str) else ""
+
+    @property
+    def year(self) -> int | None:
+        return self.report.year if self.report else None
+
+    @property
+    def counted(self) -> bool:
+        return self.report is not None and not self.problem
+
+    def figure(self, code: str) -> Any:
+        return self.report.figures().get(code) if self.report else None
+
+
+@dataclass
+class Aggregation:
+    report: Report  # the sum, a report of the aggregating government
+    members: list[Member]
+    missing: list[str] = field(default_factory=list)  # expected units with no report
+    duplicates: list[str] = field(default_factory=list)  # units (or identical files) given more than once
+    unexpected: list[str] = field(default_factory=list)  # units not on the expected list
+    cancelled: bool = False
+
+    @property
+    def counted(self) -> list[Member]:
+        return [m for m in self.members if m.counted]
+
+    @property
+    def refused(self) -> list[Member]:
+        return [m for m in self.members if not m.counted]
+
+    def findings(self) -> list[Finding]:
+        """A1 (the sum against its members) and A2 (the expected list), for the sum's findings list."""
+        return a1_findings(self.report, self.counted) + a2_findings(self)
+
+    def table_findings(self) -> list[Finding]:
+        """What is wrong with the summed tables: the rules that read cells, at hand-in, and A1."""
+        return [f for f in evaluate(self.report) + self.findings() if f.cells]
+
+    @property
+    def draft(self) -> bool:
+        """Whether the summary tables print as 草稿: an error in the summed tables (a member's unbalanced
+        table 三 carries into the sum) or a cell that is not its members' sum. The texts are not judged:
+        the office writes them afterwards. One place for the CLI and the 汇总 window."""
+        return any(f.severity is Severity.ERROR for f in self.table_findings())
+
+
+def member_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
+    """The files named, and those of the kinds 汇总 reads inside each folder named (not recursive)."""
+    out: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            out.extend(sorted(f for f in p.iterdir() if f.is_file() and f.suffix.lower() in MEMBER_SUFFIXES
+                              and not f.name.startswith((".", "~$"))))
+        else:
+            out.append(p)
+    return out
+
+
+def read_member(path: Path) -> tuple[Report, list[str]]:
+    """Any file a unit may send: our report file or workbook, a hand-made workbook, a published report."""
+    from model.documents import ZIP_MAGIC, open_report
+
+    suffix = path.suffix.lower()
+    if suffix in (".docx", ".html", ".htm", ".txt"):
+        from model.reading.importer import import_published
+
+        result = import_published(path)
+        return result.report, result.notices + result.aliases + [f"未能识别：{u}" for u in result.unplaced]
+    try:
+        return open_report(path)
+    except ReportFileError as exc:
+        head = b""
+        try:
+            with open(path, "rb") as fh:
+                head = fh.read(4)
+        except OSError:
+            raise exc from None
+        if head != ZIP_MAGIC or "不是本程序导出的工作簿（其中没有本程序保存的报告数据）" not in str(exc):
+            raise
+    from model.reading.workbook_source import read_handmade_workbook  # a workbook made by hand
+
+    return read_handmade_workbook(path)
+
+
+def _norm_name(name: str) -> str:
+    return re.sub(r"\s+", "", name)
+
+
+def aggregate(paths: Iterable[str | os.PathLike[str]], *, agency: str = "", year: int | None = None,
+              expected: Iterable[str] | None = None,
+              progress: Callable[[int, int, Path], None] | None = None,
+              cancelled: Callable[[], bool] | None = None) -> Aggregation:
+    """Read, check and sum the members. `year` defaults to the year most members report on."""
+    files = member_files(paths)
+    members: list[Member] = []
+    digests: dict[str, Path] = {}  # content hash → the first file with that content
+    duplicates: list[str] = []
+    stopped = False
+    for i, path in enumerate(files):
+        if cancelled is not None and cancelled():
+            stopped = True
+            break
+        if progress is not None:
+            progress(i, len(files), path)
+        member = Member(path)
+        try:
+            digest = _digest(path)
+        except ReportFileError as exc:
+            member.problem = str(exc)
+            digest = ""
+        if digest in digests:
+            member.problem = f"与“{digests[digest].name}”内容完全相同，未重复计入。"
+            duplicates.append(f"{path.name}（与 {digests[digest].name} 相同）")
+        elif digest:
+            digests[digest] = path
+            _read_and_check(member)
+        members.append(member)
+    if progress is not None and not stopped:
+        progress(len(files), len(files), files[-1] if files else Path())
+    readable = [m for m in members if m.report is not None and not m.problem]
+    if year is None:
+        years = Counter(m.year for m in readable if m.year is not None)
+        year = years.most_common(1)[0][0] if years else None
+    seen: dict[str, Member] = {}
+    for m in readable:
+        if m.year is None and year is not None and m.report is not None:
+            # a hand-made workbook often says no year: it was sent for this 汇总's year
+            m.report.meta["year"] = year
+            m.notices.append(f"文件中没有写明报告年度，按汇总年度 {year} 年计入。")
+            _check(m)
+        if year is not None and m.year != year:
+            m.problem = f"报告年度为 {m.year or '未填写'}，不是汇总年度 {year} 年，未计入。"
+            continue
+        key = _norm_name(m.agency)
+        if not key:
+            m.problem = "报告没有填写机关名称，无法确认是哪个单位，未计入。"
+            continue
+        if key in seen:
+            m.problem = f"“{m.agency}”的报告重复（已计入 {seen[key].path.name}），本文件未计入，不重复计算。"
+            duplicates.append(m.agency)
+            continue
+        seen[key] = m
+    counted = [m for m in members if m.counted]
+    result = Aggregation(sum_reports([m.report for m in counted if m.report], agency, year), members,
+                         duplicates=duplicates, cancelled=stopped)
+    if expected is not None:
+        names = [n.strip() for n in expected if n.strip() and not n.strip().startswith("#")]
+        have = {_norm_name(m.agency) for m in counted}
+        result.missing = [n for n in dict.fromkeys(names) if _norm_name(n) not in have]
+        listed = {_norm_name(n) for n in names}
+        result.unexpected = [m.agency for m in counted if _norm_name(m.agency) not in listed]
+    return result
+
+
+def _read_and_check(member: Member) -> None:
+    """Read one member and run every rule on it; any failure becomes the member's problem."""
+    path = member.path
+    try:
+        member.report, member.notices = read_member(path)
+    except ReportFileError as exc:
+        member.problem = str(exc)
+        return
+    except Exception as exc:  # noqa: BLE001 - one unit's odd file must never stop the others
+        member.problem = f"“{path.name}”无法读取（{type(exc).__name__}），已跳过。"
+        return
+    _check(member)
+
+
+def _check(member: Member) -> None:
+    """Every rule on the member, as at hand-in: its errors and unexplained confirms for the status table."""
+    assert member.report is not None
+    verdict, findings = judge(member.report)
+    member.errors, member.unexplained, member.findings = verdict.errors, verdict.unexplained, findings
+
+
+def _digest(path: Path) -> str:
+    """The file's content hash, read in pieces (sizes are bounded by the readers, not here)."""
+    h = hashlib.sha256()
+    try:
+        with open(path, "rb") as fh:
+            for piece in iter(lambda: fh.read(1 << 20), b""):
+                h.update(piece)
+    except OSError as exc:
+        from model.oserror_text import os_error_reason
+
+        raise ReportFileError(f"无法读取“{path.name}”：{os_error_reason(exc)}。") from None
+    return h.hexdigest()
+
+
+def sum_reports(reports: Iterable[Report], agency: str = "", year: int | None = None) -> Report:
+    """The report of a government whose tables are the sum of `reports` (texts left to the office).
+
+    A cell is the sum of the members' figures where they are numbers; blank in every member, it stays
+    blank. Counts stay integers; 收费金额 sums as Decimal, exactly.
+    """
+    total = new_report()
+    total.meta = {"agency": agency, "agency_kind": "government"}
+    if year is not None:
+        total.meta["year"] = year
+    sums: dict[str, Any] = {}
+    for report in reports:
+        for code in S.INPUT_CODES:
+            v = report.values.get(code)
+            if isinstance(v, bool) or not isinstance(v, (int, Decimal)):
+                continue
+            sums[code] = sums.get(code, 0) + v
+    for code, v in sums.items():
+        total.set_value(code, Decimal(v) if S.CELLS[code].kind is S.ValueKind.AMOUNT else v)
+    total.sections["preamble"] = generate_preamble(total.meta)
+    return total
+
+
+def a1_findings(total: Report, members: list[Member]) -> list[Finding]:
+    """A1: every cell of the aggregated report equals the sum over its members (after edits, say)."""
+    expected = sum_reports([m.report for m in members if m.report]).values
+    out = []
+    for code in S.INPUT_CODES:
+        have, want = total.values.get(code), expected.get(code)
+        if have != want:
+            cell = S.CELLS[code]
+            out.append(Finding("A1", Severity.ERROR, (code,),
+                               f"{cell.name}为 {have if have is not None else '空白'}，"
+                               f"但各单位之和为 {want if want is not None else '空白'}。",
+                               title=title_of("A1", "")))
+    return out
+
+
+def a2_findings(result: Aggregation) -> list[Finding]:
+    """A2: units expected but missing, units given twice, units not on the list."""
+    out = []
+    title = title_of("A2", "")
+    if result.missing:
+        out.append(Finding("A2", Severity.WARNING, (), f"以下 {len(result.missing)} 个单位没有可计入的报告"
+                           "（未报送，或报送的文件未能计入，原因见各单位情况）："
+                           + "、".join(result.missing) + "。", location=Location(), title=title))
+    if result.duplicates:
+        out.append(Finding("A2", Severity.WARNING, (), "以下单位的报告重复，只计入一次："
+                           + "、".join(result.duplicates) + "。", title=title))
+    if result.unexpected:
+        out.append(Finding("A2", Severity.WARNING, (), "以下单位不在应报单位名单中（已计入）："
+                           + "、".join(result.unexpected) + "。", title=title))
+    return out
+
+
+def read_expected(path: str | os.PathLike[str]) -> list[str]:
+    """The expected units: a text file, one name per line (UTF-8 or GBK, as Windows saves it)."""
+    from model.storage import MAX_FILE_BYTES, read_bytes
+
+    data = read_bytes(Path(path), MAX_FILE_BYTES, "应报单位名单")
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            text = data.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        raise ReportFileError(f"“{Path(path).name}”不是文本文件，无法读取应报单位名单。")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.strip().startswith("#")]

@@ -1,0 +1,94 @@
+"""A Word document (.docx), as offices finish and publish their reports, read with python-docx.
+
+The archive is checked before python-docx sees it, with the same checks as the workbook reader (how
+many parts, how large each unpacks, how much it is compressed): a docx is a zip like an xlsx. Body
+paragraphs and tables are read in order, content controls included. python-docx repeats a merged
+cell in every grid position it covers (`row.cells`); here its text stands in the first position only
+and the others are blank, as the locator expects. python-docx is imported only here, when a .docx is
+imported, so that it costs nothing at start-up.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+from model.reading.blocks import Block, Paragraph, TableBlock
+from model.storage import ReportFileError
+
+#: Rows of one table beyond this are not read (the format's largest table has 28; python-docx finds a
+#: vertically merged cell's origin row by row, so a huge merged table would take quadratic time).
+MAX_TABLE_ROWS = 400
+MAX_TABLE_COLS = 64
+
+
+def docx_blocks(data: bytes, name: str) -> list[Block]:
+    """The paragraphs and tables of a .docx in document order; ReportFileError if it is none or unsafe."""
+    from model.workbook_reader import _check_directory, _check_sizes  # the zip checks, shared
+
+    try:
+        _check_directory(data, name)
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            infos = archive.infolist()
+            _check_sizes(infos, name)
+            names = {info.filename for info in infos}
+    except ReportFileError:  # its words are about workbooks: say it of a Word document
+        raise ReportFileError(f"“{name}”不是可以读取的 Word 文档：部件过多、解压后过大或压缩比异常（可能是恶意构造的文件），"
+                              "或已加密、已损坏。为防止程序长时间无响应或内存不足，未读取。") from None
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
+        raise ReportFileError(f"“{name}”已损坏或不完整，无法作为 Word 文档（.docx）读取。") from None
+    if "word/document.xml" not in names:
+        if "xl/workbook.xml" in names:
+            raise ReportFileError(f"“{name}”是 Excel 工作簿，不是发布的年度报告。本程序导出的工作簿请直接打开；"
+                                  "手工填写的统计表请用“汇总”读取。")
+        if "content.xml" in names and "mimetype" in names:
+            raise ReportFileError(f"“{name}”是 OpenDocument 文档（.odt 等），请用 WPS 或 Word 另存为 Word 文档（.docx）后导入。")
+        raise ReportFileError(f"“{name}”是压缩文件，不是 Word 文档（.docx），无法导入。")
+
+    import docx  # python-docx: only when a .docx is imported
+    from docx.oxml.ns import qn
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception:  # python-docx and lxml raise many kinds for a damaged package
+        raise ReportFileError(f"“{name}”已损坏或不是有效的 Word 文档（.docx），无法读取。") from None
+
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph as DocxParagraph
+
+    blocks: list[Block] = []
+    p_tag, tbl_tag, sdt_tag, content_tag = qn("w:p"), qn("w:tbl"), qn("w:sdt"), qn("w:sdtContent")
+
+    def walk(parent: object, element: object) -> None:
+        for child in element.iterchildren():  # type: ignore[attr-defined]
+            if child.tag == p_tag:
+                text = DocxParagraph(child, parent).text  # type: ignore[arg-type]
+                blocks.extend(Paragraph(line) for line in text.split("\n"))
+            elif child.tag == tbl_tag:
+                blocks.append(_table(Table(child, parent), name))  # type: ignore[arg-type]
+            elif child.tag == sdt_tag:
+                for content in child.iterchildren(content_tag):
+                    walk(parent, content)
+
+    body = document.element.body
+    walk(document._body, body)  # noqa: SLF001 - the body's parent object for python-docx's proxies
+    return blocks
+
+
+def _table(table: object, name: str) -> TableBlock:
+    rows = table.rows  # type: ignore[attr-defined]
+    if len(rows) > MAX_TABLE_ROWS:
+        return TableBlock([[f"（“{name}”中有一个 {len(rows)} 行的表格，过大，未读取）"]])
+    grid: list[list[str]] = []
+    seen: set[object] = set()  # the cells' XML elements, kept alive so that identity stays meaningful
+    for row in rows:
+        cells: list[str] = [""] * getattr(row, "grid_cols_before", 0)
+        for cell in row.cells[:MAX_TABLE_COLS]:
+            tc = cell._tc  # noqa: SLF001 - the cell's XML element: the same for every merged position
+            if tc in seen:
+                cells.append("")
+                continue
+            seen.add(tc)
+            cells.append("".join(cell.text.split("\n")).strip())
+        grid.append(cells)
+    return TableBlock(grid)

@@ -1,0 +1,113 @@
+"""How the readers compare what a document says with the format's wording.
+
+Published reports spell the same label many ways: full- or half-width parentheses and digits, stray
+spaces, straight or curly quotes, （一） or (一) or 一、 in front. Every comparison goes through `key`,
+which removes those differences and nothing else, so that a label either is the official one (or a
+known alias, schema.LABEL_ALIASES) or is not. Section headings and numbers in cells are recognised
+here too, once for every source.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from model import schema as S
+from model.values import is_none_mark
+
+_SPACE = re.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff]+")
+_QUOTES = re.compile(r"[“”\"'‘’「」『』]")
+#: One leading enumerator, after `key`: 一、 二. (一) (1) 1. 1、 1,
+_ENUM = re.compile(r"^(?:第?[一二三四五六七八九十]+[、.,:]|\([一二三四五六七八九十\d]{1,3}\)|\d{1,2}[.、,](?!\d))")
+_TRAILING_PAREN = re.compile(r"\([^()]*\)$")
+
+
+def key(text: str) -> str:
+    """The text as compared: NFKC (full-width → half-width), no whitespace, no quotation marks."""
+    return _QUOTES.sub("", _SPACE.sub("", unicodedata.normalize("NFKC", text)))
+
+
+def core(k: str) -> str:
+    """A key without its leading enumerator: (三)不予公开 → 不予公开, 1.属于国家秘密 → 属于国家秘密."""
+    return _ENUM.sub("", k, count=1)
+
+
+def paren_free(k: str) -> str:
+    """A key without a trailing parenthesis: 本年收费金额(单位:万元) → 本年收费金额."""
+    return _TRAILING_PAREN.sub("", k)
+
+
+def fix_aliases(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """schema.canonical_label on a key: the label with known errors corrected, and what was replaced."""
+    return S.canonical_label(text)
+
+
+# ---------------------------------------------------------------------------------------------------
+# Cells
+
+
+BLANK, NUMBER, MARK, TEXT = "blank", "number", "mark", "text"
+
+#: A figure as printed: digits with thousands separators and a decimal point (after `key`). "1." and
+#: "1、" are enumerators, not numbers.
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:,\d{3})*(?:\.\d+)?|\.\d+)")
+#: Something meant as a figure but written oddly (1,5  1.2.3): read as a number, so that the value
+#: gate names the cell and says what is wrong, instead of mistaking it for a label.
+_NUMBER_LIKE = re.compile(r"[+-]?\d[\d,.]*\d|[+-]?\d")
+
+
+def cell_kind(text: str) -> str:
+    """What a cell holds: BLANK, NUMBER, MARK (/, —, 无: “none”, read as 0) or TEXT (a label or other)."""
+    k = key(text)
+    if not k:
+        return BLANK
+    if _NUMBER.fullmatch(k) or _NUMBER_LIKE.fullmatch(k):
+        return NUMBER
+    if is_none_mark(text) or is_none_mark(k):
+        return MARK
+    return TEXT
+
+
+def number_text(text: str) -> str:
+    """The text of a NUMBER cell as the value gate reads it (full-width digits and spaces removed)."""
+    return key(text)
+
+
+# ---------------------------------------------------------------------------------------------------
+# Section headings
+
+#: Leading numbering of a section heading: 一、 一. 一． 一， 第一部分 一 (after NFKC, ． is .).
+_HEAD_NUMBER = re.compile(r"^第?([一二三四五六])(?:部分)?\s*(?:[、.,:]\s*|\s+)")
+_HEAD_NOISE = re.compile(r"[\s、,.:;()“”\"'和及与的]")
+_NUMERALS = "一二三四五六"
+#: Longest line that can be a heading; longer lines are paragraphs.
+HEADING_MAX_CHARS = 60
+
+
+def _head_core(text: str) -> str:
+    return _HEAD_NOISE.sub("", text)
+
+
+_SECTION_CORES: dict[str, str] = {
+    sec.key: _head_core(unicodedata.normalize("NFKC", sec.heading).split("、", 1)[1]) for sec in S.SECTIONS
+}
+
+
+def section_heading(text: str) -> str | None:
+    """The section key (s1 … s6) if `text` is that section's heading in any usual numbering, else None.
+
+    The numeral must be the section's own and the words its heading's (和/及/、 and spacing aside), so
+    that 三、本年度办理结果 (a row of table 三) or 二、上年结转… are never taken for headings.
+    """
+    if len(text) > HEADING_MAX_CHARS:
+        return None
+    norm = unicodedata.normalize("NFKC", text).strip()
+    match = _HEAD_NUMBER.match(norm)
+    if match is None:
+        return None
+    sec = S.SECTIONS[_NUMERALS.index(match.group(1))]
+    rest = _head_core(norm[match.end():])
+    official = _SECTION_CORES[sec.key]
+    if rest == official or (rest.startswith(official) and len(rest) - len(official) <= 8):
+        return sec.key
+    return None

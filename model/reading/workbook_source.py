@@ -1,0 +1,83 @@
+"""Hand-made workbooks (汇总's third source): the template offices circulate, filled in by hand.
+
+Nothing of such a workbook is trusted by position: its sheets are read as rows of cell texts (numbers
+as Excel shows them, numbers stored as text as they are, a total typed as a formula without a cached
+value as blank) and handed to the one locator of the official tables, which finds them by their labels
+anywhere in any sheet. The archive is checked and streamed by model.workbook_reader, so a zip bomb or
+an absurd sheet is refused in bounded time and memory.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from model.documents import ZIP_MAGIC, foreign_message
+from model.reading.blocks import Block, Paragraph, TableBlock
+from model.report import Report
+from model.storage import ReportFileError, read_bytes
+from model.workbook_reader import MAX_READ_BYTES, _Book
+
+
+def _text(value: Any) -> str:
+    if value is None or isinstance(value, bool):
+        return ""
+    if isinstance(value, Decimal):
+        return format(value.normalize(), "f") if value == value.to_integral_value() else format(value, "f")
+    return str(value).strip()
+
+
+def workbook_blocks(data: bytes, name: str) -> list[Block]:
+    """Every sheet as blocks: a title line before its first table row as a paragraph, the rest as a table."""
+    book = _Book(data, name)
+    blocks: list[Block] = []
+    try:
+        for title in book.sheets:
+            rows: dict[int, dict[int, str]] = {}
+            for r, c, value in book.cells(title):
+                text = _text(value)
+                if text:
+                    rows.setdefault(r, {})[c] = text
+            table = TableBlock()
+            for r in sorted(rows):
+                cells = rows[r]
+                if len(cells) == 1 and not table.rows and len(next(iter(cells.values()))) > 8:
+                    blocks.append(Paragraph(next(iter(cells.values()))))  # a title above the tables
+                    continue
+                width = max(cells)
+                table.rows.append([cells.get(c, "") for c in range(1, width + 1)])
+            if table.rows:
+                blocks.append(table)
+    finally:
+        book.close()
+    return blocks
+
+
+def read_handmade_workbook(path: str | os.PathLike[str]) -> tuple[Report, list[str]]:
+    """A workbook made by hand in the official layout: (report, notices). ReportFileError if it holds none."""
+    from model.reading.importer import _assemble as assemble
+
+    path = Path(path)
+    data = read_bytes(path, MAX_READ_BYTES, "Excel 工作簿")
+    if not data.startswith(ZIP_MAGIC):
+        raise ReportFileError(foreign_message(path.name, data[:8]) or f"“{path.name}”不是 Excel 工作簿（.xlsx），无法读取。")
+    result = assemble(workbook_blocks(data, path.name), path.name)
+    report, notices = result.report, result.notices + result.aliases + [f"未能识别：{u}" for u in result.unplaced]
+    if not report.meta.get("agency"):
+        agency = _agency_from_name(path.stem)
+        if agency:
+            report.meta["agency"] = agency
+            notices.append(f"工作簿中没有写明机关名称，按文件名读作“{agency}”，请核对。")
+    return report, notices
+
+
+def _agency_from_name(stem: str) -> str:
+    """A unit's name from a file name such as “03 某某县教育局 2024年报表”: numbering and words about
+    the document removed."""
+    name = re.sub(r"^[\d\s._、-]+", "", stem)
+    name = re.sub(r"\s*(?:\d{4}\s*年度?)?\s*(?:政府信息公开)?(?:工作)?(?:年度)?(?:报告|年报|统计表|报表|汇总表)?"
+                  r"(?:[（(].*[)）])?\s*$", "", name)
+    return name.strip()

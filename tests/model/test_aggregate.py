@@ -1,0 +1,117 @@
+"""汇总 (issue 11): members read, checked and summed exactly; bad, duplicate and missing units named."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from decimal import Decimal
+
+from aggregate_members import COUNTY, YEAR, expected_sum, member
+
+from model import schema as S
+from model.aggregate import aggregate, sum_reports
+from model.rules import evaluate
+from model.storage import save
+
+
+def _write_json(folder, i, **kw):
+    path = folder / f"{i:03d} 单位.json"
+    save(member(i, **kw), path, backup=False)
+    return path
+
+
+def test_sum_is_exact_and_balanced(cn_dir):
+    paths = [_write_json(cn_dir, i) for i in range(12)]
+    result = aggregate(paths, agency=f"{COUNTY}人民政府", year=YEAR)
+    assert len(result.counted) == 12 and not result.refused
+    want = expected_sum(list(range(12)))
+    assert result.report.values == want
+    assert result.report.values["t2.fees.amount"] == Decimal(sum(range(12))) + Decimal("0.000001") * 78
+    assert result.report.meta == {"agency": f"{COUNTY}人民政府", "agency_kind": "government", "year": YEAR}
+    table_rules = [f for f in evaluate(result.report) if f.cells]
+    assert table_rules == []  # T3/T4 still hold on the sum
+    assert result.findings() == []
+
+
+def test_bad_files_duplicates_other_years_and_missing_units_are_named(cn_dir):
+    paths = [_write_json(cn_dir, i) for i in range(5)]
+    shutil.copyfile(paths[0], cn_dir / "000 单位 副本.json")  # the same file twice
+    again = member(1)
+    again.values["t3.new.natural"] += 0  # same unit, another file
+    save(again, cn_dir / "001 重报.json", backup=False)
+    save(member(7, year=YEAR - 1), cn_dir / "007 去年.json", backup=False)
+    (cn_dir / "坏.json").write_text("{ 不是 json", encoding="utf-8")
+    (cn_dir / "坏.xlsx").write_bytes(b"PK\x03\x04" + b"\x00" * 40)
+    (cn_dir / "说明.txt").write_bytes(bytes(range(256)) * 10)
+    result = aggregate([cn_dir], agency="县政府", expected=[f"{COUNTY}第{i:03d}局" for i in range(6)])
+    assert result.report.year == YEAR
+    assert sorted(m.agency for m in result.counted) == [f"{COUNTY}第{i:03d}局" for i in range(5)]
+    assert result.report.values == expected_sum(list(range(5)))
+    problems = {m.path.name: m.problem for m in result.refused}
+    # the same file twice: whichever is read second is named, and counted once
+    assert "内容完全相同" in (problems.get("000 单位 副本.json") or problems["000 单位.json"])
+    assert "重复" in problems["001 重报.json"]
+    assert f"{YEAR - 1}" in problems["007 去年.json"] and "不是汇总年度" in problems["007 去年.json"]
+    for bad in ("坏.json", "坏.xlsx", "说明.txt"):
+        assert problems[bad]
+    assert result.missing == [f"{COUNTY}第005局"]
+    a2 = [f.message for f in result.findings() if f.rule == "A2"]
+    assert any("第005局" in m for m in a2) and any("重复" in m for m in a2)
+
+
+def test_a1_names_a_cell_edited_after_summing(cn_dir):
+    paths = [_write_json(cn_dir, i) for i in range(3)]
+    result = aggregate(paths)
+    result.report.set_value("t2.license.decisions", 1)
+    (f,) = [f for f in result.findings() if f.rule == "A1"]
+    assert f.cells == ("t2.license.decisions",) and "各单位之和" in f.message
+
+
+def test_blank_everywhere_stays_blank_and_counts_stay_integers():
+    a, b = member(1), member(2)
+    del a.values["t4.review.upheld"], b.values["t4.review.upheld"]
+    total = sum_reports([a, b])
+    assert "t4.review.upheld" not in total.values
+    assert all(type(v) is int for c, v in total.values.items() if S.CELLS[c].kind is S.ValueKind.COUNT)
+
+
+def test_cli_aggregate(cn_dir):
+    import subprocess
+    import sys
+
+    from support import MAIN
+
+    for i in range(4):
+        _write_json(cn_dir, i)
+    units = cn_dir.parent / "名单.txt"  # beside the folder: a .txt inside would be read as a member
+    units.write_text("\n".join(f"{COUNTY}第{i:03d}局" for i in range(5)), encoding="gbk")
+    out, xlsx, pdf = cn_dir / "汇总.json", cn_dir / "汇总.xlsx", cn_dir / "汇总.pdf"
+    proc = subprocess.run([sys.executable, str(MAIN), "aggregate", str(cn_dir), "--out", str(out), "--xlsx",
+                           str(xlsx), "--pdf", str(pdf), "--expected", str(units), "--agency", "某某县人民政府"],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert "计入 4 个单位" in proc.stdout and "第004局" in proc.stdout
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    want = expected_sum(list(range(4)))
+    assert {k: v for k, v in doc["values"].items() if not S.CELLS[k].derived} == {
+        k: (format(v, "f") if isinstance(v, Decimal) else v) for k, v in want.items()}
+    import openpyxl
+
+    wb = openpyxl.load_workbook(xlsx)
+    assert "汇总单位情况" in wb.sheetnames and "各单位对比" in wb.sheetnames
+    names = [c.value for c in wb["汇总单位情况"]["A"][1:]]
+    assert sorted(names) == [f"{COUNTY}第{i:03d}局" for i in range(4)]
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+    assert "收到和处理政府信息公开申请情况" in text and "总体情况" not in text
+
+
+def test_draft_is_decided_once_from_the_summed_tables(cn_dir):
+    """A member's unbalanced table 三 carries into the sum: the summary tables print as 草稿."""
+    good = [_write_json(cn_dir, i) for i in range(3)]
+    assert aggregate(good).draft is False  # the texts of the sum are empty: not judged here
+    bad = member(9)
+    bad.values["t3.new.natural"] += 1
+    save(bad, cn_dir / "009 有错.json", backup=False)
+    result = aggregate([cn_dir])
+    assert result.draft is True
+    assert {f.rule for f in result.table_findings()} == {"T3-1"}

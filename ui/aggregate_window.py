@@ -1,0 +1,681 @@
+"""汇总 (issue 11): a superior body adds up its units' reports, in a window beside the report.
+
+The units' files (chosen, a folder, or dropped onto the window) are read, checked and summed by
+model.aggregate in a worker thread, so the window never freezes on hundreds of files and 取消 stops
+between two files. The member table shows the columns of the 汇总 workbook (export.aggregate_xlsx),
+so the window and the workbook never disagree on what a member's row says. The sum opens in the main
+window as a new unsaved report, or is saved and exported from here; exports reuse ExportActions, the
+same worker and 导出完成 message as the report's own exports.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import re
+import threading
+from collections.abc import Sequence
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    QThreadPool,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QStyle,
+    QTableView,
+    QVBoxLayout,
+)
+
+from export.aggregate_xlsx import MEMBER_HEADERS, member_rows
+from model import schema as S
+from model.aggregate import MEMBER_SUFFIXES, Aggregation, Member, aggregate, read_expected
+from model.preamble import generate_preamble
+from model.report import Report
+from model.rules import Severity
+from model.storage import ReportFileError
+from ui import colors
+from ui.exporting import ExportActions, ExportResult, file_stem
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+Index = QModelIndex | QPersistentModelIndex
+MEMBER_FILTER = f"报告文件 ({' '.join('*' + s for s in MEMBER_SUFFIXES)});;所有文件 (*)"
+EXPECTED_FILTER = "文本文件 (*.txt);;所有文件 (*)"
+#: Names listed in the summary line before the rest is counted (the tooltip has them all).
+SUMMARY_NAMES = 30
+_NOTE_COLUMN = len(MEMBER_HEADERS) - 1
+_STATUS_COLUMN = MEMBER_HEADERS.index("汇总")
+_ERRORS_COLUMN = MEMBER_HEADERS.index("错误")
+#: One or more administrative divisions at the start of a name: 某某省某某市某某县…
+_PLACE = re.compile(r"(?:[^省市州盟县区旗]{1,7}[省市州盟县区旗])+")
+
+
+def guess_agency(names: Sequence[str]) -> str:
+    """The people's government the units belong to, from their names (某某县第001局… → 某某县人民政府);
+    "" when their names share no place name. Only a suggestion: the user sees and may change it."""
+    names = [n for n in names if n]
+    if not names:
+        return ""
+    place = _PLACE.match(os.path.commonprefix(names))
+    return f"{place.group(0)}人民政府" if place else ""
+
+
+def _names(names: Sequence[str], limit: int | None) -> str:
+    if limit is None or len(names) <= limit:
+        return "、".join(names)
+    return "、".join(names[:limit]) + f" 等 {len(names)} 个"
+
+
+def summary_text(result: Aggregation, expected_given: bool, limit: int | None = SUMMARY_NAMES) -> str:
+    """The line under the member table: what was counted, what was not, who is missing or twice
+    (at most `limit` names of each; None: all of them, for the tooltip)."""
+    counted, refused = result.counted, result.refused
+    parts = [f"汇总年度 {result.report.year} 年" if result.report.year else "汇总年度不详",
+             f"计入 {len(counted)} 个单位、未计入 {len(refused)} 个"]
+    with_errors = [m for m in counted if m.errors]
+    if with_errors:
+        parts.append(f"其中 {len(with_errors)} 个单位的报告有错误（已计入，请督促其更正）")
+    if result.missing:
+        parts.append(f"缺报：{_names(result.missing, limit)}")
+    elif expected_given and not result.cancelled:
+        parts.append("应报单位均已报送")
+    if result.duplicates:
+        parts.append(f"重复：{_names(result.duplicates, limit)}")
+    if result.unexpected:
+        parts.append(f"不在应报单位名单中：{_names(result.unexpected, limit)}")
+    text = "；".join(parts) + "。"
+    if result.cancelled:
+        text = f"汇总已取消，只读取了 {len(result.members)} 个文件，结果不完整，不能使用。" + text
+    return text
+
+
+class MemberTableModel(QAbstractTableModel):
+    """One row per member, the columns of the 汇总 workbook; rows not counted are tinted, the reason
+    in their tooltip."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.members: list[Member] = []
+        self.rows: list[list[Any]] = []
+
+    def set_result(self, result: Aggregation | None) -> None:
+        self.beginResetModel()
+        self.members = list(result.members) if result else []
+        self.rows = member_rows(result) if result else []
+        self.endResetModel()
+
+    def value(self, row: int, column: int) -> Any:
+        """The cell's value as the workbook writes it (numbers as numbers, for sorting)."""
+        return self.rows[row][column]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(MEMBER_HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return MEMBER_HEADERS[section]
+        if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
+            return section + 1
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row, col = index.row(), index.column()
+        value, member = self.rows[row][col], self.members[row]
+        numeric = isinstance(value, (int, Decimal)) and not isinstance(value, bool)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return "" if value is None else str(value)
+        if role == Qt.ItemDataRole.TextAlignmentRole and numeric:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.BackgroundRole and not member.counted:
+            return colors.SEVERITY_BG[Severity.ERROR]
+        alarming = (col == _STATUS_COLUMN and not member.counted) or (col == _ERRORS_COLUMN and numeric and value)
+        if role == Qt.ItemDataRole.ForegroundRole and alarming:
+            return colors.SEVERITY_FG[Severity.ERROR]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if not member.counted:
+                return f"未计入：{member.problem}"
+            if col == _NOTE_COLUMN and member.notices:
+                return "\n".join(member.notices)
+            if col == 1:
+                return str(member.path)
+        return None
+
+
+class MemberSortModel(QSortFilterProxyModel):
+    """Sorts by the values themselves: numbers as numbers, blanks first, text by its characters."""
+
+    def lessThan(self, left: Index, right: Index) -> bool:
+        model = self.sourceModel()
+        assert isinstance(model, MemberTableModel)
+        a, b = model.value(left.row(), left.column()), model.value(right.row(), right.column())
+        if a is None or b is None:
+            return a is None and b is not None
+        if isinstance(a, (int, Decimal)) and isinstance(b, (int, Decimal)):
+            return a < b
+        return str(a) < str(b)
+
+
+class _Signals(QObject):
+    """Carries the worker's progress and outcome to the UI thread (queued: the receiver lives there)."""
+
+    progress = Signal(int, int, str)  # files read, files in all, the file being read
+    finished = Signal(object)  # Aggregation
+    failed = Signal(str)
+
+
+class AggregateWindow(QDialog):
+    """汇总多个单位的报告: inputs, the run with progress and 取消, the member table, the outputs."""
+
+    def __init__(self, main: MainWindow) -> None:
+        super().__init__(main)
+        self.main = main
+        self.setObjectName("aggregate-window")
+        self.setWindowTitle("汇总多个单位的报告")
+        self.setWindowModality(Qt.WindowModality.NonModal)
+        self.setAcceptDrops(True)
+        self.sources: list[Path] = []
+        self.result: Aggregation | None = None
+        self.running = False
+        self._expected_given = False
+        self._stop = threading.Event()
+        self._out_folder: Path | None = None
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)
+        self._signals = _Signals(self)
+        self._signals.progress.connect(self._progress)
+        self._signals.finished.connect(self._finished)
+        self._signals.failed.connect(self._failed)
+        self.exports = ExportActions(self, main.doc, self._say)  # the same worker and messages as exports
+        self.exports.busy_changed.connect(lambda _busy: self._update_buttons())
+
+        layout = QVBoxLayout(self)
+        inputs = QHBoxLayout()
+        inputs.addWidget(self._sources_box(), 3)
+        inputs.addWidget(self._expected_box(), 2)
+        layout.addLayout(inputs)
+        layout.addLayout(self._run_row())
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setObjectName("aggregate-progress")
+        self.progress_bar.setFormat("%v/%m")
+        self.current_file = QLabel()
+        self.current_file.setObjectName("aggregate-current")
+        row = QHBoxLayout()
+        row.addWidget(self.progress_bar, 1)
+        row.addWidget(self.current_file, 2)
+        layout.addLayout(row)
+
+        self.model = MemberTableModel(self)
+        self.proxy = MemberSortModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView()
+        self.table.setObjectName("aggregate-members")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        # 未计入 before 计入, the files in their order within each (the proxy's sort is stable)
+        self.table.sortByColumn(_STATUS_COLUMN, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.doubleClicked.connect(self._open_member_at)
+        self.table.setToolTip("双击一行，在主窗口中打开该单位的报告。")
+        layout.addWidget(self.table, 1)
+        self.summary = QLabel("添加各单位的报告后，点“开始汇总”。")
+        self.summary.setObjectName("aggregate-summary")
+        self.summary.setWordWrap(True)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.summary)
+        layout.addLayout(self._output_row())
+        self.message = QLabel()
+        self.message.setObjectName("aggregate-message")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color:#1f4e79;")
+        layout.addWidget(self.message)
+
+        em = self.fontMetrics().horizontalAdvance("国")
+        self.resize(em * 86, em * 56)
+        self._update_buttons()
+
+    # -- building ------------------------------------------------------------------------------------
+
+    def _button(self, text: str, name: str, slot: Any) -> QPushButton:
+        button = QPushButton(text)
+        button.setObjectName(name)
+        button.clicked.connect(slot)
+        return button
+
+    def _sources_box(self) -> QGroupBox:
+        box = QGroupBox("各单位的报告")
+        self.source_list = QListWidget()
+        self.source_list.setObjectName("aggregate-sources")
+        self.source_list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.source_list.setFixedHeight(self.fontMetrics().height() * 7)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self._button("添加文件…", "aggregate-add-files", self.add_files_dialog))
+        buttons.addWidget(self._button("添加文件夹…", "aggregate-add-folder", self.add_folder_dialog))
+        buttons.addWidget(self._button("移除所选", "aggregate-remove", self.remove_selected))
+        buttons.addWidget(self._button("清空", "aggregate-clear", self.clear_sources))
+        buttons.addStretch(1)
+        hint = QLabel("也可把文件或文件夹拖到本窗口。可以读取本程序的报告文件（.json）和导出的工作簿、按官方格式"
+                      "制作的 Excel 表格，以及已发布报告的 Word、网页和文本文件；文件夹中的子文件夹不读取。")
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color:#5f6368;")
+        col = QVBoxLayout(box)
+        col.addWidget(self.source_list, 1)
+        col.addLayout(buttons)
+        col.addWidget(hint)
+        return box
+
+    def _expected_box(self) -> QGroupBox:
+        box = QGroupBox("应报单位名单（可选）")
+        self.expected = QPlainTextEdit()
+        self.expected.setObjectName("aggregate-expected")
+        self.expected.setPlaceholderText("每行一个单位名称，可从 Excel 中复制一列粘贴到这里。\n填写后，汇总结果会列出缺报的单位。")
+        self.expected.setTabChangesFocus(True)
+        self.expected.setFixedHeight(self.fontMetrics().height() * 7)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self._button("从文本文件载入…", "aggregate-load-expected", self.load_expected_dialog))
+        buttons.addStretch(1)
+        col = QVBoxLayout(box)
+        col.addWidget(self.expected, 1)
+        col.addLayout(buttons)
+        return box
+
+    def _run_row(self) -> QHBoxLayout:
+        self.agency = QLineEdit()
+        self.agency.setObjectName("aggregate-agency")
+        self.agency.setPlaceholderText("如：某某县人民政府（留空则按各单位名称推测）")
+        self.year = QSpinBox()
+        self.year.setObjectName("aggregate-year")
+        self.year.setRange(S.YEAR_MIN - 1, S.YEAR_MAX)  # the lowest value stands for 自动
+        self.year.setSpecialValueText("自动（多数报告的年度）")
+        self.year.setSuffix(" 年")
+        self.year.setValue(self.year.minimum())
+        self.run_button = self._button("开始汇总", "aggregate-run", self.run)
+        self.run_button.setDefault(True)
+        self.cancel_button = self._button("取消", "aggregate-cancel", self.cancel)
+        row = QHBoxLayout()
+        row.addWidget(QLabel("汇总机关："))
+        row.addWidget(self.agency, 3)
+        row.addWidget(QLabel("汇总年度："))
+        row.addWidget(self.year, 1)
+        row.addWidget(self.run_button)
+        row.addWidget(self.cancel_button)
+        return row
+
+    def _output_row(self) -> QHBoxLayout:
+        self.output_buttons = [
+            self._button("打开汇总报告", "aggregate-open-sum", self.open_sum),
+            self._button("保存汇总报告…", "aggregate-save", self.save_dialog),
+            self._button("导出汇总工作簿…", "aggregate-xlsx", self.export_workbook_dialog),
+            self._button("导出汇总统计表 PDF…", "aggregate-pdf", self.export_pdf_dialog),
+        ]
+        self.output_buttons[0].setToolTip("在主窗口中打开汇总结果（新的未保存报告），补写文字部分后保存、导出。")
+        self.output_buttons[2].setToolTip("统计表（可由本程序打开）、各单位情况和各单位对比，一个 Excel 工作簿。")
+        row = QHBoxLayout()
+        for button in self.output_buttons:
+            row.addWidget(button)
+        row.addWidget(self.exports.progress_bar)
+        row.addStretch(1)
+        row.addWidget(self._button("关闭", "aggregate-close", self.close))
+        return row
+
+    def present(self) -> None:
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
+    def _say(self, text: str) -> None:
+        self.message.setText(text)
+
+    def _update_buttons(self) -> None:
+        busy = self.running or self.exports.busy
+        self.run_button.setEnabled(not busy)
+        self.cancel_button.setEnabled(self.running and not self._stop.is_set())
+        usable = self._usable() is not None
+        for button in self.output_buttons:
+            button.setEnabled(usable and not busy)
+
+    # -- inputs --------------------------------------------------------------------------------------
+
+    def add_sources(self, paths: Sequence[str | os.PathLike[str]]) -> int:
+        """Add files and folders to the list (each once); returns how many were new."""
+        added = 0
+        for p in map(Path, paths):
+            if p in self.sources:
+                continue
+            self.sources.append(p)
+            icon = QStyle.StandardPixmap.SP_DirIcon if p.is_dir() else QStyle.StandardPixmap.SP_FileIcon
+            item = QListWidgetItem(self.style().standardIcon(icon), p.name or str(p))
+            item.setToolTip(str(p))
+            self.source_list.addItem(item)
+            added += 1
+        folders = sum(p.is_dir() for p in self.sources)
+        self._say(f"已选择 {folders} 个文件夹、{len(self.sources) - folders} 个文件。")
+        return added
+
+    def remove_selected(self) -> None:
+        for item in self.source_list.selectedItems():
+            row = self.source_list.row(item)
+            self.source_list.takeItem(row)
+            del self.sources[row]
+
+    def clear_sources(self) -> None:
+        self.source_list.clear()
+        self.sources.clear()
+
+    def _start_folder(self) -> str:
+        if self.sources:
+            last = self.sources[-1]
+            return str(last if last.is_dir() else last.parent)
+        return str(self.main.doc.path.parent if self.main.doc.path else Path.home())
+
+    def add_files_dialog(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(self, "选择各单位的报告文件", self._start_folder(), MEMBER_FILTER)
+        if paths:
+            self.add_sources(paths)
+
+    def add_folder_dialog(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "选择存放各单位报告的文件夹", self._start_folder())
+        if folder:
+            self.add_sources([folder])
+
+    def load_expected_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "载入应报单位名单", self._start_folder(), EXPECTED_FILTER)
+        if not path:
+            return
+        try:
+            names = read_expected(path)
+        except ReportFileError as exc:
+            self._say(f"无法载入应报单位名单：{exc}")
+            return
+        self.expected.setPlainText("\n".join(names))
+        self._say(f"已载入应报单位名单：{len(names)} 个单位。")
+
+    def expected_names(self) -> list[str] | None:
+        """The pasted or loaded list, one name a line; None when the box is empty (no list)."""
+        names = [line.strip() for line in self.expected.toPlainText().splitlines() if line.strip()]
+        return names or None
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            self.add_sources(paths)
+            event.acceptProposedAction()
+
+    # -- the run -------------------------------------------------------------------------------------
+
+    def run(self) -> bool:
+        """Start 汇总 in the worker thread; False (and a message) when one runs or nothing is chosen."""
+        if self.running:
+            self._say("正在汇总，请等当前汇总完成或取消后再试。")
+            return False
+        if not self.sources:
+            self._say("请先添加各单位的报告文件或存放它们的文件夹。")
+            return False
+        paths = list(self.sources)
+        agency = self.agency.text().strip()
+        year = self.year.value() if self.year.value() >= S.YEAR_MIN else None
+        expected = self.expected_names()
+        self._expected_given = expected is not None
+        stop = self._stop = threading.Event()
+        signals = self._signals
+        self.result = None
+        self.model.set_result(None)
+        self.summary.setText("正在汇总……")
+        self.progress_bar.setRange(0, 0)
+        self.current_file.setText("")
+        self._set_running(True)
+
+        def work() -> None:
+            try:
+                result = aggregate(paths, agency=agency, year=year, expected=expected, cancelled=stop.is_set,
+                                   progress=lambda i, n, p: signals.progress.emit(i, n, p.name))
+            except Exception as exc:  # noqa: BLE001 - whatever happens in the thread must reach the user
+                signals.failed.emit(f"汇总时发生意外错误（{type(exc).__name__}：{exc}），请重试。")
+            else:
+                signals.finished.emit(result)
+
+        self.pool.start(work)
+        return True
+
+    def cancel(self) -> None:
+        """Stop after the file being read; what was read so far is shown, marked incomplete."""
+        if self.running:
+            self._stop.set()
+            self.cancel_button.setEnabled(False)
+            self._say("正在取消，读完当前文件后停止……")
+
+    def stop(self) -> None:
+        """The program is closing: cancel a run and let a running export finish its file."""
+        self._stop.set()
+        self.pool.waitForDone()
+        self.exports.wait()
+
+    def _set_running(self, running: bool) -> None:
+        self.running = running
+        self._update_buttons()
+
+    @Slot(int, int, str)
+    def _progress(self, done: int, total: int, name: str) -> None:
+        self.progress_bar.setRange(0, max(total, 1))
+        self.progress_bar.setValue(done)
+        self.current_file.setText(f"正在读取：{name}" if done < total else "正在相加……")
+
+    @Slot(object)
+    def _finished(self, result: Aggregation) -> None:
+        self.result = result
+        self._set_running(False)
+        self.model.set_result(result)
+        self._fit_columns()
+        self.summary.setText(summary_text(result, self._expected_given))
+        self.summary.setToolTip(summary_text(result, self._expected_given, None))
+        self.current_file.setText("已取消" if result.cancelled else f"已读取 {len(result.members)} 个文件")
+        if not result.members:
+            self._say("所选文件夹中没有可以汇总的报告文件（.json、.xlsx、.docx、.html、.txt）。")
+        elif result.cancelled:
+            self._say("汇总已取消。需要汇总结果时，请重新点“开始汇总”。")
+        elif not result.counted:
+            self._say("没有可以计入汇总的报告，原因见表中各行的“说明”。")
+        elif not self.agency.text().strip():
+            guess = guess_agency([m.agency for m in result.counted])
+            if guess:
+                self.agency.setText(guess)
+                self._say(f"汇总机关按各单位名称填为“{guess}”，请核对；可直接修改，不必重新汇总。")
+            else:
+                self._say("请填写汇总机关名称（本级人民政府），再保存或导出。")
+        else:
+            self._say("汇总完成。双击一行可打开该单位的报告。")
+        self._update_buttons()
+
+    @Slot(str)
+    def _failed(self, message: str) -> None:
+        self._set_running(False)
+        self.summary.setText(message)
+        self._say(message)
+
+    def _fit_columns(self) -> None:
+        self.table.resizeColumnsToContents()
+        em = self.fontMetrics().horizontalAdvance("国")
+        header = self.table.horizontalHeader()
+        for col in range(len(MEMBER_HEADERS) - 1):
+            header.resizeSection(col, min(header.sectionSize(col), em * 16))
+
+    # -- outputs -------------------------------------------------------------------------------------
+
+    def _usable(self) -> Aggregation | None:
+        """The finished result the outputs use, with the agency as typed now (it may change after a run)."""
+        result = self.result
+        if result is None or result.cancelled or not result.counted:
+            return None
+        agency = self.agency.text().strip()
+        if result.report.meta.get("agency") == agency:
+            return result
+        report = result.report.copy()
+        report.meta["agency"] = agency
+        report.sections["preamble"] = generate_preamble(report.meta)
+        return dataclasses.replace(result, report=report)
+
+    def _sum_report(self) -> Report | None:
+        result = self._usable()
+        return result.report.copy() if result else None
+
+    def open_sum(self) -> bool:
+        """The sum in the main window as a new unsaved report, after the question 打开 asks."""
+        report = self._sum_report()
+        if report is None or not self.main.confirm_discard():
+            return False
+        self.main.doc.replace(report, None)
+        self.main.doc.set_modified(True)
+        self.main.wizard.go_to(self.main.wizard.pageIds()[0])
+        self.main.show_message("已打开汇总报告（尚未保存）：表二、表三、表四为各单位之和，文字部分请本机关撰写。")
+        self.main.raise_()
+        self.main.activateWindow()
+        return True
+
+    def open_member(self, member: Member) -> bool:
+        """A member's report in the main window: its file, or, for a document the window cannot open
+        (a hand-made workbook, a published report), the report read from it, as a new unsaved one."""
+        if member.report is None:
+            self._say(f"无法打开“{member.path.name}”：{member.problem}")
+            return False
+        if not self.main.confirm_discard():
+            return False
+        if not self.main.load_file(member.path):
+            self.main.doc.replace(member.report.copy(), None)
+            self.main.doc.set_modified(True)
+            self.main.show_message(f"已打开从“{member.path.name}”读取的报告（另存为报告文件后可修改保存）。")
+        self.main.wizard.go_to(self.main.wizard.pageIds()[0])
+        self.main.raise_()
+        self.main.activateWindow()
+        return True
+
+    def _open_member_at(self, index: QModelIndex) -> None:
+        row = self.proxy.mapToSource(index).row()
+        if 0 <= row < len(self.model.members):
+            self.open_member(self.model.members[row])
+
+    def _ready(self) -> Aggregation | None:
+        """The result to write, or None with the reason said (busy, no result, no agency)."""
+        if self.running or self.exports.busy:
+            self._say("正在汇总或导出，请稍候再试。")
+            return None
+        result = self._usable()
+        if result is None:
+            self._say("还没有可以使用的汇总结果，请先点“开始汇总”。")
+            return None
+        if not result.report.meta.get("agency"):
+            self._say("请先填写汇总机关名称（本级人民政府）。")
+            self.agency.setFocus()
+            return None
+        return result
+
+    def _ask_file(self, title: str, name: str, pattern: str, suffix: str) -> Path | None:
+        if self._out_folder is None:
+            first = self.sources[0] if self.sources else Path.home()
+            self._out_folder = first.parent if first.is_dir() else first.parent.parent
+        path, _ = QFileDialog.getSaveFileName(self, title, str(self._out_folder / name), pattern)
+        if not path:
+            return None
+        out = Path(path)
+        out = out if out.suffix.lower() == suffix else out.with_name(out.name + suffix)
+        self._out_folder = out.parent
+        return out
+
+    def save_dialog(self) -> None:
+        result = self._ready()
+        if result is None:
+            return
+        path = self._ask_file("保存汇总报告", file_stem(result.report) + ".json", "年度报告文件 (*.json)", ".json")
+        if path is None:
+            return
+        report = result.report.copy()
+
+        def job() -> ExportResult:
+            from export.errors import ExportError
+            from model.storage import save
+
+            try:
+                save(report, path)
+            except ReportFileError as exc:
+                raise ExportError(str(exc)) from None
+            return ExportResult([path])
+
+        self.exports.start(f"保存“{path.name}”", job, lambda _r: self._say(
+            f"已保存汇总报告“{path.name}”（位于 {path.parent}）。可用“打开”在主窗口中继续编辑。"))
+
+    def export_workbook_dialog(self) -> None:
+        result = self._ready()
+        if result is None:
+            return
+        path = self._ask_file("导出汇总工作簿", file_stem(result.report) + "（汇总）.xlsx",
+                              "Excel 工作簿 (*.xlsx)", ".xlsx")
+        if path is None:
+            return
+
+        def job() -> ExportResult:
+            from export.aggregate_xlsx import write_aggregation_workbook
+
+            write_aggregation_workbook(result, path)
+            return ExportResult([path])
+
+        self.exports.start(f"导出“{path.name}”", job)
+
+    def export_pdf_dialog(self) -> None:
+        result = self._ready()
+        if result is None:
+            return
+        draft = result.draft  # decided in model.aggregate, as for `main.py aggregate --pdf`
+        path = self._ask_file("导出汇总统计表 PDF", file_stem(result.report, draft=draft) + "统计表.pdf",
+                              "PDF 文件 (*.pdf)", ".pdf")
+        if path is None:
+            return
+        report = result.report.copy()
+
+        def job() -> ExportResult:
+            from export.pdf import write_pdf
+
+            written = write_pdf(report, path, draft=draft, tables_only=True)
+            return ExportResult([path], set(written.missing_chars), draft)
+
+        self.exports.start(f"导出“{path.name}”", job)
+
+
+__all__ = ["AggregateWindow", "MemberTableModel", "guess_agency", "summary_text"]
