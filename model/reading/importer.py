@@ -63,7 +63,7 @@ def import_published(path: str | Path) -> ImportResult:
     if data.startswith(ZIP_MAGIC):
         from model.reading.docx_source import docx_blocks  # python-docx only for a .docx
 
-        return _assemble(docx_blocks(data, name), name)
+        return assemble(docx_blocks(data, name), name)
     _refuse_foreign(data, name)
     if len(data) > MAX_TEXT_BYTES:
         raise ReportFileError(f"“{name}”过大（{len(data) // 1024 // 1024} MB），不是发布的年度报告。")
@@ -74,15 +74,15 @@ def import_published(path: str | Path) -> ImportResult:
         from model.reading.html_source import html_blocks
 
         blocks, page_title = html_blocks(text, name)
-        return _assemble(blocks, name, page_title)
-    return _assemble(_text_blocks(text, name), name)
+        return assemble(blocks, name, page_title)
+    return assemble(_text_blocks(text, name), name)
 
 
 def import_text(text: str, source_name: str = "粘贴的文字") -> ImportResult:
     """Read a published report from copied text (the wizard's paste box)."""
     if len(text) > MAX_TEXT_CHARS:
         raise ReportFileError(f"“{source_name}”过长（{len(text)} 个字符），不是一份年度报告。")
-    return _assemble(_text_blocks(text, source_name), source_name)
+    return assemble(_text_blocks(text, source_name), source_name)
 
 
 def _text_blocks(text: str, name: str) -> list[Block]:
@@ -525,5 +525,6 @@ class _Assembler:
         self.notices.extend(reading.notices)
 
 
-def _assemble(blocks: list[Block], name: str, page_title: str = "") -> ImportResult:
+def assemble(blocks: list[Block], name: str, page_title: str = "") -> ImportResult:
+    """The report in a document's blocks, whatever the source (also hand-made workbooks, for 汇总)."""
     return _Assembler(blocks, name, page_title).run()

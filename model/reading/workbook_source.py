@@ -58,7 +58,7 @@ def workbook_blocks(data: bytes, name: str) -> list[Block]:
 
 def read_handmade_workbook(path: str | os.PathLike[str]) -> tuple[Report, list[str]]:
     """A workbook made by hand in the official layout: (report, notices). ReportFileError if it holds none."""
-    from model.reading.importer import _assemble as assemble
+    from model.reading.importer import assemble
 
     path = Path(path)
     data = read_bytes(path, MAX_READ_BYTES, "Excel 工作簿")
