@@ -231,10 +231,17 @@ def _check(member: Member) -> None:
     member.errors, member.unexplained, member.findings = verdict.errors, verdict.unexplained, findings
 
 
+#: No member file is larger (the readers' own limits are lower still); a larger one is not even hashed.
+MAX_MEMBER_BYTES = 60 * 1024 * 1024
+
+
 def _digest(path: Path) -> str:
-    """The file's content hash, read in pieces (sizes are bounded by the readers, not here)."""
+    """The file's content hash, read in pieces; a file larger than any report is refused first."""
     h = hashlib.sha256()
     try:
+        size = path.stat().st_size
+        if size > MAX_MEMBER_BYTES:
+            raise ReportFileError(f"“{path.name}”过大（{size // 1024 // 1024} MB），不是年度报告，未读取。")
         with open(path, "rb") as fh:
             for piece in iter(lambda: fh.read(1 << 20), b""):
                 h.update(piece)

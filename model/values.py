@@ -84,6 +84,10 @@ def parse_text(code: str, text: str) -> Value | None:
     return check_number(code, number, shown)
 
 
+#: What a JSON value that is no number is, in words (a message must not say "dict").
+_KIND_WORDS = {"dict": "对象（键值对）", "list": "列表", "NoneType": "空值"}
+
+
 def read_number(code: str, raw: object) -> Value:
     """A cell value from a file, kept as written if it is a number at all (the rules flag odd ones).
 
@@ -94,7 +98,8 @@ def read_number(code: str, raw: object) -> Value:
     """
     name = cell_name(code)
     if isinstance(raw, bool) or not isinstance(raw, (int, float, Decimal, str)):
-        shown = "true" if raw is True else "false" if raw is False else type(raw).__name__
+        shown = {True: "true", False: "false"}.get(raw) if isinstance(raw, bool) else _KIND_WORDS.get(
+            type(raw).__name__, "非数字的内容")
         raise ValueError_(f"{name}应为数字，不能是“{shown}”。")
     if isinstance(raw, int):
         if abs(raw) > READ_LIMIT:

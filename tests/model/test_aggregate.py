@@ -115,3 +115,38 @@ def test_draft_is_decided_once_from_the_summed_tables(cn_dir):
     result = aggregate([cn_dir])
     assert result.draft is True
     assert {f.rule for f in result.table_findings()} == {"T3-1"}
+
+
+def test_hostile_files_are_refused_quickly_and_the_rest_summed(cn_dir):
+    """Issue 11: files from many offices — a zip bomb, an XML entity attack, a 200 MB file, wrong value
+    types — are each refused within bounded time, and the others are still summed."""
+    import time
+    import zipfile
+
+    paths = [_write_json(cn_dir, i) for i in range(3)]
+    bomb = cn_dir / "炸弹.xlsx"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        zf.writestr("xl/worksheets/sheet1.xml", "<worksheet>" + "<row/>" * 8_000_000 + "</worksheet>")
+    entity = cn_dir / "实体.xlsx"
+    with zipfile.ZipFile(entity, "w") as zf:
+        zf.writestr("[Content_Types].xml", '<?xml version="1.0"?><!DOCTYPE t [<!ENTITY a "aaaaaaaaaa">'
+                    '<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><Types>&b;</Types>')
+        zf.writestr("_rels/.rels", '<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+                    "<Relationships>&x;</Relationships>")
+    huge = cn_dir / "巨大.json"
+    with open(huge, "wb") as fh:
+        fh.truncate(200 * 1024 * 1024)  # sparse: 200 MB on paper, nothing on disk
+    wrong = cn_dir / "类型.json"
+    doc = json.loads((cn_dir / "000 单位.json").read_text(encoding="utf-8"))
+    doc["values"]["t3.new.natural"] = {"n": 1}
+    doc["meta"]["agency"] = "类型有误的单位"
+    wrong.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    started = time.perf_counter()
+    result = aggregate([cn_dir])
+    assert time.perf_counter() - started < 10
+    problems = {m.path.name: m.problem for m in result.refused}
+    assert set(problems) == {"炸弹.xlsx", "实体.xlsx", "巨大.json", "类型.json"}
+    assert "过大" in problems["巨大.json"] and "应为数字" in problems["类型.json"]
+    assert all(problems.values()), problems
+    assert result.report.values == expected_sum([0, 1, 2]) and len(paths) == len(result.counted)
