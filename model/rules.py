@@ -145,12 +145,18 @@ class Context:
         return self.stage is Stage.EDITING
 
     def complete(self, code: str) -> bool:
-        """Whether a cell's figure is final: an input that is filled, a stated total, or a total of filled cells."""
-        if code in self.report.stated:
-            return True
+        """Whether a cell's figure is final: an input that is filled, a total of filled cells, or a total an
+        outside source stated differently from the running sum (a claim of its own, e.g. a published table).
+
+        A stated total equal to the running sum is the program's own figure written to the file while cells
+        were still blank: it stays unfinished, so a half-filled report reads back as it was left.
+        """
         operands = (code,) if not S.CELLS[code].derived else self.report.operands(code)
         values = self.report.values
-        return all(_valid(c, values.get(c)) is not None for c in operands)
+        if all(_valid(c, values.get(c)) is not None for c in operands):
+            return True
+        stated = self.report.stated.get(code)
+        return stated is not None and stated != self.computed.get(code)
 
     def num(self, code: str) -> Any:
         """A cell's figure if it is a valid number, else None (blank or invalid)."""

@@ -515,3 +515,26 @@ def test_any_valid_report_survives_save_and_load(report):
         save(again, target)
         assert _typed(load(target).values) == _typed(again.values)
         assert sorted(os.listdir(folder)) == ["随机 报告.json", "随机 报告.json.bak"]
+
+
+def test_half_filled_report_reads_back_as_it_was_left(cn_dir):
+    """The running sums written for a half-filled column are not a claim: after save and load the
+    column is still unfinished (progress while editing, no 勾稽关系 error at hand-in)."""
+    from model.report import new_report
+    from model.rules import Severity, Stage
+
+    report = new_report()
+    report.meta.update(agency="某局", agency_kind="department", year=2024)
+    for row, n in (("new", 10), ("carried_in", 2), ("open", 6), ("partial", 1), ("carried_out", 3)):
+        report.set_value(f"t3.{row}.natural", n)
+
+    def balance(r, stage):
+        return [(f.severity, f.variant) for f in evaluate(r, stage=stage) if f.rule == "T3-1"]
+
+    before = (balance(report, Stage.EDITING), balance(report, Stage.HANDIN))
+    assert before == ([(Severity.TODO, "progress")], [])
+    path = cn_dir / "半成品.json"
+    save(report, path)
+    again = load(path)
+    assert again.stated  # the running totals were written
+    assert (balance(again, Stage.EDITING), balance(again, Stage.HANDIN)) == before
