@@ -167,8 +167,10 @@ def aggregate(paths: Iterable[str | os.PathLike[str]], *, agency: str = "", year
             member.problem = str(exc)
             digest = ""
         if digest in digests:
-            member.problem = f"与“{digests[digest].name}”内容完全相同，未重复计入。"
-            duplicates.append(f"{path.name}（与 {digests[digest].name} 相同）")
+            first = digests[digest]
+            member.problem = f"与“{first.name}”内容完全相同，未重复计入。"
+            duplicates.append(f"{path.name}（与 {first.name} 相同）")
+            member.report = next((m.report for m in members if m.path == first), None)  # names the unit
         elif digest:
             digests[digest] = path
             _read_and_check(member)

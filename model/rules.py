@@ -97,8 +97,8 @@ class Finding:
 
     @property
     def key(self) -> str:
-        """Where its explanation is stored: `id@first-cell`, or the bare rule id for rules without cells."""
-        return f"{self.rule}@{self.cells[0]}" if self.cells else self.rule
+        """Where its explanation is stored (report-file.md: `id@cell`, or the bare rule id)."""
+        return explanation_key(self.rule, self.cells, self.location)
 
     def as_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -124,6 +124,14 @@ class Finding:
 #: Publication deadlines (《条例》第四十九条): (month, day) of the year after the report year, by kind of body.
 #: A setting: offices whose local rules differ change it (the wizard's settings, evaluate(deadlines=…)).
 DEADLINES: dict[str, tuple[int, int]] = {"department": (1, 31), "government": (3, 31)}
+
+
+def explanation_key(rule: str, cells: tuple[str, ...], location: Location) -> str:
+    """Where the explanation of a finding is stored: `id@first-cell`, or the bare rule id; a finding that
+    quotes a sentence adds it (`G6@t3.new.total《…》`), so that two sentences about one cell are each
+    explained, and an explanation does not carry over to a sentence the user has since rewritten."""
+    key = f"{rule}@{cells[0]}" if cells else rule
+    return f"{key}《{location.quote}》" if location.quote else key
 
 
 @dataclass
@@ -648,7 +656,7 @@ def evaluate(report: Report, prior: Report | None = None, stage: Stage = Stage.H
             continue
         for hit in rule.check(ctx):
             message = rule.messages[hit.variant].format(**hit.params)
-            key = f"{rule.id}@{hit.cells[0]}" if hit.cells else rule.id
+            key = explanation_key(rule.id, hit.cells, hit.location)
             explanation = explanations.get(key) or explanations.get(rule.id) or ""
             findings.append(Finding(rule.id, hit.severity or rule.severity, hit.cells, message, explanation,
                                     hit.variant, hit.location, title_of(rule.id, hit.variant)))

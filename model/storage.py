@@ -25,6 +25,8 @@ from model.schema import (
     AGENCY_KINDS,
     CELLS,
     META_FIELDS,
+    PREAMBLE_LABEL,
+    SECTIONS,
     TEMPLATE,
     TEXT_SECTION_KEYS,
     YEAR_MAX,
@@ -120,7 +122,21 @@ def _parse_int(text: str) -> int:
 
 
 def _where(source: str, key: str) -> str:
-    return f"“{source}”中“{key}”"
+    """Where in the file: its name, what the place is in words (报告年度, 一、总体情况…), and the JSON key
+    for whoever fixes the file by hand."""
+    label = _field_label(key)
+    return f"“{source}”中的“{label}”（{key}）" if label else f"“{source}”中“{key}”"
+
+
+def _field_label(key: str) -> str:
+    group, _, name = key.partition(".")
+    if group == "meta":
+        return next((f.label for f in META_FIELDS if f.key == name), "")
+    if group == "sections":
+        return {"preamble": PREAMBLE_LABEL, **{sec.key: sec.heading for sec in SECTIONS}}.get(name, "")
+    if group == "explanations":
+        return "需说明事项的说明"
+    return ""
 
 
 def from_dict(doc: Any, source: str = "文件") -> Report:
@@ -160,24 +176,24 @@ def _refuse_unwritable(value: Any, source: str, path: str, depth: int = 0) -> No
     """Refuse content the program could read but never write back: a text with a lone surrogate
     (legal JSON, "\ud800", but no character), an absurd number kept under an unknown key, absurd depth.
     Never let a report into the program that it cannot save."""
-    where = path or "文件"
+    where = _where(source, path) if path else f"“{source}”"
     if depth > _EXTRA_MAX_DEPTH:
-        raise ReportFileError(f"“{source}”中“{where}”嵌套过深，不是报告文件。")
+        raise ReportFileError(f"{where}嵌套过深，不是报告文件。")
     if isinstance(value, str):
         if _has_surrogate(value):
-            raise ReportFileError(f"“{source}”中“{where}”含有无效字符（不成对的 UTF-16 代理项），"
-                                  "不是有效的文字，无法保存。请用原编辑程序修正后再打开。")
+            raise ReportFileError(f"{where}含有无效字符（残缺的文字编码，不是有效的文字），本程序无法打开这个文件。"
+                                  "请用生成它的程序修正后再打开。")
     elif isinstance(value, Decimal):
         if value.copy_abs() > _EXTRA_MAX_MAGNITUDE or (value != 0 and value.adjusted() < -300):
-            raise ReportFileError(f"“{source}”中“{where}”的数值超出可处理的范围，不是合理的数字。")
+            raise ReportFileError(f"{where}的数值超出可处理的范围，不是合理的数字。")
     elif isinstance(value, dict):
         for k, v in value.items():
             if _has_surrogate(k):
-                raise ReportFileError(f"“{source}”中“{where}”下有名称含无效字符（不成对的代理项）的项，无法保存。")
+                raise ReportFileError(f"{where}中有名称含无效字符（残缺的文字编码）的项，本程序无法打开这个文件。")
             _refuse_unwritable(v, source, f"{path}.{k}" if path else k, depth + 1)
     elif isinstance(value, list):
         for i, v in enumerate(value):
-            _refuse_unwritable(v, source, f"{where}[{i}]", depth + 1)
+            _refuse_unwritable(v, source, f"{path}[{i}]", depth + 1)
 
 
 def _has_surrogate(text: str) -> bool:
@@ -209,15 +225,16 @@ def _read_meta(raw: Any, source: str) -> dict[str, Any]:
         where = _where(source, f"meta.{f.key}")
         if f.kind == "year":
             if not isinstance(v, int) or isinstance(v, bool) or not YEAR_MIN <= v <= YEAR_MAX:
-                raise ReportFileError(f"{where}（{f.label}）应为 {YEAR_MIN} 至 {YEAR_MAX} 之间的整数年份，不能是“{v}”。")
+                raise ReportFileError(f"{where}应为 {YEAR_MIN} 至 {YEAR_MAX} 之间的整数年份，不能是“{v}”"
+                                      f"（本程序按 2021 年起施行的格式编制报告，适用于 {YEAR_MIN} 年度及以后的报告）。")
             continue
         if not isinstance(v, str):
-            raise ReportFileError(f"{where}（{f.label}）应为文字，不能是“{v}”。")
+            raise ReportFileError(f"{where}应为文字，不能是“{v}”。")
         if f.kind == "choice" and v and v not in _CHOICES[f.key]:
             allowed = "、".join(_CHOICES[f.key])
-            raise ReportFileError(f"{where}（{f.label}）的值“{v}”无法识别，应为 {allowed} 之一。")
+            raise ReportFileError(f"{where}的值“{v}”无法识别，应为 {allowed} 之一。")
         if f.kind == "date" and v and not _valid_date(v):
-            raise ReportFileError(f"{where}（{f.label}）应为“年-月-日”格式的日期，如 2023-01-20，不能是“{v}”。")
+            raise ReportFileError(f"{where}应为“年-月-日”格式的日期，如 2023-01-20，不能是“{v}”。")
     return meta  # keys the schema does not know are kept as they are, like unknown top-level keys
 
 

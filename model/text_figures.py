@@ -905,8 +905,10 @@ def _judge(section: str, text: str, sentence: tuple[int, int], claim: _Claim, fi
         return []
     seen.add(key)
     unit = claim.unit
-    implied = f"（即{format_value(claim.stated)}{unit}）" if claim.implied else ""
-    message = f"正文称“{claim.phrase}”{implied}，{first.label}为{format_value(values[0])}{unit}"
+    said = " ".join(text[claim.start:claim.end].split()) or claim.phrase  # the words as written, not rephrased
+    in_digits = format_value(claim.stated) in said.replace(",", "")  # else say the figure in digits too
+    implied = f"（即{format_value(claim.stated)}{unit}）" if claim.implied or not in_digits else ""
+    message = f"正文称“{said}”{implied}，{first.label}为{format_value(values[0])}{unit}"
     others = [f"{_alternative(first, r)}为{format_value(v)}{unit}"
               for r, v in zip(claim.readings[1:], values[1:], strict=True) if v != values[0]]
     if others:

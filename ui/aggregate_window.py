@@ -107,6 +107,9 @@ def summary_text(result: Aggregation, expected_given: bool, limit: int | None = 
         parts.append("应报单位均已报送")
     if result.duplicates:
         parts.append(f"重复：{_names(result.duplicates, limit)}")
+    unreadable = [m.path.name for m in refused if m.report is None]
+    if unreadable:
+        parts.append(f"无法读取：{_names(unreadable, limit)}（原因见表中“说明”，或将鼠标停在该行上）")
     if result.unexpected:
         parts.append(f"不在应报单位名单中：{_names(result.unexpected, limit)}")
     text = "；".join(parts) + "。"

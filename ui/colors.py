@@ -10,14 +10,14 @@ HEADER_BG = QColor("#e8edf3")
 CAPTION_BG = QColor("#dde5ee")
 LABEL_BG = QColor("#f6f8fa")
 DERIVED_BG = QColor("#eceff1")
-BLANK_BG = QColor("#fdf1f1")  # an input cell not filled yet: a soft hint, not an alarm
+BLANK_BG = QColor("#fff8e1")  # an input cell not filled yet: a soft cream hint, never red
 
 SEVERITY_BG = {
     Severity.ERROR: QColor("#f8c9c9"),
     Severity.CONFIRM: QColor("#fde3b0"),
     Severity.WARNING: QColor("#fff3c4"),
     Severity.INFO: QColor("#dcecfb"),
-    Severity.TODO: QColor("#fdf1f1"),  # what is left to fill in: the soft tint of a blank cell
+    Severity.TODO: QColor("#fff8e1"),  # what is left to fill in: the soft tint of a blank cell
 }
 SEVERITY_FG = {
     Severity.ERROR: QColor("#b3261e"),

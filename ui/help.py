@@ -61,6 +61,7 @@ class GuideWindow(_TextWindow):
         except OSError:
             text = f"# 使用说明\n\n未找到使用说明文件“{path}”。请重新安装本程序。"
         self.browser.setSearchPaths([str(path.parent)])  # the guide's screenshots, beside it
+        self.resize(max(self.width(), 760), self.height())  # their width (scripts/screenshots.py: 680) fits
         self.browser.setMarkdown(text)
 
 

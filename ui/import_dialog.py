@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
+from model.reading.grid import ALIAS_RULE  # light: no python-docx
+
 
 class PasteDialog(QDialog):
     """A big box to paste a report copied from a web page or from Word/WPS (tables included)."""
@@ -39,8 +41,9 @@ def summary(notices: list[str], aliases: list[str], unplaced: list[str]) -> str:
     parts = []
     if unplaced:
         parts.append(f"以下 {len(unplaced)} 项未能识别，没有导入，请核对原文后手工填写：\n" + "\n".join(f"· {u}" for u in unplaced))
-    if aliases:
-        parts.append("以下表格标签与格式规定的不同，已按规定的标签读取：\n" + "\n".join(f"· {a}" for a in aliases))
+    if aliases:  # each starts with its rule's code (G2), for the command line; people read the words
+        parts.append("以下表格标签与格式规定的不同，已按规定的标签读取：\n"
+                     + "\n".join(f"· {a.removeprefix(ALIAS_RULE).strip()}" for a in aliases))
     if notices:
         parts.append("请注意：\n" + "\n".join(f"· {n}" for n in notices))
     return "\n\n".join(parts)

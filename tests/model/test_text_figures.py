@@ -125,7 +125,7 @@ def test_finding_points_at_its_sentence(passage: Passage):
 def test_message_names_the_cell_in_words():
     passage = next(p for p in WRONG if p.name.startswith("jinxiang_s1/"))
     (f,) = g6_findings(report_of(passage))
-    assert f.message.startswith("正文称“收到政府信息公开申请3件”，表三“一、本年新收政府信息公开申请数量”总计为2件")
+    assert f.message.startswith("正文称“收到 3 条政府信息公开申请”，表三“一、本年新收政府信息公开申请数量”总计为2件")
     assert (f.stated, f.table) == (3, 2)
     assert f.cells[0] == "t3.new.total"
 

@@ -117,3 +117,17 @@ def test_g7_tables_identical_to_last_year():
     now.values[S.t3("new", "natural")] += 1
     now.values[S.t3("open", "natural")] += 1
     assert not _found(now, "G7", prior=prior)
+
+
+def test_an_explanation_belongs_to_its_sentence(sample_report):
+    """Two sentences about one cell are two findings; explaining one leaves the other to explain."""
+    from model.verdict import judge
+
+    s1 = sample_report.sections["s1"].replace("我局收到 2 条政府信息公开申请", "我局收到 3 条政府信息公开申请")
+    sample_report.sections["s1"] = s1 + "\n全年共收到政府信息公开申请5件。"
+    first, second = [f for f in evaluate(sample_report) if f.rule == "G6"]
+    assert first.key != second.key and first.cells[0] == second.cells[0]
+    sample_report.explanations[first.key] = "3 件中有 1 件为重复申请，表中按 2 件统计。"
+    verdict, findings = judge(sample_report)
+    explained = [bool(f.explanation) for f in findings if f.rule == "G6"]
+    assert explained == [True, False] and verdict.unexplained == 1
