@@ -71,7 +71,7 @@ def read_workbook(path: str | os.PathLike[str]) -> tuple[Report, list[str]]:
     data = read_bytes(path, MAX_READ_BYTES, "本程序导出的工作簿")
     if not data.startswith(ZIP_MAGIC):
         raise ReportFileError(foreign_message(name, data[:8]) or f"“{name}”不是 Excel 工作簿（.xlsx），无法读取。")
-    book = _Book(data, name)
+    book = StreamedWorkbook(data, name)
     try:
         report = _read_data(book)
         notices: list[str] = []
@@ -94,7 +94,7 @@ def _damaged(name: str, where: str = "") -> ReportFileError:
     return ReportFileError(f"“{name}”{where}已损坏或不是有效的 Excel 工作簿，无法读取。")
 
 
-def _check_directory(data: bytes, name: str) -> None:
+def check_zip_directory(data: bytes, name: str) -> None:
     """Count the parts from the archive's end record before zipfile builds an object for each."""
     end = data.rfind(b"PK\x05\x06", max(0, len(data) - 65_557))
     if end < 0 or end + 22 > len(data):
@@ -104,7 +104,7 @@ def _check_directory(data: bytes, name: str) -> None:
         raise _too_large(name, f"中的部件过多（{entries} 个）")
 
 
-def _check_sizes(infos: list[zipfile.ZipInfo], name: str) -> None:
+def check_zip_sizes(infos: list[zipfile.ZipInfo], name: str) -> None:
     """Refuse, before unpacking anything, an archive that would unpack to an absurd size (a zip bomb)."""
     total = sum(info.file_size for info in infos)
     if total > MAX_UNZIPPED_BYTES:
@@ -156,18 +156,18 @@ def _number(text: str) -> Any:
     return number
 
 
-class _Book:
+class StreamedWorkbook:
     """The parts of an OOXML workbook, read on demand and streamed."""
 
     def __init__(self, data: bytes, name: str) -> None:
         self.name = name
-        _check_directory(data, name)
+        check_zip_directory(data, name)
         try:
             self.zip = zipfile.ZipFile(io.BytesIO(data))
             infos = self.zip.infolist()
         except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, struct.error):
             raise ReportFileError(f"“{name}”已损坏或不完整，无法作为 Excel 工作簿打开。") from None
-        _check_sizes(infos, name)
+        check_zip_sizes(infos, name)
         self.parts = {info.filename: info for info in infos}
         workbook = self._workbook_part()
         self.sheets = self._sheets(workbook)
@@ -336,7 +336,7 @@ def _whole(value: Any) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
-def _read_data(book: _Book) -> Report:
+def _read_data(book: StreamedWorkbook) -> Report:
     name = book.name
     not_ours = ReportFileError(f"“{name}”不是本程序导出的工作簿（其中没有本程序保存的报告数据），无法读取。"
                                "请在本程序中新建报告，再把数字填入或粘贴到表格中。")
@@ -390,7 +390,7 @@ def _shown(value: Any) -> str:
     return "空白" if value is None else format_value(value)
 
 
-def _read_tables(book: _Book, report: Report, notices: list[str]) -> None:
+def _read_tables(book: StreamedWorkbook, report: Report, notices: list[str]) -> None:
     exported = report.computed()  # what the visible totals showed when the workbook was written
     visible_totals: dict[str, Any] = {}
     for table in S.TABLES:
@@ -459,7 +459,7 @@ def _expected_texts(report: Report) -> dict[str, dict[tuple[int, int], str]]:
     return {L.META_SHEET: meta, L.TEXT_SHEET: texts}
 
 
-def _compare_texts(book: _Book, report: Report, notices: list[str]) -> None:
+def _compare_texts(book: StreamedWorkbook, report: Report, notices: list[str]) -> None:
     """Say so when the basic information or the texts were edited in the workbook: they are not read back.
 
     One pass over the cells the sheet holds: those at the written positions are compared, and the

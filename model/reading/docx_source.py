@@ -24,13 +24,13 @@ MAX_TABLE_COLS = 64
 
 def docx_blocks(data: bytes, name: str) -> list[Block]:
     """The paragraphs and tables of a .docx in document order; ReportFileError if it is none or unsafe."""
-    from model.workbook_reader import _check_directory, _check_sizes  # the zip checks, shared
+    from model.workbook_reader import check_zip_directory, check_zip_sizes  # one set of zip checks
 
     try:
-        _check_directory(data, name)
+        check_zip_directory(data, name)
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             infos = archive.infolist()
-            _check_sizes(infos, name)
+            check_zip_sizes(infos, name)
             names = {info.filename for info in infos}
     except ReportFileError:  # its words are about workbooks: say it of a Word document
         raise ReportFileError(f"“{name}”不是可以读取的 Word 文档：部件过多、解压后过大或压缩比异常（可能是恶意构造的文件），"

@@ -19,7 +19,7 @@ from model.documents import ZIP_MAGIC, foreign_message
 from model.reading.blocks import Block, Paragraph, TableBlock
 from model.report import Report
 from model.storage import ReportFileError, read_bytes
-from model.workbook_reader import MAX_READ_BYTES, _Book
+from model.workbook_reader import MAX_READ_BYTES, StreamedWorkbook
 
 
 def _text(value: Any) -> str:
@@ -32,7 +32,7 @@ def _text(value: Any) -> str:
 
 def workbook_blocks(data: bytes, name: str) -> list[Block]:
     """Every sheet as blocks: a title line before its first table row as a paragraph, the rest as a table."""
-    book = _Book(data, name)
+    book = StreamedWorkbook(data, name)
     blocks: list[Block] = []
     try:
         for title in book.sheets:
