@@ -26,8 +26,6 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
-    QThreadPool,
-    Signal,
     Slot,
 )
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
@@ -60,6 +58,7 @@ from model.rules import Severity
 from model.storage import ReportFileError
 from ui import colors
 from ui.exporting import ExportActions, ExportResult, file_stem
+from ui.worker import Worker
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -189,14 +188,6 @@ class MemberSortModel(QSortFilterProxyModel):
         return str(a) < str(b)
 
 
-class _Signals(QObject):
-    """Carries the worker's progress and outcome to the UI thread (queued: the receiver lives there)."""
-
-    progress = Signal(int, int, str)  # files read, files in all, the file being read
-    finished = Signal(object)  # Aggregation
-    failed = Signal(str)
-
-
 class AggregateWindow(QDialog):
     """汇总多个单位的报告: inputs, the run with progress and 取消, the member table, the outputs."""
 
@@ -213,12 +204,10 @@ class AggregateWindow(QDialog):
         self._expected_given = False
         self._stop = threading.Event()
         self._out_folder: Path | None = None
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(1)
-        self._signals = _Signals(self)
-        self._signals.progress.connect(self._progress)
-        self._signals.finished.connect(self._finished)
-        self._signals.failed.connect(self._failed)
+        self.worker = Worker(self, "汇总时发生意外错误（{kind}：{exc}），请重试。")
+        self.worker.progress.connect(self._progress)
+        self.worker.finished.connect(self._finished)
+        self.worker.failed.connect(self._failed)
         self.exports = ExportActions(self, main.doc, self._say)  # the same worker and messages as exports
         self.exports.busy_changed.connect(lambda _busy: self._update_buttons())
 
@@ -459,7 +448,6 @@ class AggregateWindow(QDialog):
         expected = self.expected_names()
         self._expected_given = expected is not None
         stop = self._stop = threading.Event()
-        signals = self._signals
         self.result = None
         self.model.set_result(None)
         self.summary.setText("正在汇总……")
@@ -467,16 +455,9 @@ class AggregateWindow(QDialog):
         self.current_file.setText("")
         self._set_running(True)
 
-        def work() -> None:
-            try:
-                result = aggregate(paths, agency=agency, year=year, expected=expected, cancelled=stop.is_set,
-                                   progress=lambda i, n, p: signals.progress.emit(i, n, p.name))
-            except Exception as exc:  # noqa: BLE001 - whatever happens in the thread must reach the user
-                signals.failed.emit(f"汇总时发生意外错误（{type(exc).__name__}：{exc}），请重试。")
-            else:
-                signals.finished.emit(result)
-
-        self.pool.start(work)
+        self.worker.start(lambda progress: aggregate(
+            paths, agency=agency, year=year, expected=expected, cancelled=stop.is_set,
+            progress=lambda i, n, p: progress(i, n, p.name)))
         return True
 
     def cancel(self) -> None:
@@ -489,7 +470,7 @@ class AggregateWindow(QDialog):
     def stop(self) -> None:
         """The program is closing: cancel a run and let a running export finish its file."""
         self._stop.set()
-        self.pool.waitForDone()
+        self.worker.wait()
         self.exports.wait()
 
     def _set_running(self, running: bool) -> None:

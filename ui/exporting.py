@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QThreadPool, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressBar, QProgressDialog, QWidget
 
@@ -25,6 +25,7 @@ from model.rules import Finding
 from model.schema import REPORT_TITLE_SUFFIX
 from ui.appdata import APP_DIR_NAME, last_folder, remember_folder
 from ui.document import ReportDocument
+from ui.worker import Worker
 
 _UNSAFE = re.compile(r'[\\/:*?"<>|\r\n\t]')
 #: How long an export may run before the progress dialog appears (a quick one shows none).
@@ -125,13 +126,6 @@ def open_path(path: Path) -> bool:
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
-class _Signals(QObject):
-    """Carries a worker's outcome to the UI thread (queued, since the receiver lives there)."""
-
-    finished = Signal(object)  # ExportResult
-    failed = Signal(str)
-
-
 class ExportActions(QObject):
     """The interactive side of exporting, for the main window: dialogs, the worker, the results.
 
@@ -148,11 +142,9 @@ class ExportActions(QObject):
         self.show_message = show_message
         self.last_folder: Path | None = None
         self.busy = False
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(1)
-        self._signals = _Signals(self)
-        self._signals.finished.connect(self._finished)
-        self._signals.failed.connect(self._failed)
+        self.worker = Worker(self, "导出时发生意外错误（{kind}：{exc}），请重试或改用其他文件夹。")
+        self.worker.finished.connect(self._finished)
+        self.worker.failed.connect(self._failed)
         self._on_done: Callable[[ExportResult], None] = self._offer_to_open
         self.progress_bar = QProgressBar()  # in the status bar, while an export runs
         self.progress_bar.setObjectName("export-progress")
@@ -179,26 +171,14 @@ class ExportActions(QObject):
             return False
         self._on_done = on_done or self._offer_to_open
         self._set_busy(True, what)
-        signals = self._signals
+        from export.errors import ExportError
 
-        def work() -> None:
-            from export.errors import ExportError
-
-            try:
-                result = job()
-            except ExportError as exc:
-                signals.failed.emit(str(exc))
-            except Exception as exc:  # noqa: BLE001 - whatever happens in the thread must reach the user
-                signals.failed.emit(f"导出时发生意外错误（{type(exc).__name__}：{exc}），请重试或改用其他文件夹。")
-            else:
-                signals.finished.emit(result)
-
-        self.pool.start(work)
+        self.worker.start(lambda _progress: job(), (ExportError,))
         return True
 
     def wait(self) -> None:
         """Let a running export finish (the program is closing): never leave a file half-written."""
-        self.pool.waitForDone()
+        self.worker.wait()
 
     def _set_busy(self, busy: bool, what: str = "") -> None:
         self.busy = busy
