@@ -287,7 +287,8 @@ class PageMessage(QLabel):
         super().__init__()
         self.setObjectName(object_name)
         self.setWordWrap(True)
-        self.setMaximumHeight(2 * self.fontMetrics().lineSpacing() + 6)
+        height = 2 * self.fontMetrics().lineSpacing() + 6
+        self.setFixedHeight(height)  # always two lines: a message appearing never moves the table
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)

@@ -199,10 +199,17 @@ class SpreadsheetView(QTableView):
 
     def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
         # Enter commits and, as in a spreadsheet, goes to the cell below.
+        # Tab commits and moves right without opening the next cell for editing, as Excel/WPS do:
+        # typing there then replaces its content.
+        sideways = {QAbstractItemDelegate.EndEditHint.EditNextItem: QAbstractItemView.CursorAction.MoveNext,
+                    QAbstractItemDelegate.EndEditHint.EditPreviousItem: QAbstractItemView.CursorAction.MovePrevious}
         moved_down = hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache
-        super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint if moved_down else hint)
+        plain = moved_down or hint in sideways
+        super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint if plain else hint)
         if moved_down:
             self.enter_down()
+        elif hint in sideways:
+            self.move(sideways[hint])
 
     def enter_down(self) -> None:
         """Enter: the next cell down that can be typed in (totals are skipped)."""

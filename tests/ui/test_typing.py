@@ -135,3 +135,15 @@ def test_paste_reads_dashes_as_zero_and_points_at_a_bad_cell(make_window, qtbot)
     assert view.currentIndex() == view.model().index_of("t3.open.research")
     assert message.property("error") and "科研机构" in message.text()
     assert report.value("t3.open.natural") is None  # nothing of a refused block is pasted
+
+
+def test_tab_moves_without_opening_the_next_cell(make_window, qtbot):
+    """As in Excel/WPS: after Tab the next cell is selected, not being edited; typing replaces it."""
+    window = make_window()
+    _show(window, qtbot)
+    view = _view(window, "t3")
+    _type(qtbot, view, "t3.new.natural", "4", finish=Qt.Key.Key_Tab)
+    assert view.currentIndex() == view.model().index_of("t3.new.business")
+    assert view.state() != view.State.EditingState
+    _type(qtbot, view, "t3.new.business", "7")
+    assert window.doc.report.value("t3.new.business") == 7
