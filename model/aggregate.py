@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from model import schema as S
+from model.documents import PUBLISHED_SUFFIXES, REPORT_SUFFIXES
 from model.location import Location
 from model.preamble import generate_preamble
 from model.report import Report, new_report
@@ -28,7 +29,7 @@ from model.storage import ReportFileError
 from model.verdict import judge
 
 #: What a folder given to 汇总 contributes: the kinds of file the readers understand.
-MEMBER_SUFFIXES = (".json", ".xlsx", ".xlsm", ".docx", ".html", ".htm", ".txt")
+MEMBER_SUFFIXES = REPORT_SUFFIXES + PUBLISHED_SUFFIXES
 #: The key figures of the member status table and the side-by-side sheet: (label, cell code).
 KEY_FIGURES: tuple[tuple[str, str], ...] = (
     ("新收申请", S.t3("new", "total")),
@@ -119,7 +120,7 @@ def read_member(path: Path) -> tuple[Report, list[str]]:
     from model.documents import ZIP_MAGIC, open_report
 
     suffix = path.suffix.lower()
-    if suffix in (".docx", ".html", ".htm", ".txt"):
+    if suffix in PUBLISHED_SUFFIXES:
         from model.reading.importer import import_published
 
         result = import_published(path)

@@ -20,6 +20,10 @@ ZIP_MAGIC = b"PK\x03\x04"  # .xlsx, .docx, .ods and every other zip archive
 _EMPTY_ZIP = b"PK\x05\x06"
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls, .doc, .et, .wps, and encrypted .xlsx/.docx
 _WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xltx", ".xltm")
+#: Files a user may give the program as a report: our report file and workbooks (open_report) …
+REPORT_SUFFIXES = (".json", ".xlsx", ".xlsm")
+#: … and published reports, which are imported (model.reading.importer).
+PUBLISHED_SUFFIXES = (".docx", ".html", ".htm", ".txt")
 _WORD_SUFFIXES = (".doc", ".docx", ".wps", ".rtf")
 #: Other office files that are no report file: a name like this with content that is no zip
 #: (often a web page saved as .xls by a reporting system) is not read as JSON.

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from model.documents import open_report  # JSON, or a workbook we exported (its reader loaded lazily)
+from model.documents import PUBLISHED_SUFFIXES, REPORT_SUFFIXES, open_report  # readers load lazily
 from model.next_year import NextYearError, next_year_report
 from model.preamble import generate_preamble
 from model.report import Report, new_report
@@ -47,7 +47,12 @@ if TYPE_CHECKING:
     from model.reading.importer import ImportResult  # the reader loads only when importing
     from ui.aggregate_window import AggregateWindow
 
-FILE_FILTER = "年度报告文件 (*.json *.xlsx);;所有文件 (*)"
+def _patterns(suffixes: tuple[str, ...]) -> str:
+    return " ".join(f"*{s}" for s in suffixes)
+
+
+FILE_FILTER = f"年度报告文件 ({_patterns(REPORT_SUFFIXES)});;所有文件 (*)"
+PUBLISHED_FILTER = f"已发布的年度报告 ({_patterns(PUBLISHED_SUFFIXES)});;所有文件 (*)"
 SAVE_FILTER = "年度报告文件 (*.json)"
 #: The window's size on a screen that has room for it; a smaller screen gets the window maximized.
 DEFAULT_SIZE = (1400, 900)
@@ -71,7 +76,7 @@ def select_span(editor: QPlainTextEdit, span: tuple[int, int]) -> None:
 
 
 #: Files a user may drop onto the window: our report file and workbook, and published reports to import.
-DROP_SUFFIXES = (".json", ".xlsx", ".xlsm", ".docx", ".html", ".htm", ".txt")
+DROP_SUFFIXES = REPORT_SUFFIXES + PUBLISHED_SUFFIXES
 
 
 class MainWindow(QMainWindow):
@@ -521,7 +526,7 @@ class MainWindow(QMainWindow):
             return
         path, _ = QFileDialog.getOpenFileName(
             self, "导入已发布的年度报告", str(self._folder()),
-            "已发布的年度报告 (*.docx *.html *.htm *.txt);;所有文件 (*)")
+            PUBLISHED_FILTER)
         if path:
             self.import_path(Path(path), confirmed=True)
 
@@ -587,7 +592,7 @@ class MainWindow(QMainWindow):
         if path is None:
             return
         event.acceptProposedAction()
-        if path.suffix.lower() in (".json", ".xlsx", ".xlsm"):
+        if path.suffix.lower() in REPORT_SUFFIXES:
             self.open_path(path)
         else:
             self.import_path(path)

@@ -11,25 +11,13 @@ from support import SAMPLE
 
 from model.rules import Severity
 
-SAMPLE_TXT = Path(__file__).resolve().parents[3] / "shared" / "samples" / "jinxiang-xzsp-2022.txt"
-
-
-def _txt(tmp_path: Path) -> Path:
-    """The published sample as copied text; from ../shared when present, else rebuilt from our file."""
-    if SAMPLE_TXT.exists():
-        return SAMPLE_TXT
-    from export.docx import write_docx
-    from model.storage import load
-
-    path = tmp_path / "金乡 2022.docx"
-    write_docx(load(SAMPLE), path)
-    return path
+#: The published sample as copied text (a copy of ../shared/samples/jinxiang-xzsp-2022.txt kept with the tests).
+SAMPLE_TXT = Path(__file__).resolve().parents[1] / "model" / "import_corpus" / "jinxiang-xzsp-2022.txt"
 
 
 def test_import_a_published_report_from_the_menu(make_window, monkeypatch, tmp_path):
     window = make_window()
-    source = _txt(tmp_path)
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(source), ""))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(SAMPLE_TXT), ""))
     monkeypatch.setattr(QMessageBox, "open", lambda *a, **k: None)
     window.import_dialog()
     report = window.doc.report
@@ -42,11 +30,9 @@ def test_import_a_published_report_from_the_menu(make_window, monkeypatch, tmp_p
 def test_paste_box_imports_copied_text(make_window, monkeypatch, tmp_path):
     from ui.import_dialog import PasteDialog
 
-    source = _txt(tmp_path)
-    if source.suffix != ".txt":
-        return  # the copied-text form needs ../shared/samples
     window = make_window()
-    monkeypatch.setattr(PasteDialog, "exec", lambda self: (self.text.setPlainText(source.read_text("utf-8")), 1)[1])
+    text = SAMPLE_TXT.read_text("utf-8")
+    monkeypatch.setattr(PasteDialog, "exec", lambda self: (self.text.setPlainText(text), 1)[1])
     monkeypatch.setattr(QMessageBox, "open", lambda *a, **k: None)
     window.paste_import_dialog()
     assert window.doc.report.values["t3.open.natural"] == 2
