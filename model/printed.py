@@ -26,7 +26,7 @@ def explanation_lines(report: Report) -> list[str]:
         text = text.strip()
         if not text:
             continue
-        rule, _, cell = key.partition("@")
+        rule, _, cell = key.split("《", 1)[0].partition("@")  # rule@cell《sentence》 (rules.explanation_key)
         about = S.CELLS[cell].name if cell in S.CELLS else ""
         title = title_of(rule, "")
         head = "，".join(p for p in (title, about) if p)

@@ -42,3 +42,13 @@ def test_no_explanations_no_change():
     report = full_report()
     assert printed_text(report, "s6") == report.sections["s6"]
     assert printed_text(_report("x"), "s1") == full_report().sections["s1"]
+
+
+def test_explanation_of_a_quoted_sentence_names_its_cell():
+    """Keys of findings that quote a sentence carry it (rule@cell《sentence》); the printed line still
+    says which cell the explanation is about."""
+    report = full_report()
+    report.sections["s6"] = "\n".join(f"{h}\n无" for h in S.S6_ITEMS)
+    report.explanations["G6@t3.new.total《全年共收到申请5件。》"] = "其中 1 件为重复申请。"
+    text = printed_text(report, "s6")
+    assert "表三“一、本年新收政府信息公开申请数量”行“总计”列：其中 1 件为重复申请。" in text
