@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from model.documents import PUBLISHED_SUFFIXES, REPORT_SUFFIXES, open_report  # readers load lazily
-from model.next_year import NextYearError, next_year_report
+from model.next_year import NextYearError, next_year_report, texts_note
 from model.preamble import generate_preamble
 from model.report import Report, new_report
 from model.rules import Finding
@@ -376,18 +376,26 @@ class MainWindow(QMainWindow):
                     f"跨年度核对应当使用 {year - 1} 年度的报告。")
         return ""
 
-    def new_from_prior(self, path: Path) -> bool:
+    def new_from_prior(self, path: Path, texts: bool = False,
+                       ask: Callable[[Report], bool | None] | None = None) -> bool:
         """Start next year's report from last year's (model.next_year), which also becomes the prior.
 
         The new report is unsaved and has no file; the current one is replaced (ask first: the dialog).
+        `texts`: start the texts from last year's; `ask(prior)` decides it instead (None: cancelled).
         """
         try:
             prior, notices = open_report(Path(path))
         except ReportFileError as exc:
             self.show_message(f"无法读取上年度报告：{exc}")
             return False
+        if ask is not None and prior.year is not None:
+            answer = ask(prior)
+            if answer is None:
+                self.show_message("已取消新建。")
+                return True  # nothing went wrong: the user changed their mind
+            texts = answer
         try:
-            report = next_year_report(prior)
+            report = next_year_report(prior, texts=texts)
         except NextYearError as exc:
             self.show_message(f"无法以“{Path(path).name}”为基础新建报告：{exc}")
             return False
@@ -398,7 +406,8 @@ class MainWindow(QMainWindow):
         extra = "；".join(notices)
         self.show_message(
             f"已以 {prior.year} 年度报告“{Path(path).name}”为基础新建 {report.year} 年度报告：基本信息和上年结转已带入，"
-            "其余内容请逐项填写；该报告同时作为上年度报告用于跨年度核对。" + (f"注意：{extra}" if extra else ""))
+            "其余内容请逐项填写；该报告同时作为上年度报告用于跨年度核对。"
+            + (f"{texts_note()}" if texts else "") + (f"注意：{extra}" if extra else ""))
         return True
 
     def save_to(self, path: Path) -> bool:
@@ -463,7 +472,13 @@ class MainWindow(QMainWindow):
         if not self.confirm_discard():
             return
         path, _ = QFileDialog.getOpenFileName(self, "选择上年度报告", str(self._folder()), FILE_FILTER)
-        if path and not self.new_from_prior(Path(path)):
+
+        def ask(prior: Report) -> bool | None:
+            from ui.new_from_prior import ask_texts
+
+            return ask_texts(prior, Path(path), self)
+
+        if path and not self.new_from_prior(Path(path), ask=ask):
             QMessageBox.warning(self, "无法新建", self.status_label.text())
 
     def open_path(self, path: Path, confirmed: bool = False) -> None:
