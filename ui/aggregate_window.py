@@ -59,6 +59,7 @@ from model.rules import Severity
 from model.storage import ReportFileError
 from ui import colors
 from ui.exporting import ExportActions, ExportResult, file_stem
+from ui.qt_chinese import watch_file_dialogs
 from ui.worker import Worker
 
 if TYPE_CHECKING:
@@ -221,6 +222,7 @@ class AggregateWindow(QDialog):
         self.setWindowTitle("汇总多个单位的报告")
         self.setWindowModality(Qt.WindowModality.NonModal)
         self.setAcceptDrops(True)
+        watch_file_dialogs(self)
         self.sources: list[Path] = []
         self.result: Aggregation | None = None
         self.running = False

@@ -40,6 +40,7 @@ from ui.document import ReportDocument
 from ui.exporting import ExportActions
 from ui.findings_panel import FindingsPanel
 from ui.help import AboutWindow, GuideWindow
+from ui.qt_chinese import watch_file_dialogs
 from ui.text_spans import span_cursor
 from ui.wizard import ReportWizard
 
@@ -86,6 +87,7 @@ class MainWindow(QMainWindow):
         self.doc.set_deadlines(appdata.deadlines())
         self.setAcceptDrops(True)
         self.setObjectName("main-window")
+        watch_file_dialogs(self)  # Qt's file dialogs opened from here: sizes in KB, not KiB
         self.resize(*DEFAULT_SIZE)
         self.wizard = ReportWizard(self.doc, self)
         self.wizard.setWindowFlags(Qt.WindowType.Widget)  # a QDialog, embedded as the central widget
@@ -431,8 +433,10 @@ class MainWindow(QMainWindow):
         """Before the report is replaced: ask to save unsaved changes; False when the user cancels."""
         if not self.doc.modified:
             return True
+        name = self.doc.path.name if self.doc.path else "未命名报告"
+        # the buttons read 保存 / 不保存 / 取消, as in WPS (ui.qt_chinese words Discard)
         answer = QMessageBox.question(
-            self, "保存修改", "当前报告有尚未保存的修改，是否保存？",
+            self, "保存修改", f"“{name}”有尚未保存的修改，是否保存？",
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Save,
         )
