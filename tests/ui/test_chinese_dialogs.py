@@ -79,3 +79,21 @@ def test_the_file_dialog_has_no_english(make_window, cn_dir, monkeypatch, qtbot)
     assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d", by_name["报告.json"][3])  # not "7 Dec 2026"
     for english in ("Folder", "File", "KiB", "bytes", "Size", "Dec"):
         assert english not in text, text
+
+
+def test_about_is_in_chinese_and_names_every_licence(make_window):
+    from PySide6.QtWidgets import QTextBrowser
+
+    from ui.help import COMPONENTS, LICENCE_TEXTS_HEADING
+
+    window = make_window()
+    window.show_about()
+    text = window.findChild(QTextBrowser, "about-text").toPlainText()
+    ours = text[:text.index(LICENCE_TEXTS_HEADING)]  # what the program says, before the licences' own texts
+    for english in ("License", "Public", "or ", "with "):
+        assert english not in ours, english
+    for name in ("PySide6", "openpyxl", "ReportLab", "python-docx", "Python 3.11"):
+        assert name in ours
+    assert all("许可" in licence or "授权" in licence for _name, licence in COMPONENTS)
+    assert "LGPL" in ours and "文鼎公众授权书" in ours
+    assert "Apache License" in text[text.index(LICENCE_TEXTS_HEADING):]  # the texts themselves, as written
