@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
     QDockWidget,
     QFileDialog,
     QLabel,
@@ -131,6 +132,7 @@ class MainWindow(QMainWindow):
         self.guide_window: GuideWindow | None = None
         self.about_window: AboutWindow | None = None
         self.aggregate_window: AggregateWindow | None = None
+        self.import_done: QDialog | None = None  # 导入完成, beside the imported report
         self.wizard.info_page.aggregate_requested.connect(self.show_aggregate)
         self._build_actions()
         self.doc.modified_changed.connect(self.setWindowModified)
@@ -585,11 +587,12 @@ class MainWindow(QMainWindow):
         told = summary(result.notices, result.aliases, result.unplaced)
         self.show_message(f"已导入 {source}，请核对后保存为报告文件。" + ("详见导入说明。" if told else ""))
         if told:
-            box = QMessageBox(QMessageBox.Icon.Information, "导入完成", f"已导入 {source}。", parent=self)
-            box.setObjectName("import-done")
-            box.setInformativeText("导入结果已在窗口中打开，请逐项核对。")
-            box.setDetailedText(told)
-            box.open()
+            from ui.import_dialog import ImportDoneDialog
+
+            if self.import_done is not None:
+                self.import_done.close()
+            self.import_done = ImportDoneDialog(source, told, self)
+            self.import_done.show()
         return True
 
     # -- drag and drop -------------------------------------------------------------------------------

@@ -97,3 +97,22 @@ def test_about_is_in_chinese_and_names_every_licence(make_window):
     assert all("许可" in licence or "授权" in licence for _name, licence in COMPONENTS)
     assert "LGPL" in ours and "文鼎公众授权书" in ours
     assert "Apache License" in text[text.index(LICENCE_TEXTS_HEADING):]  # the texts themselves, as written
+
+
+def test_import_details_are_readable_in_a_resizable_window(make_window, qtbot):
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QDialog, QPlainTextEdit
+
+    sample = Path(__file__).resolve().parents[1] / "model" / "import_corpus" / "jinxiang-xzsp-2022.txt"
+    text = sample.read_text(encoding="utf-8").replace("自然人", "个人", 1) + "\n附表：另有说明一行无法识别\n"
+    window = make_window()
+    window.show()
+    assert window.import_text(text)
+    dialog = window.findChild(QDialog, "import-done")
+    assert dialog is not None and dialog.isVisible() and not dialog.isModal()
+    details = dialog.findChild(QPlainTextEdit, "import-done-details")
+    assert details.isReadOnly() and details.toPlainText().strip()
+    assert details.width() >= 400 and details.height() >= 200  # not a box of 170×95 px
+    dialog.resize(dialog.width() + 200, dialog.height() + 100)
+    qtbot.waitUntil(lambda: details.width() >= 600)  # it grows with the window
