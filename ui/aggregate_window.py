@@ -54,7 +54,6 @@ from export.aggregate_xlsx import MEMBER_HEADERS, member_rows
 from model import schema as S
 from model.aggregate import MEMBER_SUFFIXES, Aggregation, Member, aggregate, read_expected
 from model.preamble import generate_preamble
-from model.report import Report
 from model.rules import Severity
 from model.storage import ReportFileError
 from ui import colors
@@ -593,19 +592,18 @@ class AggregateWindow(QDialog):
         report.sections["preamble"] = generate_preamble(report.meta)
         return dataclasses.replace(result, report=report)
 
-    def _sum_report(self) -> Report | None:
-        result = self._usable()
-        return result.report.copy() if result else None
-
     def open_sum(self) -> bool:
         """The sum in the main window as a new unsaved report, after the question 打开 asks."""
-        report = self._sum_report()
-        if report is None or not self.main.confirm_discard():
+        result = self._usable()
+        report = result.report.copy() if result else None
+        if result is None or report is None or not self.main.confirm_discard():
             return False
         self.main.doc.replace(report, None)
         self.main.doc.set_modified(True)
         self.main.wizard.go_to(self.main.wizard.pageIds()[0])
-        self.main.show_message("已打开汇总报告（尚未保存）：表二、表三、表四为各单位之和，文字部分请本机关撰写。")
+        left_out = (f"（未计入统计表有错误的 {len(result.excluded)} 个单位："
+                    + "、".join(m.agency for m in result.excluded) + "）") if result.excluded else ""
+        self.main.show_message(f"已打开汇总报告（尚未保存）：表二、表三、表四为各单位之和{left_out}，文字部分请本机关撰写。")
         self.main.raise_()
         self.main.activateWindow()
         return True

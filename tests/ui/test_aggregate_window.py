@@ -355,6 +355,9 @@ def test_sum_errors_name_their_members_and_members_with_errors_may_be_left_out(
     (row,) = [r for r, s in enumerate(status) if s == "未计入"]
     assert "统计表有 1 项错误" in notes[row]
     assert f"统计表有错误、按选择未计入：{unit(2)}" in agg.summary.text()
+    agg.agency.setText("某某县人民政府")
+    assert agg.open_sum()  # the main window says the sum leaves the unit out
+    assert f"未计入统计表有错误的 1 个单位：{unit(2)}" in window.status_label.text()
 
 
 def test_a_long_note_wraps_in_its_column(make_window, cn_dir, monkeypatch, qtbot):
