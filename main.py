@@ -89,7 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
     agg.add_argument("--agency", metavar="名称", help="汇总机关（本级人民政府）的名称")
     agg.add_argument("--year", metavar="年度", type=int, help="汇总年度（默认为多数报告的年度）")
     agg.add_argument("--exclude-errors", action="store_true",
-                     help="统计表有错误的单位不计入汇总（列为未计入并说明原因）")
+                     help="不计入统计表有错误的单位（列为未计入并说明原因）")
     return parser
 
 

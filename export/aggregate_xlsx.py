@@ -19,7 +19,7 @@ from openpyxl.worksheet.properties import PageSetupProperties
 
 from export.errors import ExportError
 from export.xlsx import build_workbook
-from model.aggregate import KEY_FIGURES, Aggregation
+from model.aggregate import EXCLUDE_ERRORS_LABEL, KEY_FIGURES, Aggregation
 from model.atomic import atomic_path
 from model.workbook_layout import clean
 
@@ -114,7 +114,7 @@ def excluded_note(result: Aggregation) -> str:
     """What the printed members sheet says when members with errors were left out ("" otherwise)."""
     if not result.excluded:
         return ""
-    return (f"说明：本次汇总选择不计入统计表有错误的单位，以下 {len(result.excluded)} 个单位的报告未计入，"
+    return (f"说明：本次汇总选择“{EXCLUDE_ERRORS_LABEL}”，以下 {len(result.excluded)} 个单位的报告未计入，"
             "汇总数不含这些单位：" + "、".join(m.label for m in result.excluded) + "。")
 
 

@@ -39,6 +39,8 @@ KEY_FIGURES: tuple[tuple[str, str], ...] = (
     ("行政诉讼（未经复议）", S.t4("suit_direct", "total")),
     ("行政诉讼（复议后）", S.t4("suit_after_review", "total")),
 )
+#: The choice to leave out members whose tables have errors, as the window, the CLI and the outputs name it.
+EXCLUDE_ERRORS_LABEL = "不计入统计表有错误的单位"
 
 
 @dataclass
@@ -251,7 +253,7 @@ def aggregate(paths: Iterable[str | os.PathLike[str]], *, agency: str = "", year
         if exclude_errors and m.table_errors:
             m.excluded = True
             first = m.table_errors[0]
-            m.problem = (f"统计表有 {len(m.table_errors)} 项错误（如：{first.text}），按“不计入统计表有错误的单位”"
+            m.problem = (f"统计表有 {len(m.table_errors)} 项错误（如：{first.text}），按“{EXCLUDE_ERRORS_LABEL}”"
                          "未计入汇总；请督促该单位更正后重新汇总。")
     counted = [m for m in members if m.counted]
     result = Aggregation(sum_reports([m.report for m in counted if m.report], agency, year), members,

@@ -52,7 +52,14 @@ from PySide6.QtWidgets import (
 
 from export.aggregate_xlsx import MEMBER_HEADERS, member_rows
 from model import schema as S
-from model.aggregate import MEMBER_SUFFIXES, Aggregation, Member, aggregate, read_expected
+from model.aggregate import (
+    EXCLUDE_ERRORS_LABEL,
+    MEMBER_SUFFIXES,
+    Aggregation,
+    Member,
+    aggregate,
+    read_expected,
+)
 from model.preamble import generate_preamble
 from model.rules import Severity
 from model.storage import ReportFileError
@@ -347,7 +354,7 @@ class AggregateWindow(QDialog):
         self.year.setSpecialValueText("自动（多数报告的年度）")
         self.year.setSuffix(" 年")
         self.year.setValue(self.year.minimum())
-        self.exclude_errors = QCheckBox("不计入统计表有错误的单位")
+        self.exclude_errors = QCheckBox(EXCLUDE_ERRORS_LABEL)
         self.exclude_errors.setObjectName("aggregate-exclude-errors")
         self.exclude_errors.setToolTip("勾选后，统计表有错误（如勾稽关系不平衡）的单位不计入汇总，在表中列为“未计入”并说明原因；"
                                        "不勾选时计入，汇总表中的错误注明由哪些单位引起。")
