@@ -68,6 +68,9 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--from", dest="prior", metavar="LASTYEAR_FILE", required=True,
                      help="上一年度的报告文件（.json 或本程序导出的 .xlsx）")
     new.add_argument("out", metavar="OUT.json", help="新报告文件的保存路径")
+    new.add_argument("--texts", action="store_true",
+                     help="以上年度报告的文字部分为起点（未改动的部分会被“内容雷同”检查标出，请逐段更新）")
+    new.add_argument("--force", action="store_true", help="OUT.json 已存在时覆盖它（默认不覆盖）")
     imp = sub.add_parser("import", help="读入已发布的年度报告（复制的文字、保存的网页或 Word 文档）",
                          description="把已发布的年度报告读成报告文件：从网页或 Word/WPS 复制的文字（.txt）、"
                                      "保存的网页（.html）或 Word 文档（.docx）。统计表按行列标题逐格读取，"
@@ -85,6 +88,8 @@ def build_parser() -> argparse.ArgumentParser:
     agg.add_argument("--expected", metavar="UNITS.txt", help="应报单位名单（文本文件，每行一个单位名称）")
     agg.add_argument("--agency", metavar="名称", help="汇总机关（本级人民政府）的名称")
     agg.add_argument("--year", metavar="年度", type=int, help="汇总年度（默认为多数报告的年度）")
+    agg.add_argument("--exclude-errors", action="store_true",
+                     help="不计入统计表有错误的单位（列为未计入并说明原因）")
     return parser
 
 
@@ -184,20 +189,27 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
     from model.documents import open_report
-    from model.next_year import NextYearError, next_year_report
+    from model.next_year import NextYearError, next_year_report, texts_note
     from model.storage import ReportFileError, save
 
+    if Path(args.out).exists() and not args.force:
+        print(f"无法新建：“{args.out}”已存在，未覆盖。要覆盖它，请加 --force。", file=sys.stderr)
+        return 2
     try:
         prior, notices = open_report(args.prior)
         for notice in notices:
             print(f"注意：{notice}", file=sys.stderr)
-        report = next_year_report(prior)
+        report = next_year_report(prior, texts=args.texts)
         save(report, args.out, backup=True)
     except (ReportFileError, NextYearError) as exc:
         print(f"无法新建：{exc}", file=sys.stderr)
         return 2
     print(f"已新建 {report.year} 年度报告：{args.out}（上年结转已按 {prior.year} 年度报告填写）")
+    if args.texts:
+        print(f"注意：{texts_note()}")
     return 0
 
 
@@ -216,7 +228,8 @@ def cmd_aggregate(args: argparse.Namespace) -> int:
         if show:
             print(f"\r正在读取 {i}/{n}：{path.name[:40]:<40}", end="", file=sys.stderr, flush=True)
 
-    result = aggregate(args.files, agency=args.agency or "", year=args.year, expected=expected, progress=progress)
+    result = aggregate(args.files, agency=args.agency or "", year=args.year, expected=expected,
+                       exclude_errors=args.exclude_errors, progress=progress)
     if show:
         print(file=sys.stderr)
     counted, refused = result.counted, result.refused
@@ -226,6 +239,9 @@ def cmd_aggregate(args: argparse.Namespace) -> int:
     for m in counted:
         if m.errors:
             print(f"注意：{m.agency}（{m.path.name}）的报告有 {m.errors} 项错误，已计入，请督促其更正。")
+    for f in result.table_findings():
+        if f.rule != "A1":  # A1 comes with the other findings of the sum below
+            print(f"【{f.severity.label}】汇总表：{f.message}")
     for f in result.findings():
         print(f"【{f.severity.label}】{f.message}")
     if not counted:

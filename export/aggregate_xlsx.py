@@ -1,10 +1,16 @@
 """The 汇总 workbook: the summed official tables (the program's own workbook of the sum, so it reopens
 as a report), a sheet on the members (what was counted, what was not and why), and a sheet comparing
-the members side by side on the key figures."""
+the counted members side by side on the key figures.
+
+Both added sheets are printed as well as read: A4 landscape, one page wide, the header row repeated,
+headers wrapping inside their cells and every row as high as its longest text (openpyxl cannot measure
+text, and neither WPS nor Excel grows a row on opening, so the heights are estimated here)."""
 
 from __future__ import annotations
 
+import math
 import os
+import unicodedata
 from typing import Any
 
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
@@ -13,9 +19,8 @@ from openpyxl.worksheet.properties import PageSetupProperties
 
 from export.errors import ExportError
 from export.xlsx import build_workbook
-from model.aggregate import KEY_FIGURES, Aggregation
+from model.aggregate import EXCLUDE_ERRORS_LABEL, KEY_FIGURES, Aggregation
 from model.atomic import atomic_path
-from model.rules import Stage, evaluate
 from model.workbook_layout import clean
 
 MEMBERS_SHEET = "汇总单位情况"
@@ -26,6 +31,12 @@ _HEAD = Font(name="宋体", size=10.5, bold=True)
 _BODY = Font(name="宋体", size=10.5)
 _HEAD_FILL = PatternFill("solid", fgColor="E7E6E6")
 _WRAP = Alignment(vertical="center", wrap_text=True)
+_HEAD_WRAP = Alignment(horizontal="center", vertical="center", wrap_text=True)
+#: Points per line of 10.5 pt text, with the fonts LibreOffice and WPS substitute for 宋体, and the
+#: cell's own top and bottom margin.
+LINE_PT, MARGIN_PT = 15.0, 4.0
+#: Column widths (in widths of "0"): the members sheet fits A4 landscape at about 95 %.
+MEMBER_WIDTHS = [20.0, 18.0, 6.0, 6.0, 6.0, 7.0] + [8.0] * len(KEY_FIGURES) + [40.0]
 
 
 def member_rows(result: Aggregation) -> list[list[Any]]:
@@ -43,11 +54,32 @@ MEMBER_HEADERS = ["单位", "文件", "年度", "汇总", "错误", "需说明�
                   *[label for label, _ in KEY_FIGURES], "说明"]
 
 
-def _sheet(wb: Any, title: str, headers: list[str], rows: list[list[Any]], widths: list[float]) -> None:
+def text_width(text: str) -> int:
+    """Width of `text` in widths of "0": a Chinese character or full-width sign takes two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def lines_needed(value: Any, width: float) -> int:
+    """How many lines `value` takes in a wrapping cell `width` wide (one cell margin left free)."""
+    if value is None:
+        return 1
+    room = max(width - 1.0, 1.0)
+    return sum(max(1, math.ceil(text_width(line) / room)) for line in str(value).split("\n"))
+
+
+def row_height(values: list[Any], widths: list[float]) -> float:
+    """The height, in points, of a row whose cells wrap: its tallest cell."""
+    lines = max((lines_needed(v, w) for v, w in zip(values, widths, strict=False)), default=1)
+    return lines * LINE_PT + MARGIN_PT
+
+
+def _sheet(wb: Any, title: str, headers: list[str], rows: list[list[Any]], widths: list[float],
+           note: str = "") -> None:
     ws = wb.create_sheet(title)
     for c, text in enumerate(headers, start=1):
         cell = ws.cell(1, c, text)
-        cell.font, cell.fill, cell.border, cell.alignment = _HEAD, _HEAD_FILL, _BORDER, _WRAP
+        cell.font, cell.fill, cell.border, cell.alignment = _HEAD, _HEAD_FILL, _BORDER, _HEAD_WRAP
+    ws.row_dimensions[1].height = row_height(list(headers), widths)
     for r, row in enumerate(rows, start=2):
         for c, value in enumerate(row, start=1):
             cell = ws.cell(r, c)
@@ -57,26 +89,45 @@ def _sheet(wb: Any, title: str, headers: list[str], rows: list[list[Any]], width
             else:
                 cell.value = value
             cell.font, cell.border, cell.alignment = _BODY, _BORDER, _WRAP
+        ws.row_dimensions[r].height = row_height(row, widths)
+    if note:  # below the table, across its width: what the reader of the printout must know
+        r = len(rows) + 3
+        ws.cell(r, 1, clean(note)).data_type = "s"
+        ws.cell(r, 1).font, ws.cell(r, 1).alignment = _BODY, _WRAP
+        ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=len(headers))
+        ws.row_dimensions[r].height = row_height([note], [sum(widths)])
     for c, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(c)].width = width
     ws.freeze_panes = "B2"
     ws.print_title_rows = "1:1"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.orientation = "landscape"
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.left = ws.page_margins.right = 0.5
+    ws.oddFooter.center.text = "第 &P 页，共 &N 页"
+
+
+def excluded_note(result: Aggregation) -> str:
+    """What the printed members sheet says when members with errors were left out ("" otherwise)."""
+    if not result.excluded:
+        return ""
+    return (f"说明：本次汇总选择“{EXCLUDE_ERRORS_LABEL}”，以下 {len(result.excluded)} 个单位的报告未计入，"
+            "汇总数不含这些单位：" + "、".join(m.label for m in result.excluded) + "。")
 
 
 def write_aggregation_workbook(result: Aggregation, path: str | os.PathLike[str]) -> None:
     """Write the workbook of a 汇总 atomically; ExportError with a Chinese message when it cannot."""
-    findings = evaluate(result.report, stage=Stage.HANDIN) + result.findings()
-    wb = build_workbook(result.report, findings)
-    widths = [28, 24, 8, 8, 6, 8] + [10] * len(KEY_FIGURES) + [50]
-    _sheet(wb, MEMBERS_SHEET, MEMBER_HEADERS, member_rows(result), widths)
-    counted = result.counted
-    compare = [[label, *[m.figure(code) for m in counted], result.report.figures().get(code)]
-               for label, code in KEY_FIGURES]
-    _sheet(wb, COMPARE_SHEET, ["项目", *[m.agency for m in counted], "合计"], compare,
-           [18] + [14] * (len(counted) + 1))
+    wb = build_workbook(result.report, result.sum_findings())
+    _sheet(wb, MEMBERS_SHEET, MEMBER_HEADERS, member_rows(result), MEMBER_WIDTHS, excluded_note(result))
+    figures = result.report.figures()
+    compare = [[m.agency, *[m.figure(code) for _, code in KEY_FIGURES]] for m in result.counted]
+    compare.append(["合计", *[figures.get(code) for _, code in KEY_FIGURES]])
+    _sheet(wb, COMPARE_SHEET, ["单位", *[label for label, _ in KEY_FIGURES]], compare,
+           [28.0] + [11.0] * len(KEY_FIGURES), excluded_note(result))
+    for cell in wb[COMPARE_SHEET][len(compare) + 1]:
+        cell.font = _HEAD  # the 合计 row
     with atomic_path(path, "汇总工作簿", ExportError) as tmp:
         wb.save(tmp)

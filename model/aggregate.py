@@ -14,7 +14,7 @@ import os
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -39,6 +39,8 @@ KEY_FIGURES: tuple[tuple[str, str], ...] = (
     ("行政诉讼（未经复议）", S.t4("suit_direct", "total")),
     ("行政诉讼（复议后）", S.t4("suit_after_review", "total")),
 )
+#: The choice to leave out members whose tables have errors, as the window, the CLI and the outputs name it.
+EXCLUDE_ERRORS_LABEL = "不计入统计表有错误的单位"
 
 
 @dataclass
@@ -49,6 +51,7 @@ class Member:
     report: Report | None = None
     notices: list[str] = field(default_factory=list)
     problem: str = ""  # why it is not in the sum ("" when it is)
+    excluded: bool = False  # left out because its tables have errors (the user's choice), not unreadable
     errors: int = 0
     unexplained: int = 0
     findings: list[Finding] = field(default_factory=list)
@@ -69,6 +72,16 @@ class Member:
     def figure(self, code: str) -> Any:
         return self.report.figures().get(code) if self.report else None
 
+    @property
+    def table_errors(self) -> list[Finding]:
+        """Its own error-level findings on table cells: what it would carry into the summed tables."""
+        return [f for f in self.findings if f.cells and f.severity is Severity.ERROR]
+
+    @property
+    def label(self) -> str:
+        """How a finding or a message names this member: the unit and its file."""
+        return f"{self.agency or '（未知单位）'}（{self.path.name}）"
+
 
 @dataclass
 class Aggregation:
@@ -78,6 +91,7 @@ class Aggregation:
     duplicates: list[str] = field(default_factory=list)  # units (or identical files) given more than once
     unexpected: list[str] = field(default_factory=list)  # units not on the expected list
     cancelled: bool = False
+    exclude_errors: bool = False  # members whose tables have errors were left out (the user chose so)
 
     @property
     def counted(self) -> list[Member]:
@@ -87,13 +101,40 @@ class Aggregation:
     def refused(self) -> list[Member]:
         return [m for m in self.members if not m.counted]
 
+    @property
+    def excluded(self) -> list[Member]:
+        """Members readable and of this 汇总, left out only because their tables have errors."""
+        return [m for m in self.members if m.excluded]
+
+    def causes(self, finding: Finding) -> list[Member]:
+        """The counted members whose own figures make `finding` of the sum: a sum is linear, so a break
+        in the sum (T3-1 in one column, a total that is not its parts) is a break in at least one member,
+        found by the same rule on an overlapping cell."""
+        cells = set(finding.cells)
+        return [m for m in self.counted
+                if any(f.rule == finding.rule and cells & set(f.cells) for f in m.table_errors)]
+
     def findings(self) -> list[Finding]:
         """A1 (the sum against its members) and A2 (the expected list), for the sum's findings list."""
         return a1_findings(self.report, self.counted) + a2_findings(self)
 
     def table_findings(self) -> list[Finding]:
-        """What is wrong with the summed tables: the rules that read cells, at hand-in, and A1."""
-        return [f for f in evaluate(self.report) + self.findings() if f.cells]
+        """What is wrong with the summed tables: the rules that read cells, at hand-in, and A1; each
+        error names the members that cause it (see `causes`)."""
+        return [self._named(f) for f in evaluate(self.report) + self.findings() if f.cells]
+
+    def sum_findings(self) -> list[Finding]:
+        """Every finding of the sum as at hand-in (its texts, still to be written, included), A1, A2,
+        the errors naming their members: what the workbook's 校验结果 sheet lists."""
+        return [self._named(f) for f in evaluate(self.report) + self.findings()]
+
+    def _named(self, finding: Finding) -> Finding:
+        if finding.severity is not Severity.ERROR or not finding.cells or finding.rule == "A1":
+            return finding
+        members = self.causes(finding)
+        if not members:
+            return finding
+        return replace(finding, message=f"{finding.message}源自以下单位的报告：{_names(members)}。")
 
     @property
     def draft(self) -> bool:
@@ -101,6 +142,11 @@ class Aggregation:
         table 三 carries into the sum) or a cell that is not its members' sum. The texts are not judged:
         the office writes them afterwards. One place for the CLI and the 汇总 window."""
         return any(f.severity is Severity.ERROR for f in self.table_findings())
+
+
+def _names(members: list[Member], limit: int = 20) -> str:
+    shown = "、".join(m.label for m in members[:limit])
+    return shown if len(members) <= limit else f"{shown} 等 {len(members)} 个单位"
 
 
 def member_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
@@ -146,10 +192,13 @@ def _norm_name(name: str) -> str:
 
 
 def aggregate(paths: Iterable[str | os.PathLike[str]], *, agency: str = "", year: int | None = None,
-              expected: Iterable[str] | None = None,
+              expected: Iterable[str] | None = None, exclude_errors: bool = False,
               progress: Callable[[int, int, Path], None] | None = None,
               cancelled: Callable[[], bool] | None = None) -> Aggregation:
-    """Read, check and sum the members. `year` defaults to the year most members report on."""
+    """Read, check and sum the members. `year` defaults to the year most members report on.
+
+    With `exclude_errors`, a member whose own tables have error-level findings is left out (未计入,
+    with the reason), so that one unit's broken table 三 does not make the whole sum a draft."""
     files = member_files(paths)
     members: list[Member] = []
     digests: dict[str, Path] = {}  # content hash → the first file with that content
@@ -201,12 +250,17 @@ def aggregate(paths: Iterable[str | os.PathLike[str]], *, agency: str = "", year
             duplicates.append(m.agency)
             continue
         seen[key] = m
+        if exclude_errors and m.table_errors:
+            m.excluded = True
+            first = m.table_errors[0]
+            m.problem = (f"统计表有 {len(m.table_errors)} 项错误（如：{first.text}），按“{EXCLUDE_ERRORS_LABEL}”"
+                         "未计入汇总；请督促该单位更正后重新汇总。")
     counted = [m for m in members if m.counted]
     result = Aggregation(sum_reports([m.report for m in counted if m.report], agency, year), members,
-                         duplicates=duplicates, cancelled=stopped)
+                         duplicates=duplicates, cancelled=stopped, exclude_errors=exclude_errors)
     if expected is not None:
         names = [n.strip() for n in expected if n.strip() and not n.strip().startswith("#")]
-        have = {_norm_name(m.agency) for m in counted}
+        have = {_norm_name(m.agency) for m in counted + result.excluded}  # an excluded unit did report
         result.missing = [n for n in dict.fromkeys(names) if _norm_name(n) not in have]
         listed = {_norm_name(n) for n in names}
         result.unexpected = [m.agency for m in counted if _norm_name(m.agency) not in listed]
@@ -304,6 +358,9 @@ def a2_findings(result: Aggregation) -> list[Finding]:
     if result.duplicates:
         out.append(Finding("A2", Severity.WARNING, (), "以下单位的报告重复，只计入一次："
                            + "、".join(result.duplicates) + "。", title=title))
+    if result.excluded:
+        out.append(Finding("A2", Severity.WARNING, (), f"以下 {len(result.excluded)} 个单位的报告统计表有错误，"
+                           "按选择未计入汇总，汇总数不含这些单位：" + _names(result.excluded) + "。", title=title))
     if result.unexpected:
         out.append(Finding("A2", Severity.WARNING, (), "以下单位不在应报单位名单中（已计入）："
                            + "、".join(result.unexpected) + "。", title=title))

@@ -19,8 +19,18 @@ class NextYearError(ValueError):
     """Last year's report cannot be the start of the next one; str() is the Chinese reason."""
 
 
-def next_year_report(prior: Report) -> Report:
-    """A new report for the year after `prior`, with its basic information and 上年结转 carried over."""
+def texts_note() -> str:
+    """What the user must know when the texts start from last year's: G7 flags a section left as it was."""
+    from model.rules import title_of
+
+    return (f"各部分文字以上年度报告为起点，请按本年度的情况逐段改写；未作修改的部分，"
+            f"校验时会提示“{title_of('G7', '')}”。")
+
+
+def next_year_report(prior: Report, texts: bool = False) -> Report:
+    """A new report for the year after `prior`, with its basic information and 上年结转 carried over;
+    with `texts`, also last year's text of each narrative section, to be rewritten (the user's choice:
+    off by default, since a section left unchanged is what G7 flags)."""
     if prior.year is None:
         raise NextYearError("上年度报告没有填写报告年度，无法确定新报告的年度。")
     if prior.year + 1 > S.YEAR_MAX:
@@ -33,5 +43,10 @@ def next_year_report(prior: Report) -> Report:
         carried = figures.get(S.t3("carried_out", col))
         if carried is not None:
             report.set_value(S.t3("carried_in", col), carried)
+    if texts:
+        for section in S.SECTIONS:
+            text = prior.text(section.key) if section.table is None else ""
+            if text.strip():
+                report.sections[section.key] = text
     report.sections["preamble"] = generate_preamble(report.meta)
     return report

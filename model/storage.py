@@ -94,8 +94,12 @@ def loads(data: bytes | str, source: str = "文件") -> Report:
         stripped = text.rstrip()
         truncated = exc.pos >= len(stripped) or (stripped.startswith("{") and not stripped.endswith("}"))
         hint = "文件可能不完整（被截断）" if truncated else "格式有误"
-        raise ReportFileError(
-            f"“{source}”不是有效的报告文件：第 {exc.lineno} 行第 {exc.colno} 列{hint}。") from None
+        from model.json_place import describe_place
+
+        place = describe_place(text, exc.pos)
+        line = f"第 {exc.lineno} 行第 {exc.colno} 列"
+        where = f"{place}，{hint}（{line}）" if place else f"{line}{hint}"
+        raise ReportFileError(f"“{source}”不是有效的报告文件：{where}。") from None
     except _BadNumber as exc:
         raise ReportFileError(f"“{source}”不是有效的报告文件：{exc}") from None
     except RecursionError:

@@ -31,6 +31,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QDialog,
     QFileDialog,
     QGroupBox,
@@ -51,13 +52,20 @@ from PySide6.QtWidgets import (
 
 from export.aggregate_xlsx import MEMBER_HEADERS, member_rows
 from model import schema as S
-from model.aggregate import MEMBER_SUFFIXES, Aggregation, Member, aggregate, read_expected
+from model.aggregate import (
+    EXCLUDE_ERRORS_LABEL,
+    MEMBER_SUFFIXES,
+    Aggregation,
+    Member,
+    aggregate,
+    read_expected,
+)
 from model.preamble import generate_preamble
-from model.report import Report
 from model.rules import Severity
 from model.storage import ReportFileError
 from ui import colors
 from ui.exporting import ExportActions, ExportResult, file_stem
+from ui.qt_chinese import watch_file_dialogs
 from ui.worker import Worker
 
 if TYPE_CHECKING:
@@ -71,6 +79,24 @@ SUMMARY_NAMES = 30
 _NOTE_COLUMN = len(MEMBER_HEADERS) - 1
 _STATUS_COLUMN = MEMBER_HEADERS.index("汇总")
 _ERRORS_COLUMN = MEMBER_HEADERS.index("错误")
+#: Widest a column other than 说明 starts, in widths of “国”: 单位, 文件, then the rest (they wrap).
+COLUMN_CAP_EM = (12, 10)
+OTHER_CAP_EM = 7
+#: 说明 is never narrower than this (a smaller window scrolls sideways rather than squeeze it).
+NOTE_MIN_EM = 16
+
+
+def header_lines(label: str) -> str:
+    """A header as shown in two short lines, so the columns of figures stay narrow and 说明 gets the room:
+    行政诉讼（未经复议） → 行政诉讼 / （未经复议）, 需说明未说明 → 需说明 / 未说明, 新收申请 → 新收 / 申请."""
+    if "（" in label:
+        return label.replace("（", "\n（", 1)
+    if len(label) >= 4:
+        half = len(label) // 2
+        return f"{label[:half]}\n{label[half:]}"
+    return label
+
+
 #: One or more administrative divisions at the start of a name: 某某省某某市某某县…
 _PLACE = re.compile(r"(?:[^省市州盟县区旗]{1,7}[省市州盟县区旗])+")
 
@@ -100,6 +126,8 @@ def summary_text(result: Aggregation, expected_given: bool, limit: int | None = 
     with_errors = [m for m in counted if m.errors]
     if with_errors:
         parts.append(f"其中 {len(with_errors)} 个单位的报告有错误（已计入，请督促其更正）")
+    if result.excluded:
+        parts.append(f"统计表有错误、按选择未计入：{_names([m.agency for m in result.excluded], limit)}")
     if result.missing:
         parts.append(f"缺报：{_names(result.missing, limit)}")
     elif expected_given and not result.cancelled:
@@ -144,6 +172,8 @@ class MemberTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return header_lines(MEMBER_HEADERS[section])
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
             return MEMBER_HEADERS[section]
         if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
             return section + 1
@@ -198,6 +228,7 @@ class AggregateWindow(QDialog):
         self.setWindowTitle("汇总多个单位的报告")
         self.setWindowModality(Qt.WindowModality.NonModal)
         self.setAcceptDrops(True)
+        watch_file_dialogs(self)
         self.sources: list[Path] = []
         self.result: Aggregation | None = None
         self.running = False
@@ -238,8 +269,9 @@ class AggregateWindow(QDialog):
         self.table.sortByColumn(_STATUS_COLUMN, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
+        self.table.setWordWrap(True)  # a long 说明 wraps in its column: read without scrolling sideways
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.doubleClicked.connect(self._open_member_at)
@@ -250,6 +282,12 @@ class AggregateWindow(QDialog):
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.summary)
+        self.sum_findings = QListWidget()  # the errors of the summed tables, each naming its members
+        self.sum_findings.setObjectName("aggregate-sum-findings")
+        self.sum_findings.setWordWrap(True)
+        self.sum_findings.setMaximumHeight(self.fontMetrics().height() * 5)
+        self.sum_findings.setVisible(False)
+        layout.addWidget(self.sum_findings)
         layout.addLayout(self._output_row())
         self.message = QLabel()
         self.message.setObjectName("aggregate-message")
@@ -258,7 +296,7 @@ class AggregateWindow(QDialog):
         layout.addWidget(self.message)
 
         em = self.fontMetrics().horizontalAdvance("国")
-        self.resize(em * 86, em * 56)
+        self.resize(em * 100, em * 56)  # room for 说明 beside the figures (a smaller screen: the window manager fits it)
         self._update_buttons()
 
     # -- building ------------------------------------------------------------------------------------
@@ -316,6 +354,10 @@ class AggregateWindow(QDialog):
         self.year.setSpecialValueText("自动（多数报告的年度）")
         self.year.setSuffix(" 年")
         self.year.setValue(self.year.minimum())
+        self.exclude_errors = QCheckBox(EXCLUDE_ERRORS_LABEL)
+        self.exclude_errors.setObjectName("aggregate-exclude-errors")
+        self.exclude_errors.setToolTip("勾选后，统计表有错误（如勾稽关系不平衡）的单位不计入汇总，在表中列为“未计入”并说明原因；"
+                                       "不勾选时计入，汇总表中的错误注明由哪些单位引起。")
         self.run_button = self._button("开始汇总", "aggregate-run", self.run)
         self.run_button.setDefault(True)
         self.cancel_button = self._button("取消", "aggregate-cancel", self.cancel)
@@ -324,6 +366,7 @@ class AggregateWindow(QDialog):
         row.addWidget(self.agency, 3)
         row.addWidget(QLabel("汇总年度："))
         row.addWidget(self.year, 1)
+        row.addWidget(self.exclude_errors)
         row.addWidget(self.run_button)
         row.addWidget(self.cancel_button)
         return row
@@ -455,8 +498,11 @@ class AggregateWindow(QDialog):
         self.current_file.setText("")
         self._set_running(True)
 
+        exclude = self.exclude_errors.isChecked()
+        self.sum_findings.clear()
+        self.sum_findings.setVisible(False)
         self.worker.start(lambda progress: aggregate(
-            paths, agency=agency, year=year, expected=expected, cancelled=stop.is_set,
+            paths, agency=agency, year=year, expected=expected, exclude_errors=exclude, cancelled=stop.is_set,
             progress=lambda i, n, p: progress(i, n, p.name)))
         return True
 
@@ -491,6 +537,7 @@ class AggregateWindow(QDialog):
         self._fit_columns()
         self.summary.setText(summary_text(result, self._expected_given))
         self.summary.setToolTip(summary_text(result, self._expected_given, None))
+        self._show_sum_findings(result)
         self.current_file.setText("已取消" if result.cancelled else f"已读取 {len(result.members)} 个文件")
         if not result.members:
             self._say("所选文件夹中没有可以汇总的报告文件（.json、.xlsx、.docx、.html、.txt）。")
@@ -515,12 +562,27 @@ class AggregateWindow(QDialog):
         self.summary.setText(message)
         self._say(message)
 
+    def _show_sum_findings(self, result: Aggregation) -> None:
+        """The errors of the summed tables, each with the members whose own figures cause it."""
+        self.sum_findings.clear()
+        errors = [f for f in result.table_findings() if f.severity is Severity.ERROR]
+        for f in errors:
+            item = QListWidgetItem(f"汇总表：{f.text}")
+            item.setForeground(colors.SEVERITY_FG[Severity.ERROR])
+            item.setToolTip(f.text)
+            self.sum_findings.addItem(item)
+        self.sum_findings.setVisible(bool(errors) and not result.cancelled)
+
     def _fit_columns(self) -> None:
         self.table.resizeColumnsToContents()
         em = self.fontMetrics().horizontalAdvance("国")
         header = self.table.horizontalHeader()
         for col in range(len(MEMBER_HEADERS) - 1):
-            header.resizeSection(col, min(header.sectionSize(col), em * 16))
+            cap = COLUMN_CAP_EM[col] if col < len(COLUMN_CAP_EM) else OTHER_CAP_EM
+            header.resizeSection(col, min(header.sectionSize(col), em * cap))
+        # 说明 takes the room that is left (at least 20 国) and wraps there, rather than running off the right
+        others = sum(header.sectionSize(col) for col in range(_NOTE_COLUMN))
+        header.resizeSection(_NOTE_COLUMN, max(em * NOTE_MIN_EM, self.table.viewport().width() - others))
 
     # -- outputs -------------------------------------------------------------------------------------
 
@@ -537,19 +599,18 @@ class AggregateWindow(QDialog):
         report.sections["preamble"] = generate_preamble(report.meta)
         return dataclasses.replace(result, report=report)
 
-    def _sum_report(self) -> Report | None:
-        result = self._usable()
-        return result.report.copy() if result else None
-
     def open_sum(self) -> bool:
         """The sum in the main window as a new unsaved report, after the question 打开 asks."""
-        report = self._sum_report()
-        if report is None or not self.main.confirm_discard():
+        result = self._usable()
+        report = result.report.copy() if result else None
+        if result is None or report is None or not self.main.confirm_discard():
             return False
         self.main.doc.replace(report, None)
         self.main.doc.set_modified(True)
         self.main.wizard.go_to(self.main.wizard.pageIds()[0])
-        self.main.show_message("已打开汇总报告（尚未保存）：表二、表三、表四为各单位之和，文字部分请本机关撰写。")
+        left_out = (f"（未计入统计表有错误的 {len(result.excluded)} 个单位："
+                    + "、".join(m.agency for m in result.excluded) + "）") if result.excluded else ""
+        self.main.show_message(f"已打开汇总报告（尚未保存）：表二、表三、表四为各单位之和{left_out}，文字部分请本机关撰写。")
         self.main.raise_()
         self.main.activateWindow()
         return True

@@ -17,6 +17,7 @@ from ui.autosave import Recovery, orphaned_recoveries
 from ui.fonts import ensure_chinese_font
 from ui.input_method import chinese_input
 from ui.main_window import MainWindow
+from ui.qt_chinese import install_translator
 
 SAMPLE = SAMPLE_REPORT
 
@@ -42,6 +43,7 @@ def _set_up(app: QApplication) -> None:
         translator = QTranslator(app)
         if translator.load(name, translations):
             app.installTranslator(translator)
+    install_translator(app)  # what qtbase_zh_CN leaves in English (file dialogs), 不保存
     ensure_chinese_font(app)
 
 

@@ -17,13 +17,28 @@ from resources import FONTS_DIR, USER_GUIDE
 from ui.appdata import APP_NAME
 from ui.version import __version__
 
-#: The bundled fonts (resources/fonts/README.md): name, licence, the licence files beside the font.
+#: The bundled fonts (resources/fonts/README.md): name, licence in Chinese, the licence files beside the font.
 BUNDLED_FONTS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    ("文泉驿微米黑（WenQuanYi Micro Hei）", "Apache License 2.0，或附字体例外条款的 GPLv3",
+    ("文泉驿微米黑（WenQuanYi Micro Hei）", "Apache 许可证 2.0 版，或附字体例外条款的 GNU 通用公共许可证第 3 版",
      ("LICENSE-wqy-microhei.txt",)),
-    ("文鼎 PL 简报宋（AR PL SungtiL GB）", "文鼎公众授权书（Arphic Public License）",
+    ("文鼎 PL 简报宋（AR PL SungtiL GB）", "文鼎公众授权书",
      ("LICENSE-arphic-gbsn00lp.txt", "COPYRIGHT-arphic-gbsn00lp.txt")),
 )
+#: The open-source software the program is built with and brings along (requirements.txt and what
+#: those need), each with its licence named in Chinese.
+COMPONENTS: tuple[tuple[str, str], ...] = (
+    ("Python 3.11", "Python 软件基金会许可协议"),
+    ("Qt 6、PySide6（界面）", "GNU 宽通用公共许可证第 3 版（LGPL）"),
+    ("openpyxl、et_xmlfile（Excel 工作簿）", "MIT 许可证"),
+    ("ReportLab（PDF）", "BSD 许可证"),
+    ("python-docx（Word 文档）", "MIT 许可证"),
+    ("lxml（读写 XML）", "BSD 许可证（三条款）"),
+    ("Pillow（图像）", "MIT-CMU 许可证"),
+    ("defusedxml（安全读取 XML）", "Python 软件基金会许可协议"),
+    ("platformdirs（数据文件夹）", "MIT 许可证"),
+)
+#: Where the licences' own texts begin: they stay in the words they were written in.
+LICENCE_TEXTS_HEADING = "许可证原文"
 
 
 class _TextWindow(QDialog):
@@ -66,25 +81,29 @@ class GuideWindow(_TextWindow):
 
 
 def about_html() -> str:
-    """关于: the program, its version, and each bundled font with the full text of its licence."""
+    """关于: the program, its version, the software and fonts it brings along with their licences named
+    in Chinese, and then the fonts' licence texts as written (their licences require them to travel along)."""
     parts = [
         f"<h2>{APP_NAME}</h2>",
         f"<p>版本 {__version__}</p>",
         "<p>按《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）编制、校验和导出"
         "政府信息公开工作年度报告。离线运行，报告只保存在本机。</p>",
-        "<h3>随程序附带的字体</h3>",
-        "<p>系统中没有合适的中文字体时，PDF 使用以下开源字体，按各自的许可证随程序分发：</p><ul>",
+        "<h3>使用的开源软件</h3><p>本程序使用以下开源软件，按各自的许可证随程序分发：</p><ul>",
     ]
+    for name, licence in COMPONENTS:
+        parts.append(f"<li>{html.escape(name)}：{html.escape(licence)}</li>")
+    parts += ["</ul><h3>随程序附带的字体</h3>",
+              "<p>系统中没有合适的中文字体时，PDF 使用以下开源字体，按各自的许可证随程序分发：</p><ul>"]
     for name, licence, _files in BUNDLED_FONTS:
         parts.append(f"<li>{html.escape(name)}：{html.escape(licence)}</li>")
-    parts.append("</ul><h3>许可证全文</h3>")
+    parts.append(f"</ul><h3>{LICENCE_TEXTS_HEADING}</h3><p>以下为字体许可证的原文，按原样附上。</p>")
     for _name, _licence, files in BUNDLED_FONTS:
         for file in files:
             try:
                 text = (FONTS_DIR / file).read_text(encoding="utf-8", errors="replace")
             except OSError:
                 text = f"（未找到许可证文件 {FONTS_DIR / file}）"
-            parts.append(f"<h4>{html.escape(file)}</h4><pre>{html.escape(text)}</pre>")
+            parts.append(f"<h4>{html.escape(file)}</h4><pre style='white-space: pre-wrap'>{html.escape(text)}</pre>")
     return "".join(parts)
 
 

@@ -7,6 +7,7 @@ as last year's report, or as the start of this year's.
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from model.reading.grid import ALIAS_RULE  # light: no python-docx
@@ -47,3 +48,29 @@ def summary(notices: list[str], aliases: list[str], unplaced: list[str]) -> str:
     if notices:
         parts.append("请注意：\n" + "\n".join(f"· {n}" for n in notices))
     return "\n\n".join(parts)
+
+
+class ImportDoneDialog(QDialog):
+    """导入完成: what could not be placed and what to check, in a window big enough to read it and
+    resizable (a message box's details were a box of about 170×95 px); it does not block the report."""
+
+    def __init__(self, source: str, told: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("import-done")
+        self.setWindowTitle("导入完成")
+        self.setWindowModality(Qt.WindowModality.NonModal)
+        self.setSizeGripEnabled(True)
+        head = QLabel(f"已导入 {source}。导入结果已在窗口中打开，请对照以下说明逐项核对：")
+        head.setWordWrap(True)
+        self.details = QPlainTextEdit(told)
+        self.details.setObjectName("import-done-details")
+        self.details.setReadOnly(True)
+        buttons = QDialogButtonBox()
+        buttons.addButton("关闭", QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.rejected.connect(self.close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(head)
+        layout.addWidget(self.details, 1)
+        layout.addWidget(buttons)
+        em = self.fontMetrics().horizontalAdvance("国")
+        self.resize(em * 50, em * 32)

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
     QDockWidget,
     QFileDialog,
     QLabel,
@@ -28,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from model.documents import PUBLISHED_SUFFIXES, REPORT_SUFFIXES, open_report  # readers load lazily
-from model.next_year import NextYearError, next_year_report
+from model.next_year import NextYearError, next_year_report, texts_note
 from model.preamble import generate_preamble
 from model.report import Report, new_report
 from model.rules import Finding
@@ -40,6 +41,7 @@ from ui.document import ReportDocument
 from ui.exporting import ExportActions
 from ui.findings_panel import FindingsPanel
 from ui.help import AboutWindow, GuideWindow
+from ui.qt_chinese import watch_file_dialogs
 from ui.text_spans import span_cursor
 from ui.wizard import ReportWizard
 
@@ -86,6 +88,7 @@ class MainWindow(QMainWindow):
         self.doc.set_deadlines(appdata.deadlines())
         self.setAcceptDrops(True)
         self.setObjectName("main-window")
+        watch_file_dialogs(self)  # Qt's file dialogs opened from here: sizes in KB, not KiB
         self.resize(*DEFAULT_SIZE)
         self.wizard = ReportWizard(self.doc, self)
         self.wizard.setWindowFlags(Qt.WindowType.Widget)  # a QDialog, embedded as the central widget
@@ -129,6 +132,7 @@ class MainWindow(QMainWindow):
         self.guide_window: GuideWindow | None = None
         self.about_window: AboutWindow | None = None
         self.aggregate_window: AggregateWindow | None = None
+        self.import_done: QDialog | None = None  # 导入完成, beside the imported report
         self.wizard.info_page.aggregate_requested.connect(self.show_aggregate)
         self._build_actions()
         self.doc.modified_changed.connect(self.setWindowModified)
@@ -376,18 +380,26 @@ class MainWindow(QMainWindow):
                     f"跨年度核对应当使用 {year - 1} 年度的报告。")
         return ""
 
-    def new_from_prior(self, path: Path) -> bool:
+    def new_from_prior(self, path: Path, texts: bool = False,
+                       ask: Callable[[Report], bool | None] | None = None) -> bool:
         """Start next year's report from last year's (model.next_year), which also becomes the prior.
 
         The new report is unsaved and has no file; the current one is replaced (ask first: the dialog).
+        `texts`: start the texts from last year's; `ask(prior)` decides it instead (None: cancelled).
         """
         try:
             prior, notices = open_report(Path(path))
         except ReportFileError as exc:
             self.show_message(f"无法读取上年度报告：{exc}")
             return False
+        if ask is not None and prior.year is not None:
+            answer = ask(prior)
+            if answer is None:
+                self.show_message("已取消新建。")
+                return True  # nothing went wrong: the user changed their mind
+            texts = answer
         try:
-            report = next_year_report(prior)
+            report = next_year_report(prior, texts=texts)
         except NextYearError as exc:
             self.show_message(f"无法以“{Path(path).name}”为基础新建报告：{exc}")
             return False
@@ -398,7 +410,8 @@ class MainWindow(QMainWindow):
         extra = "；".join(notices)
         self.show_message(
             f"已以 {prior.year} 年度报告“{Path(path).name}”为基础新建 {report.year} 年度报告：基本信息和上年结转已带入，"
-            "其余内容请逐项填写；该报告同时作为上年度报告用于跨年度核对。" + (f"注意：{extra}" if extra else ""))
+            "其余内容请逐项填写；该报告同时作为上年度报告用于跨年度核对。"
+            + (f"{texts_note()}" if texts else "") + (f"注意：{extra}" if extra else ""))
         return True
 
     def save_to(self, path: Path) -> bool:
@@ -422,8 +435,10 @@ class MainWindow(QMainWindow):
         """Before the report is replaced: ask to save unsaved changes; False when the user cancels."""
         if not self.doc.modified:
             return True
+        name = self.doc.path.name if self.doc.path else "未命名报告"
+        # the buttons read 保存 / 不保存 / 取消, as in WPS (ui.qt_chinese words Discard)
         answer = QMessageBox.question(
-            self, "保存修改", "当前报告有尚未保存的修改，是否保存？",
+            self, "保存修改", f"“{name}”有尚未保存的修改，是否保存？",
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Save,
         )
@@ -463,7 +478,13 @@ class MainWindow(QMainWindow):
         if not self.confirm_discard():
             return
         path, _ = QFileDialog.getOpenFileName(self, "选择上年度报告", str(self._folder()), FILE_FILTER)
-        if path and not self.new_from_prior(Path(path)):
+
+        def ask(prior: Report) -> bool | None:
+            from ui.new_from_prior import ask_texts
+
+            return ask_texts(prior, Path(path), self)
+
+        if path and not self.new_from_prior(Path(path), ask=ask):
             QMessageBox.warning(self, "无法新建", self.status_label.text())
 
     def open_path(self, path: Path, confirmed: bool = False) -> None:
@@ -566,11 +587,12 @@ class MainWindow(QMainWindow):
         told = summary(result.notices, result.aliases, result.unplaced)
         self.show_message(f"已导入 {source}，请核对后保存为报告文件。" + ("详见导入说明。" if told else ""))
         if told:
-            box = QMessageBox(QMessageBox.Icon.Information, "导入完成", f"已导入 {source}。", parent=self)
-            box.setObjectName("import-done")
-            box.setInformativeText("导入结果已在窗口中打开，请逐项核对。")
-            box.setDetailedText(told)
-            box.open()
+            from ui.import_dialog import ImportDoneDialog
+
+            if self.import_done is not None:
+                self.import_done.close()
+            self.import_done = ImportDoneDialog(source, told, self)
+            self.import_done.show()
         return True
 
     # -- drag and drop -------------------------------------------------------------------------------

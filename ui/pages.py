@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from model import schema as S
-from model.rules import Severity
+from model.rules import Severity, title_of
 from ui import colors
 from ui.document import ReportDocument
 from ui.findings_panel import FindingsPanel
@@ -228,12 +228,15 @@ class TextPage(QWizardPage):
             insert.setToolTip("在文末插入第六部分常用的七个小标题，逐项填写，没有的写“无”。")
             insert.clicked.connect(self._insert_s6_items)
             side_layout.addWidget(insert)
+        self.prior_pane = self._prior_pane(section)
         split = QSplitter()
         split.addWidget(self.editor)
+        split.addWidget(self.prior_pane)
         split.addWidget(side)
         split.setStretchFactor(0, 3)  # the writing area is the larger part, the guidance the smaller
-        split.setStretchFactor(1, 1)
-        split.setSizes([750, 250])
+        split.setStretchFactor(1, 2)
+        split.setStretchFactor(2, 1)
+        split.setSizes([750, 500, 250])
         split.setChildrenCollapsible(False)
         split.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -242,7 +245,45 @@ class TextPage(QWizardPage):
         doc.path_changed.connect(self.load)
         doc.meta_changed.connect(self._tick)  # the kind of body decides some checklist items
         doc.changed.connect(self._mark_findings)
+        doc.changed.connect(self._show_prior)  # set_prior emits changed: last year's text follows it
+        self._prior_shown: object = None
         self.load()
+        self._show_prior()
+
+    def _prior_pane(self, section: S.Section) -> QWidget:
+        """Last year's text of this section, read-only, beside the editor: to copy from, not to keep."""
+        self.prior_text = QPlainTextEdit()
+        self.prior_text.setObjectName(f"prior-text-{section.key}")
+        self.prior_text.setReadOnly(True)
+        self.prior_text.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.prior_text.setStyleSheet("QPlainTextEdit { background: #f5f5f5; color: #3c4043; }")
+        self.prior_title = QLabel()
+        self.prior_title.setWordWrap(True)
+        pane = QWidget()
+        col = QVBoxLayout(pane)
+        col.setContentsMargins(0, 0, 0, 0)
+        col.addWidget(self.prior_title)
+        col.addWidget(self.prior_text, 1)
+        return pane
+
+    def _show_prior(self) -> None:
+        """Show last year's report's text of this section when one is loaded (hidden otherwise)."""
+        prior = self.doc.prior
+        if prior is self._prior_shown:
+            return
+        self._prior_shown = prior
+        self.prior_pane.setVisible(prior is not None)
+        if prior is None:
+            self.prior_text.clear()
+            return
+        year = f"{prior.year} 年度" if prior.year else "上年度"
+        text = prior.text(self.section.key)
+        self.prior_title.setText(f"<b>{year}报告的本部分</b>（只读，可复制）")
+        hint = f"可选中后复制（Ctrl+C）。请按本年度的情况改写，照搬的段落会被提示“{title_of('G7', '')}”。"
+        self.prior_title.setToolTip(hint)
+        self.prior_text.setToolTip(hint)
+        self.prior_text.setPlainText(text)
+        self.prior_text.setPlaceholderText("上年度报告的本部分没有内容。")
 
     def initializePage(self) -> None:
         QTimer.singleShot(0, self.editor.setFocus)

@@ -40,3 +40,21 @@ def test_prior_without_year_is_refused():
     del prior.meta["year"]
     with pytest.raises(NextYearError, match="没有填写报告年度"):
         next_year_report(prior)
+
+
+def test_texts_start_from_last_years_only_when_asked():
+    """Issue 15 point 9: an option, off by default; the tables still start not filled."""
+    prior = full_report()
+    prior.meta["year"] = 2023
+    plain = next_year_report(prior)
+    assert all(not plain.text(k) for k in ("s1", "s5", "s6"))
+    report = next_year_report(prior, texts=True)
+    for key in ("s1", "s5", "s6"):
+        assert report.text(key) == prior.text(key) and report.text(key)
+    assert "2024" in report.text("preamble")  # generated for the new year, not copied
+    assert set(report.values) == set(plain.values)
+    # the note names G7 (tests/test_cli_new.py shows G7 flagging the sample's copied texts)
+    from model.next_year import texts_note
+    from model.rules import title_of
+
+    assert title_of("G7", "") in texts_note()

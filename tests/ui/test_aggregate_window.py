@@ -16,7 +16,7 @@ from aggregate_members import COUNTY, YEAR, expected_sum, member
 from openpyxl import load_workbook
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QAction, QDropEvent
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QPushButton
+from PySide6.QtWidgets import QCheckBox, QDialog, QFileDialog, QMessageBox, QPushButton
 
 import model.aggregate
 from export.aggregate_xlsx import MEMBER_HEADERS, MEMBERS_SHEET
@@ -107,7 +107,8 @@ def test_the_table_shows_every_file_and_why_one_is_not_counted(finished):
     _window, agg = finished
     proxy = agg.table.model()
     assert agg.table.objectName() == "aggregate-members"
-    assert [proxy.headerData(c, Qt.Orientation.Horizontal) for c in range(proxy.columnCount())] == MEMBER_HEADERS
+    assert [proxy.headerData(c, Qt.Orientation.Horizontal).replace("\n", "")
+            for c in range(proxy.columnCount())] == MEMBER_HEADERS  # shown in two lines where long
     assert proxy.rowCount() == UNITS + 1
     files = column(agg, MEMBER_HEADERS.index("文件"))
     status = column(agg, MEMBER_HEADERS.index("汇总"))
@@ -321,3 +322,60 @@ def test_guess_agency():
     assert guess_agency(["金乡县行政审批服务局"]) == "金乡县人民政府"
     assert guess_agency(["教育局", "财政局"]) == ""
     assert guess_agency([]) == ""
+
+
+def _unbalanced_members(folder: Path) -> Path:
+    write_members(folder, n=4, bad=False)
+    broken = member(2)
+    broken.values["t3.new.natural"] += 1
+    save(broken, folder / f"002 {unit(2)}.json", backup=False)
+    return folder
+
+
+def test_sum_errors_name_their_members_and_members_with_errors_may_be_left_out(
+        make_window, cn_dir, monkeypatch, qtbot):
+    """Issue 15 point 7: the window lists the sum's errors with the member causing each, and, when
+    asked, leaves that member out (未计入, the reason in 说明), saying so in the summary line."""
+    folder = _unbalanced_members(cn_dir / "有错")
+    window = make_window()
+    agg = open_from_menu(window)
+    add_folder(agg, folder, monkeypatch)
+    run(agg, qtbot)
+    assert agg.sum_findings.isVisibleTo(agg) and agg.sum_findings.count() == 1
+    assert f"{unit(2)}（002 {unit(2)}.json）" in agg.sum_findings.item(0).text()
+    assert agg.result.draft
+    box = agg.findChild(QCheckBox, "aggregate-exclude-errors")
+    assert not box.isChecked()  # off by default
+    box.click()
+    run(agg, qtbot)
+    assert not agg.result.draft and not agg.sum_findings.isVisibleTo(agg)
+    assert agg.result.report.values == expected_sum([0, 1, 3])
+    status = column(agg, MEMBER_HEADERS.index("汇总"))
+    notes = column(agg, MEMBER_HEADERS.index("说明"))
+    (row,) = [r for r, s in enumerate(status) if s == "未计入"]
+    assert "统计表有 1 项错误" in notes[row]
+    assert f"统计表有错误、按选择未计入：{unit(2)}" in agg.summary.text()
+    agg.agency.setText("某某县人民政府")
+    assert agg.open_sum()  # the main window says the sum leaves the unit out
+    assert f"未计入统计表有错误的 1 个单位：{unit(2)}" in window.status_label.text()
+
+
+def test_a_long_note_wraps_in_its_column(make_window, cn_dir, monkeypatch, qtbot):
+    """Issue 15 point 8: 说明 is read without scrolling: it wraps, and its row grows to show it all."""
+    folder = _unbalanced_members(cn_dir / "说明")
+    window = make_window()
+    agg = open_from_menu(window)  # at the size it opens with
+    agg.findChild(QCheckBox, "aggregate-exclude-errors").setChecked(True)
+    add_folder(agg, folder, monkeypatch)
+    run(agg, qtbot)
+    table = agg.table
+    assert table.wordWrap()
+    status = column(agg, MEMBER_HEADERS.index("汇总"))
+    row = status.index("未计入")
+    note = agg.table.model().index(row, MEMBER_HEADERS.index("说明"))
+    rect = table.visualRect(note)
+    assert rect.right() <= table.viewport().width()  # the column ends inside the window
+    needed = table.fontMetrics().boundingRect(0, 0, rect.width() - 8, 10000, Qt.TextFlag.TextWordWrap,
+                                              note.data()).height()
+    assert needed > table.fontMetrics().height() * 1.5  # the note does take several lines
+    assert table.rowHeight(row) >= needed  # and the row shows them all

@@ -301,6 +301,7 @@ def test_new_report_from_last_years(make_window, cn_dir, monkeypatch):
                         lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Discard)
     path = prior_file(cn_dir)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    monkeypatch.setattr("ui.new_from_prior.ask_texts", lambda *a: False)  # the option, left off
     menu_actions(window, "文件")["以上年度报告为基础新建"].trigger()
     assert asked and "尚未保存" in asked[0]
     report = window.doc.report

@@ -1,0 +1,61 @@
+"""Where in a report file a JSON error is, in words a clerk understands ("在“统计表数字”中表三……一项
+附近"), not only as 第 17 行第 9 列: the keys around the error, named by the schema."""
+
+from __future__ import annotations
+
+from model import schema as S
+
+#: The report file's top-level keys (spec report-file.md) as the program calls their contents.
+TOP_LEVEL = {"meta": "基本信息", "sections": "报告正文", "values": "统计表数字", "explanations": "需说明事项的说明",
+             "format": "文件头", "version": "文件头", "template": "文件头"}
+
+
+def key_path(text: str, pos: int) -> list[str]:
+    """The keys of the objects that enclose position `pos`, outermost first, each with the last key
+    read at its level (the entry the error is in or right after)."""
+    stack: list[str | None] = []  # one entry per open object/array: its last key
+    i, n = 0, min(pos, len(text))
+    while i < n:
+        ch = text[i]
+        if ch == '"':
+            j = i + 1
+            while j < len(text) and text[j] != '"':
+                j += 2 if text[j] == "\\" else 1
+            k = j + 1
+            while k < len(text) and text[k] in " \t\r\n":
+                k += 1
+            if k < len(text) and text[k] == ":" and stack and k < n:
+                stack[-1] = text[i + 1:j]
+            i = j + 1
+            continue
+        if ch in "{[":
+            stack.append(None)
+        elif ch in "}]" and stack:
+            stack.pop()
+        i += 1
+    return [key for key in stack if key is not None]
+
+
+def _entry_name(top: str, key: str) -> str:
+    if top == "values" and key in S.CELLS:
+        return S.CELLS[key].name
+    if top == "meta":
+        return next((f"“{f.label}”" for f in S.META_FIELDS if f.key == key), f"“{key}”")
+    if top == "sections":
+        if key == "preamble":
+            return f"“{S.PREAMBLE_LABEL}”"
+        return next((f"“{s.heading}”" for s in S.SECTIONS if s.key == key), f"“{key}”")
+    return f"“{key}”"
+
+
+def describe_place(text: str, pos: int) -> str:
+    """The place of position `pos` in a report file's text, in words ("" when nothing names it)."""
+    path = key_path(text, pos)
+    if not path:
+        return "在文件开头" if not text[:pos].strip(" \t\r\n{") else ""
+    top = path[0]
+    part = TOP_LEVEL.get(top, f"“{top}”")
+    part = part if part.startswith("“") else f"“{part}”"
+    if len(path) == 1:
+        return f"在{part}部分"
+    return f"在{part}部分的{_entry_name(top, path[1])}一项附近"
