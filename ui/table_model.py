@@ -279,7 +279,7 @@ class ReportTableModel(QAbstractTableModel):
         for code in codes:
             rows.setdefault(CELLS[code].row_label, []).append(CELLS[code].col_label)
         numeral = TABLE_NUMERALS[self.table.key]
-        if len(rows) <= 3:
+        if len(rows) <= 3 or len(codes) <= 6:
             return numeral + "；".join(f"“{r}”行{'、'.join(cols)}" for r, cols in rows.items())
         first, last = next(iter(rows)), list(rows)[-1]
         return f"{numeral}“{first}”行至“{last}”行，共 {len(rows)} 行"
@@ -340,7 +340,11 @@ class ReportTableModel(QAbstractTableModel):
         return placed
 
     def _parts_within(self, code: str, footprint: set[tuple[int, int]]) -> bool:
-        return all(self._pos[p] in footprint for p in CELLS[code].sum_of)
+        """A column total (（七）总计) pasted with all its parts above it. A row total goes only with a
+        block as wide as the printed row: a narrower one is as likely a row of input cells, shifted."""
+        row = self._pos[code][0]
+        parts = [self._pos[p] for p in CELLS[code].sum_of]
+        return all(r != row and (r, c) in footprint for r, c in parts)
 
     def _shape_refusal(self, row: int, col: int, width: int) -> str:
         """Why the block does not fit, and which widths would, from the start cell."""
