@@ -257,10 +257,10 @@ class ReportTableModel(QAbstractTableModel):
                 self.refused_code = code
                 self.message.emit(f"粘贴内容有误，未粘贴：{exc}")
                 return False
-        if not updates:
-            self.message.emit("没有可粘贴到填报单元格的数字。")
-            return False
         inputs = [c for c in updates if self.is_input(c)]
+        if not inputs:  # totals alone: they are computed (a stated total comes only with its row)
+            self.message.emit("没有可粘贴到填报单元格的数字（合计数由程序自动计算）。")
+            return False
         changed = self.doc.set_cells(updates, f"粘贴 {len(updates)} 个单元格")
         if changed:
             extra = f"其中 {none_marks} 格为“—”“/”“无”等，已按 0 填写。" if none_marks else ""
@@ -270,19 +270,19 @@ class ReportTableModel(QAbstractTableModel):
                 extra += f"所粘贴的合计数有 {len(claims)} 个与各项之和不符，按所填保留，见校验结果。"
             elif skipped_totals:
                 extra += "合计数由程序计算，已跳过。"
-            self.notice.emit(f"已粘贴 {len(inputs)} 格：{self.describe(inputs or totals)}。{extra}")
+            self.notice.emit(f"已粘贴 {len(inputs)} 格：{self.describe(inputs)}。{extra}")
         return True
 
     def describe(self, codes: list[str]) -> str:
-        """Cells in words, row by row: “行政复议”行 结果维持、结果纠正…; many rows as a range."""
+        """Cells in words: a few one by one, row by row (“行政复议”行结果维持、结果纠正); more as a range
+        from the first to the last, so the message keeps to two lines under the table."""
+        if len(codes) > 6:
+            last = CELLS[codes[-1]]
+            return f"{CELLS[codes[0]].name}至“{last.row_label}”行“{last.col_label}”列"
         rows: dict[str, list[str]] = {}
         for code in codes:
             rows.setdefault(CELLS[code].row_label, []).append(CELLS[code].col_label)
-        numeral = TABLE_NUMERALS[self.table.key]
-        if len(rows) <= 3 or len(codes) <= 6:
-            return numeral + "；".join(f"“{r}”行{'、'.join(cols)}" for r, cols in rows.items())
-        first, last = next(iter(rows)), list(rows)[-1]
-        return f"{numeral}“{first}”行至“{last}”行，共 {len(rows)} 行"
+        return TABLE_NUMERALS[self.table.key] + "；".join(f"“{r}”行{'、'.join(cols)}" for r, cols in rows.items())
 
     # -- where a pasted block goes -------------------------------------------------------------------
 

@@ -197,8 +197,8 @@ def test_a_row_of_input_cells_fills_the_input_cells(make_window, qtbot):
     assert [window.doc.report.value(c) for c in T4_INPUTS] == list(range(1, 13))
     assert not window.doc.report.stated
     message = _message(window, "t4")
-    assert "已粘贴 12 格" in message and "“行政复议”行结果维持、结果纠正、其他结果、尚未审结" in message
-    assert "复议后起诉" in message and "跳过" in message
+    assert message.startswith("已粘贴 12 格：表四“行政复议”行“结果维持”列至“复议后起诉”行“尚未审结”列。")
+    assert "合计数由程序计算，已跳过" in message
     window.doc.undo_stack.undo()
     assert all(window.doc.report.value(c) is None for c in T4_INPUTS)
 
@@ -224,6 +224,13 @@ def test_any_other_width_is_refused_naming_the_widths_that_fit(make_window, qtbo
     assert "每行 10 个" in message and "未粘贴" in message
     assert "12 个（各填报单元格，跳过合计列）" in message and "15 个（按表中各列，含合计列）" in message
     assert "不超过 4 个" in message
+    # a number alone on a total is not pasted: totals are computed
+    _paste(qtbot, view, "t4.review.total", "7")
+    assert "t4.review.total" not in window.doc.report.stated and "未粘贴" in _message(window, "t4")
+    view = _view(window, "t3")
+    _paste(qtbot, view, "t3.new.total", "7")  # as wide as what is left of the printed row, yet no input
+    assert "t3.new.total" not in window.doc.report.stated and "自动计算" in _message(window, "t3")
+    view = _view(window, "t4")
     # a narrower block that meets no total goes where it lands, as before
     _paste(qtbot, view, "t4.review.upheld", "1\t2\t3")
     assert [window.doc.report.value(c) for c in T4_INPUTS[:4]] == [1, 2, 3, None]
