@@ -81,17 +81,18 @@ class Report:
         file writes every total): it goes once its parts change. One that differed is a claim of the
         source (a published table, a pasted block): it stays until it equals the sum.
         """
-        before = self.computed() if self.stated else {}
         touched: set[str] = set()  # totals set here, or whose parts change
+        for code in new:
+            touched.update((code,) if CELLS[code].derived else _DEPENDENTS[code])
+        watched = bool(touched & self.stated.keys()) or any(CELLS[c].derived for c in new)
+        before = self.computed() if watched else {}
         for code, value in new.items():
-            derived = CELLS[code].derived
-            target: dict[str, Any] = self.stated if derived else self.values
-            touched.update((code,) if derived else _DEPENDENTS[code])
+            target: dict[str, Any] = self.stated if CELLS[code].derived else self.values
             if value is None:
                 target.pop(code, None)
             else:
                 target[code] = value
-        if not self.stated:
+        if not watched:
             return
         after = self.computed()
         for code in touched & self.stated.keys():

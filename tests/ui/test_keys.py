@@ -378,3 +378,17 @@ def test_edit_menu_works_in_a_text_page(make_window, qtbot):
     assert editor.toPlainText() == ""
     window.edit_actions["paste"].trigger()
     assert editor.toPlainText() == text
+
+
+@pytest.mark.parametrize("key", ["t2", "t3", "t4"])
+def test_a_whole_table_with_labels_and_totals_pastes_back(make_window, qtbot, key):
+    """A table copied whole (labels, totals, the empty parts of merged cells) pastes into every input cell."""
+    source = make_window(SAMPLE)
+    view = source.findChild(QTableView, f"table-{key}")
+    model = view.model()
+    text = model.copy_text([model.index(r, c) for r in range(model.rowCount()) for c in range(model.columnCount())])
+    target = make_window()
+    assert target.findChild(QTableView, f"table-{key}").model().paste(0, 0, text)
+    for code in S.table(key).input_codes:
+        assert target.doc.report.value(code) == source.doc.report.value(code), code
+    assert target.doc.report.stated == {}  # the totals agree with their parts: no claim
