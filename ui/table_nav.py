@@ -55,6 +55,9 @@ class GridNavigator:
     def enter(self, cell: GridCell, col: int, backwards: bool = False) -> tuple[GridCell, int] | None:
         """Enter (Shift+Enter backwards): down (up) the column; past its end, the next (previous) column's
         first (last) input cell. Returns the cell and the column the cursor then keeps."""
+        if not self.column(col):  # on a total outside any input column: the next input cell, row by row
+            target = self.tab(cell, backwards)
+            return None if target is None else (target, target.col)
         step = self.up if backwards else self.down
         found = step(cell, col)
         if found is not None:

@@ -297,6 +297,8 @@ class SpreadsheetView(QTableView):
         cell = self._cursor_cell()
         if cell is None or action not in (A.MoveDown, A.MoveUp, A.MoveNext, A.MovePrevious):
             return super().moveCursor(action, modifiers)
+        if action in (A.MoveDown, A.MoveUp) and not self.nav.column(self._column):
+            return super().moveCursor(action, modifiers)  # a column of totals: read it cell by cell
         if action in (A.MoveNext, A.MovePrevious):
             target = self.nav.tab(cell, backwards=action == A.MovePrevious)
         elif modifiers & Qt.KeyboardModifier.ControlModifier:

@@ -88,6 +88,14 @@ def test_down_and_up_pass_merged_rows_and_keep_the_column(make_window, qtbot):
     qtbot.keyClick(view, Qt.Key.Key_Up)
     qtbot.keyClick(view, Qt.Key.Key_Up)  # the top: stays
     assert _current(view) == "t2.regulation.repealed"
+    # in a column of totals (表三 总计) the arrows still read it cell by cell
+    t3 = _view(window, "t3")
+    t3.select_index(t3.model().index_of("t3.new.total"))
+    qtbot.keyClick(t3, Qt.Key.Key_Down)
+    assert _current(t3) == "t3.carried_in.total"
+    qtbot.keyClick(t3, Qt.Key.Key_Return)  # Enter there: on to the next input row
+    assert _current(t3) == "t3.open.natural"
+    view = _view(window, "t2")
     # Down while typing commits and moves the same way
     view.select_index(view.model().index_of("t2.normative.in_force"))
     _keys(qtbot, "7", finish=Qt.Key.Key_Down)
