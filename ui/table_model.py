@@ -45,15 +45,11 @@ class ReportTableModel(QAbstractTableModel):
         super().__init__()
         self.doc = doc
         self.table = table
-        self.nav = GridNavigator(table)
+        self.nav = GridNavigator(table)  # input cells and merged areas, shared with the view
         self._anchor: dict[tuple[int, int], GridCell] = {}
-        self._covering: dict[tuple[int, int], GridCell] = {}
         self._pos: dict[str, tuple[int, int]] = {}
         for g in table.grid:
             self._anchor[(g.row, g.col)] = g
-            for r in range(g.row, g.row + g.rowspan):
-                for c in range(g.col, g.col + g.colspan):
-                    self._covering[(r, c)] = g
             if g.code:
                 self._pos[g.code] = (g.row, g.col)
         self._bold = QFont()

@@ -83,7 +83,7 @@ class SpreadsheetView(QTableView):
                 self.setSpan(g.row, g.col, g.rowspan, g.colspan)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.apply_widths()
-        self.nav = GridNavigator(model.table)
+        self.nav: GridNavigator = model.nav
         self._column = 0  # the grid column Up/Down/Enter keep while passing merged cells, as Excel does
         if self.nav.inputs:
             first = self.nav.inputs[0]
