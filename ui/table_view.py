@@ -64,6 +64,8 @@ class _CellDelegate(QStyledItemDelegate):
 class SpreadsheetView(QTableView):
     def __init__(self, model: ReportTableModel, object_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.nav: GridNavigator = model.nav
+        self._column = 0  # the grid column Up/Down/Enter keep while passing merged cells, as Excel does
         self.setObjectName(object_name)
         self.setModel(model)
         self.setItemDelegate(_CellDelegate(self))
@@ -83,8 +85,6 @@ class SpreadsheetView(QTableView):
                 self.setSpan(g.row, g.col, g.rowspan, g.colspan)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.apply_widths()
-        self.nav: GridNavigator = model.nav
-        self._column = 0  # the grid column Up/Down/Enter keep while passing merged cells, as Excel does
         if self.nav.inputs:
             first = self.nav.inputs[0]
             self.setCurrentIndex(model.index(first.row, first.col))

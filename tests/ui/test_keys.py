@@ -105,6 +105,11 @@ def test_down_and_up_pass_merged_rows_and_keep_the_column(make_window, qtbot):
     _keys(qtbot, "9", finish=Qt.Key.Key_Down)
     qtbot.keyClick(view, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
     assert _current(view) == "t2.license.decisions"
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    qtbot.keyClick(view, "5")  # typing opens the editor; Shift+Enter there commits and goes up
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    QApplication.processEvents()
+    assert window.doc.report.value("t2.penalty.decisions") == 5 and _current(view) == "t2.license.decisions"
 
 
 def _input_cells(key):
