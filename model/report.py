@@ -2,8 +2,9 @@
 
 Only input cells are stored as the user's values; totals are computed from the schema. A cell that was
 never filled is absent (blank), which is different from 0. Totals stated by an outside source (an
-imported file or a published report) are kept apart in `stated`, so the rules can compare them with
-the computed sums instead of trusting them.
+imported file, a published report or a pasted block) are kept apart in `stated`, so the rules can
+compare them with the computed sums instead of trusting them. A stated total that differs from its sum
+is a claim: it stays, through edits and saving, until it equals the sum or the user accepts the sum.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import Any
 from model.schema import CELLS, DERIVED_ORDER, TEXT_SECTION_KEYS, report_title
 from model.values import Value
 
-#: For each input cell, the derived cells that (transitively) sum it; used to drop stale stated totals.
+#: For each input cell, the derived cells that (transitively) sum it.
 _DEPENDENTS: dict[str, tuple[str, ...]] = {}
 #: For each derived cell, the input cells it (transitively) adds up.
 _OPERANDS: dict[str, tuple[str, ...]] = {}
@@ -68,15 +69,42 @@ class Report:
         return self.values.get(code)
 
     def set_value(self, code: str, value: Value | None) -> None:
-        """Set (or, with None, clear) an input cell; stated totals that depended on it become stale."""
+        """Set (or, with None, clear) an input cell; see `set_values`."""
         if CELLS[code].derived:
             raise KeyError(f"{code} is a derived cell")
-        if value is None:
-            self.values.pop(code, None)
-        else:
-            self.values[code] = value
-        for dependent in _DEPENDENTS[code]:
-            self.stated.pop(dependent, None)
+        self.set_values({code: value})
+
+    def set_values(self, new: dict[str, Value | None]) -> None:
+        """Set input cells, and stated totals for derived codes (None: no stated figure, use the sum).
+
+        A stated total that agreed with its sum before the change was the program's own figure (a saved
+        file writes every total): it goes once its parts change. One that differed is a claim of the
+        source (a published table, a pasted block): it stays until it equals the sum.
+        """
+        touched: set[str] = set()  # totals set here, or whose parts change
+        for code in new:
+            touched.update((code,) if CELLS[code].derived else _DEPENDENTS[code])
+        watched = bool(touched & self.stated.keys()) or any(CELLS[c].derived for c in new)
+        before = self.computed() if watched else {}
+        for code, value in new.items():
+            target: dict[str, Any] = self.stated if CELLS[code].derived else self.values
+            if value is None:
+                target.pop(code, None)
+            else:
+                target[code] = value
+        if not watched:
+            return
+        after = self.computed()
+        for code in touched & self.stated.keys():
+            stated = self.stated[code]
+            own = code not in new and stated == before.get(code)
+            if own or stated == after.get(code):  # the program's own figure, or a claim now settled
+                del self.stated[code]
+
+    def claims(self, computed: dict[str, Any] | None = None) -> dict[str, Any]:
+        """Stated totals that differ from the sum of their parts: what the source claims, kept as printed."""
+        computed = self.computed() if computed is None else computed
+        return {c: v for c, v in self.stated.items() if v is not None and v != computed.get(c)}
 
     def computed(self) -> dict[str, Any]:
         """Every derived cell's sum of what is filled so far (blank counts as 0); None while all is blank.

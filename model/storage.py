@@ -299,8 +299,10 @@ def _read_explanations(raw: Any, source: str) -> dict[str, str]:
 
 
 def to_dict(report: Report) -> dict[str, Any]:
-    """The document for `report`: computed totals are always written, never stale stated ones."""
+    """The document for `report`: every total as computed, except a claim (a stated total that differs
+    from its sum), which is written as stated so that the file reads back with its findings."""
     computed = report.computed()
+    computed.update(report.claims(computed))
     values: dict[str, Any] = {}
     for code in CELLS:
         v = computed.get(code) if CELLS[code].derived else report.values.get(code)

@@ -16,6 +16,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from model.preamble import generate_preamble
 from model.report import Report, new_report
 from model.rules import Finding, Severity, Stage, evaluate
+from model.schema import CELLS
 from model.storage import to_dict
 from model.values import Value
 from model.verdict import Verdict, verdict_of
@@ -25,13 +26,18 @@ class _SetCells(QUndoCommand):
     def __init__(self, doc: ReportDocument, changes: dict[str, tuple[Any, Any]], text: str) -> None:
         super().__init__(text)
         self.doc = doc
-        self.changes = changes  # code → (old, new)
+        self.changes = changes  # code → (old, new); a total's code: its stated figure (a claim)
+        # A change of parts can settle a claim elsewhere (report.set_values); undo brings it back.
+        self.stated_before = dict(doc.report.stated)
+        self.stated_after: dict[str, Any] | None = None
 
     def redo(self) -> None:
-        self.doc._apply({c: new for c, (_, new) in self.changes.items()})
+        self.doc._apply({c: new for c, (_, new) in self.changes.items()}, self.stated_after)
+        if self.stated_after is None:
+            self.stated_after = dict(self.doc.report.stated)
 
     def undo(self) -> None:
-        self.doc._apply({c: old for c, (old, _) in self.changes.items()})
+        self.doc._apply({c: old for c, (old, _) in self.changes.items()}, self.stated_before)
 
 
 class ReportDocument(QObject):
@@ -96,16 +102,39 @@ class ReportDocument(QObject):
     # -- cells ---------------------------------------------------------------------------------------
 
     def set_cells(self, new_values: dict[str, Value | None], text: str = "修改单元格") -> bool:
-        """Change input cells as one undoable step; returns False when nothing changes."""
-        changes = {c: (self.report.value(c), v) for c, v in new_values.items() if self.report.value(c) != v}
+        """Change cells as one undoable step; returns False when nothing changes.
+
+        An input cell's code takes its value; a total's code takes a stated figure (a pasted 总计: a claim
+        while it differs from the sum of its parts) or None (采用各项之和: the computed sum is used).
+        """
+        report = self.report
+        changes = {c: (self._stored(c), v) for c, v in new_values.items() if self._stored(c) != v}
         if not changes:
             return False
+        if any(CELLS[c].derived for c in changes):  # a total stated as its sum changes nothing
+            trial = report.copy()
+            trial.set_values({c: new for c, (_, new) in changes.items()})
+            if trial.values == report.values and trial.stated == report.stated:
+                return False
         self.undo_stack.push(_SetCells(self, changes, text))
         return True
 
-    def _apply(self, values: dict[str, Value | None]) -> None:
-        for code, v in values.items():
-            self.report.set_value(code, v)
+    def _stored(self, code: str) -> Any:
+        return self.report.stated.get(code) if CELLS[code].derived else self.report.value(code)
+
+    def claim(self, code: str) -> Any:
+        """The figure a source stated for total `code` where it differs from the sum of its parts, else None."""
+        stated = self.report.stated.get(code)
+        return stated if stated is not None and stated != self.computed.get(code) else None
+
+    def accept_sum(self, code: str) -> bool:
+        """采用各项之和: drop the claim of total `code`; the computed sum is used (one undo step)."""
+        return self.claim(code) is not None and self.set_cells({code: None}, "采用各项之和")
+
+    def _apply(self, values: dict[str, Value | None], stated: dict[str, Any] | None = None) -> None:
+        self.report.set_values(values)
+        if stated is not None:
+            self.report.stated = dict(stated)
         self._evaluate()
         self._content_changed()
         self.values_changed.emit()

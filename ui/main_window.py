@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDockWidget,
     QFileDialog,
@@ -35,13 +36,14 @@ from model.report import Report, new_report
 from model.rules import Finding
 from model.schema import CELLS
 from model.storage import ReportFileError, save
-from ui import appdata
+from ui import appdata, edit_commands
 from ui.autosave import Autosaver
 from ui.document import ReportDocument
 from ui.exporting import ExportActions
 from ui.findings_panel import FindingsPanel
 from ui.help import AboutWindow, GuideWindow
 from ui.qt_chinese import watch_file_dialogs
+from ui.table_view import SpreadsheetView
 from ui.text_spans import span_cursor
 from ui.wizard import ReportWizard
 
@@ -233,6 +235,12 @@ class MainWindow(QMainWindow):
         edit.addAction(undo)
         edit.addAction(redo)
         self.undo_action, self.redo_action = undo, redo
+        edit.addSeparator()
+        self.edit_actions: dict[str, QAction] = {}
+        for text, name, key in edit_commands.COMMANDS:
+            act = self._action(text, lambda _=False, n=name: edit_commands.run(n, self._page_table()), key)
+            edit.addAction(act)
+            self.edit_actions[name] = act
         view = self.menuBar().addMenu("视图(&V)")
         for dock in (self.sections_dock, self.findings_dock):
             toggle = dock.toggleViewAction()  # checked while the panel is shown
@@ -244,6 +252,15 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self._action("使用说明(&G)", self.show_guide, "F1"))
         help_menu.addAction(self._action("关于(&A)", self.show_about))
         self._fill_recent()
+
+    def _page_table(self) -> SpreadsheetView | None:
+        """The table of the page shown, for the 编辑 menu while the focus is on that page (a button) or
+        nowhere; never while it is in another panel (the findings list)."""
+        page = self.wizard.currentPage()
+        view = getattr(page, "view", None)
+        focus = QApplication.focusWidget()
+        on_page = focus is None or (page is not None and page.isAncestorOf(focus))
+        return view if isinstance(view, SpreadsheetView) and on_page else None
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()

@@ -8,15 +8,17 @@ the reason is emitted as `message`, never shown in a modal dialog.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QFont
 
-from model.schema import CELLS, GridCell, Role, Table
+from model.schema import CELLS, TABLE_NUMERALS, GridCell, Role, Table
 from model.values import ValueError_, format_value, is_none_mark, parse_text
 from ui import colors
 from ui.document import ReportDocument
+from ui.table_nav import GridNavigator
 
 Index = QModelIndex | QPersistentModelIndex
 CODE_ROLE = Qt.ItemDataRole.UserRole
@@ -27,6 +29,14 @@ _SEVERITY_BRUSHES = {s: QBrush(c) for s, c in colors.SEVERITY_BG.items()}
 _SEVERITY_TEXT = {s: QBrush(c) for s, c in colors.SEVERITY_FG.items()}
 
 
+_NUMBER = re.compile(r"[-+]?[0-9０-９][0-9０-９,，.．]*")
+
+
+def _is_number(item: str) -> bool:
+    """Whether a pasted item reads as a figure (so it must not fall on a label and be lost)."""
+    return is_none_mark(item) or _NUMBER.fullmatch(item.strip()) is not None
+
+
 class ReportTableModel(QAbstractTableModel):
     message = Signal(str)  # a Chinese message about a refusal (bad entry, refused paste): shown as an error
     notice = Signal(str)  # a Chinese message about what was done (pasted, filled): shown plainly
@@ -35,14 +45,11 @@ class ReportTableModel(QAbstractTableModel):
         super().__init__()
         self.doc = doc
         self.table = table
+        self.nav = GridNavigator(table)  # input cells and merged areas, shared with the view
         self._anchor: dict[tuple[int, int], GridCell] = {}
-        self._covering: dict[tuple[int, int], GridCell] = {}
         self._pos: dict[str, tuple[int, int]] = {}
         for g in table.grid:
             self._anchor[(g.row, g.col)] = g
-            for r in range(g.row, g.row + g.rowspan):
-                for c in range(g.col, g.col + g.colspan):
-                    self._covering[(r, c)] = g
             if g.code:
                 self._pos[g.code] = (g.row, g.col)
         self._bold = QFont()
@@ -130,6 +137,10 @@ class ReportTableModel(QAbstractTableModel):
         lines = [cell.name]
         if cell.derived:
             lines.append(self.computed_note(code))
+            claim = self.doc.claim(code)
+            if claim is not None:
+                lines.append(f"表中填写的是 {format_value(claim)}，各项之和为 {format_value(self.doc.computed.get(code))}，"
+                             "按所填保留并列入校验结果；改正各项或右键“采用各项之和”。")
         if self.doc.prior is not None:
             before = self.doc.prior.figures().get(code)
             year = self.doc.prior.year
@@ -209,46 +220,147 @@ class ReportTableModel(QAbstractTableModel):
     def paste(self, row: int, col: int, text: str) -> bool:
         """Paste a tab-separated block (from Excel/WPS) with its top-left at (row, col); one undo step.
 
-        Items that land on labels, headers, totals or the covered part of a merged cell are skipped,
-        so a whole table copied with its labels pastes correctly. If any item that lands on an input
-        cell is not a valid number, nothing is pasted and the message names the cell.
+        The block is placed by its shape (issue 15): a block as wide as the input cells of the row from
+        there fills those cells, skipping computed totals (row by row down the column, through merged
+        and caption rows, as Enter goes); otherwise each item goes to its printed column, which is
+        taken when the block is as wide as the printed row (a 总计 in it is kept as stated: a claim while
+        it differs from the sum of its parts) or hits no total at all. Label text in the block (a whole
+        table copied with its labels) is skipped. Any other shape is refused, naming the widths that fit,
+        and so is a block with an item that is no number (the message names its cell).
         """
         lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
         if lines and lines[-1] == "":
             lines.pop()
+        block = [line.split("\t") for line in lines]
         self.refused_code = None
+        placed = self._by_input_cells(row, col, block)
+        skipped_totals = placed is not None and self._crosses_total(row, col, block)
+        if placed is None:
+            placed = self._by_printed_columns(row, col, block)
+        if isinstance(placed, str):
+            self.message.emit(placed)
+            return False
         updates: dict[str, Any] = {}
         none_marks = 0
-        for dr, line in enumerate(lines):
-            for dc, item in enumerate(line.split("\t")):
-                r, c = row + dr, col + dc
-                if r >= self.table.n_rows or c >= self.table.n_cols:
-                    if item.strip():
-                        self.message.emit("粘贴的内容超出了表格范围，未粘贴。请从正确的起始单元格粘贴。")
-                        return False
-                    continue
-                code = self.code_at(r, c)
-                if not self.is_input(code):
-                    continue
-                assert code is not None
-                if is_none_mark(item):  # real forms write — or / or 无 for "none"
-                    updates[code] = 0
-                    none_marks += 1
-                    continue
-                try:
-                    updates[code] = parse_text(code, item)
-                except ValueError_ as exc:
-                    self.refused_code = code
-                    self.message.emit(f"粘贴内容有误，未粘贴：{exc}")
-                    return False
-        if not updates:
-            self.message.emit("没有可粘贴到填报单元格的数字。")
+        for code, item in placed.items():
+            if is_none_mark(item):  # real forms write — or / or 无 for "none"
+                updates[code] = 0
+                none_marks += 1
+                continue
+            try:
+                updates[code] = parse_text(code, item)
+            except ValueError_ as exc:
+                self.refused_code = code
+                self.message.emit(f"粘贴内容有误，未粘贴：{exc}")
+                return False
+        inputs = [c for c in updates if self.is_input(c)]
+        if not inputs:  # totals alone: they are computed (a stated total comes only with its row)
+            self.message.emit("没有可粘贴到填报单元格的数字（合计数由程序自动计算）。")
             return False
         changed = self.doc.set_cells(updates, f"粘贴 {len(updates)} 个单元格")
         if changed:
             extra = f"其中 {none_marks} 格为“—”“/”“无”等，已按 0 填写。" if none_marks else ""
-            self.notice.emit(f"已粘贴 {len(updates)} 个单元格。{extra}")
+            totals = [c for c in updates if not self.is_input(c)]
+            claims = [c for c in totals if self.doc.claim(c) is not None]
+            if claims:
+                extra += f"所粘贴的合计数有 {len(claims)} 个与各项之和不符，按所填保留，见校验结果。"
+            elif skipped_totals:
+                extra += "合计数由程序计算，已跳过。"
+            self.notice.emit(f"已粘贴 {len(inputs)} 格：{self.describe(inputs)}。{extra}")
         return True
+
+    def describe(self, codes: list[str]) -> str:
+        """Cells in words: a few one by one, row by row (“行政复议”行结果维持、结果纠正); more as a range
+        from the first to the last, so the message keeps to two lines under the table."""
+        if len(codes) > 6:
+            last = CELLS[codes[-1]]
+            return f"{CELLS[codes[0]].name}至“{last.row_label}”行“{last.col_label}”列"
+        rows: dict[str, list[str]] = {}
+        for code in codes:
+            rows.setdefault(CELLS[code].row_label, []).append(CELLS[code].col_label)
+        return TABLE_NUMERALS[self.table.key] + "；".join(f"“{r}”行{'、'.join(cols)}" for r, cols in rows.items())
+
+    # -- where a pasted block goes -------------------------------------------------------------------
+
+    def _input_row(self, cell: GridCell) -> list[str]:
+        """The input cells of `cell`'s grid row from `cell` rightwards, totals left out."""
+        return [g.code for g in self.nav.inputs if g.row == cell.row and g.col >= cell.col and g.code]
+
+    def _by_input_cells(self, row: int, col: int, block: list[list[str]]) -> dict[str, str] | None:
+        """Each line on the input cells of one row (lines go down as Enter does); None when the block is
+        not exactly as wide as those cells on every row it reaches."""
+        start = self.nav.cell_at(row, col)
+        if start is None or not self.is_input(start.code):
+            return None
+        width = max(len(line) for line in block)
+        placed: dict[str, str] = {}
+        cell: GridCell | None = start
+        for line in block:
+            if cell is None:
+                return None
+            codes = self._input_row(cell)
+            if len(codes) != width:
+                return None
+            placed.update(zip(codes, line, strict=False))
+            cell = self.nav.down(cell, start.col)
+        return placed
+
+    def _crosses_total(self, row: int, col: int, block: list[list[str]]) -> bool:
+        width = max(len(line) for line in block)
+        return any(self._pos_code(row, c) in self.table.derived_codes for c in range(col, col + width))
+
+    def _pos_code(self, row: int, col: int) -> str | None:
+        g = self._anchor.get((row, col))
+        return g.code if g else None
+
+    def _by_printed_columns(self, row: int, col: int, block: list[list[str]]) -> dict[str, str] | str:
+        """Each item on the cell printed where it lands; a refusal (str) when a number would be lost."""
+        width = max(len(line) for line in block)
+        full_row = width == self.table.n_cols - col
+        footprint = {(row + dr, col + dc) for dr, line in enumerate(block) for dc in range(len(line))}
+        filled = [(row + dr, col + dc, item) for dr, line in enumerate(block)
+                  for dc, item in enumerate(line) if item.strip()]
+        if any(r >= self.table.n_rows or c >= self.table.n_cols for r, c, _ in filled):
+            return "粘贴的内容超出了表格范围，未粘贴。请从正确的起始单元格粘贴。"
+        placed: dict[str, str] = {}
+        for r, c, item in filled:
+            g = self._anchor.get((r, c))
+            if g is not None and self.is_input(g.code):
+                placed[g.code] = item  # type: ignore[index]
+            elif g is not None and g.code and (full_row or self._parts_within(g.code, footprint)):
+                placed[g.code] = item  # a total printed with its parts: kept as stated
+            elif g is not None and not g.code and not _is_number(item):
+                continue  # a label copied along with the numbers
+            else:
+                return self._shape_refusal(row, col, width)
+        return placed
+
+    def _parts_within(self, code: str, footprint: set[tuple[int, int]]) -> bool:
+        """A column total (（七）总计) pasted with all its parts above it. A row total goes only with a
+        block as wide as the printed row: a narrower one is as likely a row of input cells, shifted."""
+        row = self._pos[code][0]
+        parts = [self._pos[p] for p in CELLS[code].sum_of]
+        return all(r != row and (r, c) in footprint for r, c in parts)
+
+    def _shape_refusal(self, row: int, col: int, width: int) -> str:
+        """Why the block does not fit, and which widths would, from the start cell."""
+        start = self.nav.cell_at(row, col)
+        fits: list[str] = []
+        if start is not None and self.is_input(start.code):
+            plain = 0  # items that land on input cells before the first total or merged part
+            for c in range(col, self.table.n_cols):
+                if not self.is_input(self._pos_code(row, c)):
+                    break
+                plain += 1
+            n_inputs = len(self._input_row(start))
+            fits.append(f"{n_inputs} 个（各填报单元格，跳过合计列）")
+            if self.table.n_cols - col != n_inputs:
+                fits.append(f"{self.table.n_cols - col} 个（按表中各列，含合计列）")
+            if 1 < plain < n_inputs:
+                fits.append(f"不超过 {plain} 个")
+        where = f"从{CELLS[start.code].name}起" if start is not None and start.code else "从此处"
+        hint = f"{where}每行可粘贴 {'、'.join(fits)}" if fits else "请从要填写的第一个单元格粘贴"
+        return f"粘贴的数据每行 {width} 个，与表格对不上，未粘贴。{hint}。"
 
     refused_code: str | None = None  # the cell that made the last paste fail, for the view to select
 

@@ -1,9 +1,12 @@
 """A QTableView that behaves like a spreadsheet over a ReportTableModel, as Excel/WPS users expect.
 
-Type to overwrite; Enter moves down and Tab right, both skipping computed totals; arrows move, and
-while a cell is being edited Left/Right (like Up/Down) commit it and move; Delete clears; Ctrl+C copies
-and Ctrl+V pastes a tab-separated block; a right-click menu offers 复制/粘贴/清除/本表空白填 0. Typing on
-a total says that it is computed and from what. Spans and column widths come from the schema.
+Type to overwrite; Enter and Down go to the next input cell below, through merged cells, captions and
+headers (ui.table_nav), Enter on past the bottom of a column to the next column; Tab goes right; all
+skip computed totals. Ctrl+Down/Up jump to the end of the filled run. While a cell is being edited
+Left/Right (like Up/Down) commit it and move; Delete clears; Ctrl+X/C/V cut, copy and paste a
+tab-separated block (placed by the shape of the row, see ReportTableModel.paste); a right-click menu
+offers the same and, on a total stated otherwise than its sum, 采用各项之和. Typing on a total says that
+it is computed and from what. Spans and column widths come from the schema.
 """
 
 from __future__ import annotations
@@ -22,8 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from model.schema import Role
+from model.schema import CELLS, GridCell, Role
 from ui.table_model import ReportTableModel
+from ui.table_nav import GridNavigator
 
 _ARROWS = {Qt.Key.Key_Left: QAbstractItemView.CursorAction.MoveLeft,
            Qt.Key.Key_Right: QAbstractItemView.CursorAction.MoveRight}
@@ -39,20 +43,29 @@ class _CellDelegate(QStyledItemDelegate):
 
     def eventFilter(self, editor, event) -> bool:  # type: ignore[no-untyped-def]
         # Left/Right in a cell being typed commit it and move, as in Excel/WPS (Up/Down already do).
-        if (event.type() == QEvent.Type.KeyPress and event.key() in _ARROWS
-                and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier):
-            view = self.parent()
-            self.commitData.emit(editor)
-            self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
-            if isinstance(view, SpreadsheetView):
-                view.move(_ARROWS[event.key()])
-            return True
+        if event.type() == QEvent.Type.KeyPress:
+            plain = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            shift_enter = (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                           and event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+                           == Qt.KeyboardModifier.ShiftModifier)
+            if (event.key() in _ARROWS and plain) or shift_enter:
+                view = self.parent()
+                self.commitData.emit(editor)
+                self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+                if isinstance(view, SpreadsheetView):
+                    if shift_enter:  # Shift+Enter commits and goes the other way (up), as in Excel
+                        view.enter(backwards=True)
+                    else:
+                        view.move(_ARROWS[event.key()])
+                return True
         return super().eventFilter(editor, event)
 
 
 class SpreadsheetView(QTableView):
     def __init__(self, model: ReportTableModel, object_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.nav: GridNavigator = model.nav
+        self._column = 0  # the grid column Up/Down/Enter keep while passing merged cells, as Excel does
         self.setObjectName(object_name)
         self.setModel(model)
         self.setItemDelegate(_CellDelegate(self))
@@ -72,8 +85,8 @@ class SpreadsheetView(QTableView):
                 self.setSpan(g.row, g.col, g.rowspan, g.colspan)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.apply_widths()
-        first = next((g for g in model.table.grid if g.code and model.is_input(g.code)), None)
-        if first is not None:
+        if self.nav.inputs:
+            first = self.nav.inputs[0]
             self.setCurrentIndex(model.index(first.row, first.col))
 
     @property
@@ -146,9 +159,24 @@ class SpreadsheetView(QTableView):
 
     # -- keyboard ------------------------------------------------------------------------------------
 
+    _OWN_KEYS = (QKeySequence.StandardKey.Copy, QKeySequence.StandardKey.Cut, QKeySequence.StandardKey.Paste,
+                 QKeySequence.StandardKey.SelectAll)
+
+    def event(self, event: QEvent) -> bool:
+        # The 编辑 menu has the same shortcuts; in the table the keys stay the table's own.
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) and (
+                any(event.matches(k) for k in self._OWN_KEYS)
+                or event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)):
+            event.accept()
+            return True
+        return super().event(event)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.matches(QKeySequence.StandardKey.Copy):
             self.copy_selection()
+            return
+        if event.matches(QKeySequence.StandardKey.Cut):
+            self.cut_selection()
             return
         if event.matches(QKeySequence.StandardKey.Paste):
             self.paste_clipboard()
@@ -160,15 +188,23 @@ class SpreadsheetView(QTableView):
             self.report_model.refuse_computed(code)  # typing on a total: say it is computed, and from what
             return
         if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.state() != self.State.EditingState:
-            self.report_model.clear(self.selectedIndexes())
+            self.clear_selection()
             return
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.state() != self.State.EditingState:
-            self.enter_down()
+            self.enter(backwards=bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier))
             return
         super().keyPressEvent(event)
 
     def copy_selection(self) -> None:
         QGuiApplication.clipboard().setText(self.report_model.copy_text(self.selectedIndexes()))
+
+    def cut_selection(self) -> None:
+        """剪切: copy, then clear the input cells of the selection (one undo step)."""
+        self.copy_selection()
+        self.clear_selection()
+
+    def clear_selection(self) -> None:
+        self.report_model.clear(self.selectedIndexes())
 
     def paste_clipboard(self) -> bool:
         current = self.currentIndex()
@@ -181,24 +217,41 @@ class SpreadsheetView(QTableView):
         return ok
 
     def contextMenuEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        self.context_menu().exec(event.globalPos())
+
+    def context_menu(self) -> QMenu:
+        """The right-click menu for the current cell and selection."""
         menu = QMenu(self)
+        menu.setObjectName("table-menu")
+        selected = bool(self.selectedIndexes())
+        code = self.report_model.code_at(self.currentIndex().row(), self.currentIndex().column())
+        claimed = code is not None and self.report_model.doc.claim(code) is not None
         for text, slot, enabled in (
-            ("复制", self.copy_selection, bool(self.selectedIndexes())),
+            ("剪切", self.cut_selection, selected),
+            ("复制", self.copy_selection, selected),
             ("粘贴", self.paste_clipboard, bool(QGuiApplication.clipboard().text())),
-            ("清除", lambda: self.report_model.clear(self.selectedIndexes()), bool(self.selectedIndexes())),
+            ("清除", self.clear_selection, selected),
             (None, None, False),
             ("本表空白填 0", self.report_model.fill_blank_with_zero, True),
-        ):
+        ) + ((("采用各项之和", self.accept_sum, True),) if claimed else ()):
             if text is None:
                 menu.addSeparator()
                 continue
             action = menu.addAction(text)
             action.setEnabled(enabled)
             action.triggered.connect(slot)
-        menu.exec(event.globalPos())
+        return menu
+
+    def accept_sum(self) -> bool:
+        """采用各项之和 on the current total: its stated figure gives way to the computed sum."""
+        code = self.report_model.code_at(self.currentIndex().row(), self.currentIndex().column())
+        if code is None or not self.report_model.doc.accept_sum(code):
+            return False
+        self.report_model.notice.emit(f"{CELLS[code].name}已采用各项之和（可撤销）。")
+        return True
 
     def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
-        # Enter commits and, as in a spreadsheet, goes to the cell below.
+        # Enter commits and, as in a spreadsheet, goes to the next input cell down.
         # Tab commits and moves right without opening the next cell for editing, as Excel/WPS do:
         # typing there then replaces its content.
         sideways = {QAbstractItemDelegate.EndEditHint.EditNextItem: QAbstractItemView.CursorAction.MoveNext,
@@ -207,46 +260,59 @@ class SpreadsheetView(QTableView):
         plain = moved_down or hint in sideways
         super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint if plain else hint)
         if moved_down:
-            self.enter_down()
+            self.enter()
         elif hint in sideways:
             self.move(sideways[hint])
 
-    def enter_down(self) -> None:
-        """Enter: the next cell down that can be typed in (totals are skipped)."""
-        self._entering = True
-        try:
-            self.move_down()
-        finally:
-            self._entering = False
-
-    def move_down(self) -> None:
-        self.move(QAbstractItemView.CursorAction.MoveDown)
+    def enter(self, backwards: bool = False) -> None:
+        """Enter: the next input cell down (totals, labels and merged rows passed); past the bottom of a
+        column, the top of the next one. Shift+Enter goes the other way."""
+        cell = self._cursor_cell()
+        if cell is None:
+            return
+        found = self.nav.enter(cell, self._column, backwards)
+        if found is not None:
+            target, self._column = found
+            self.select_index(self.report_model.index(target.row, target.col))
 
     def move(self, action: QAbstractItemView.CursorAction) -> None:
         index = self.moveCursor(action, Qt.KeyboardModifier.NoModifier)
         if index.isValid():
             self.select_index(index)
 
-    def moveCursor(self, action, modifiers):  # type: ignore[no-untyped-def]
-        """Tab, Shift+Tab and Enter (MoveDown from closeEditor/move_down) skip computed totals."""
-        index = super().moveCursor(action, modifiers)
-        skipping = (QAbstractItemView.CursorAction.MoveNext, QAbstractItemView.CursorAction.MovePrevious)
-        if action not in skipping and not self._entering:
-            return index
-        start = self.currentIndex()
-        seen = 0
-        while index.isValid() and not index.flags() & Qt.ItemFlag.ItemIsEditable and seen < 400:
-            previous = self.currentIndex()
-            self.setCurrentIndex(index)
-            following = super().moveCursor(action, modifiers)
-            self.setCurrentIndex(previous)
-            if following == index:  # the edge of the table: stay where the cursor was
-                return start
-            index = following
-            seen += 1
-        return index
+    def _cursor_cell(self) -> GridCell | None:
+        current = self.currentIndex()
+        return self.nav.cell_at(current.row(), current.column()) if current.isValid() else None
 
-    _entering = False  # True while Enter moves the cursor down
+    def currentChanged(self, current: QModelIndex, previous: QModelIndex) -> None:
+        super().currentChanged(current, previous)
+        cell = self.nav.cell_at(current.row(), current.column()) if current.isValid() else None
+        if cell is not None and not cell.col <= self._column < cell.col + cell.colspan:
+            self._column = current.column()
+
+    def moveCursor(self, action, modifiers):  # type: ignore[no-untyped-def]
+        """Up/Down go from input cell to input cell through merged cells, captions and headers (Ctrl: to
+        the end of the filled run); Tab and Shift+Tab go through the input cells row by row."""
+        A = QAbstractItemView.CursorAction
+        cell = self._cursor_cell()
+        if cell is None or action not in (A.MoveDown, A.MoveUp, A.MoveNext, A.MovePrevious):
+            return super().moveCursor(action, modifiers)
+        if action in (A.MoveDown, A.MoveUp) and not self.nav.column(self._column):
+            return super().moveCursor(action, modifiers)  # a column of totals: read it cell by cell
+        if action in (A.MoveNext, A.MovePrevious):
+            target = self.nav.tab(cell, backwards=action == A.MovePrevious)
+        elif modifiers & Qt.KeyboardModifier.ControlModifier:
+            report = self.report_model.doc.report
+            target = self.nav.jump(cell, self._column, lambda code: report.value(code) is not None,
+                                   backwards=action == A.MoveUp)
+        elif action == A.MoveDown:
+            target = self.nav.down(cell, self._column)
+        else:
+            target = self.nav.up(cell, self._column)
+        if target is None:  # the edge of the table: stay
+            return self.currentIndex()
+        return self.report_model.index(target.row, target.col)
+
     def select_index(self, index: QModelIndex) -> None:
         self.setCurrentIndex(index)
         self.selectionModel().select(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)

@@ -489,19 +489,26 @@ def test_g3_year_not_at_the_start_is_not_read():
 # Stated totals, explanations, ordering
 
 
-def test_set_value_drops_stale_stated_totals():
+def test_set_value_keeps_claims_and_lets_own_totals_follow():
+    """Issue 15 point 3: a stated total that differs from its sum is a claim and survives edits of its
+    parts; one equal to its sum (the program's own figure in a file) follows the parts."""
     report = full_report()
-    report.stated = {"t3.open.total": 99, "t3.total.natural": 10, "t3.total.total": 5, "t3.new.total": 21,
+    report.stated = {"t3.open.total": 99, "t3.total.natural": 10, "t3.total.total": 20, "t3.new.total": 21,
                      "t4.review.total": 5}
     report.set_value("t3.open.natural", 6)
-    assert report.stated == {"t3.new.total": 21, "t4.review.total": 5}
+    assert report.stated == {"t3.open.total": 99, "t3.total.natural": 10, "t3.new.total": 21,
+                             "t4.review.total": 5}
     assert report.value("t3.open.natural") == 6
-    assert run(report, rule="T3-2") == [] and run(report, rule="T3-3") == []
-    (f,) = run(report, rule="T3-1")  # now computed from the new value: 5 → 6
-    assert f.message == "第一项加第二项之和（12）不等于第三项加第四项之和（13），“自然人”列相差 1。"
+    (f,) = run(report, rule="T3-2")
+    assert "（99）" in f.message and "（12）" in f.message
+    (f,) = run(report, rule="T3-3")
+    assert "（10）" in f.message and "（12）" in f.message
     report.set_value("t4.review.upheld", None)
     assert "t4.review.upheld" not in report.values
-    assert report.stated == {"t3.new.total": 21}
+    assert report.stated["t4.review.total"] == 5
+    report.set_value("t3.open.natural", 5)  # back to the row's 11: still not the claimed 99
+    report.set_value("t3.deny_1.natural", 0)  # unchanged figure
+    assert report.stated["t3.open.total"] == 99
     with pytest.raises(KeyError):
         report.set_value("t3.open.total", 1)
 

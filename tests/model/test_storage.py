@@ -105,22 +105,33 @@ def test_unknown_keys_with_fractional_numbers_survive(cn_dir):
     assert saved["meta"]["x-score"] == 2.25
 
 
-def test_saved_file_contains_computed_totals(cn_dir):
+def test_saved_file_contains_computed_totals_and_claims(cn_dir):
+    """Every total is written as computed, except a claim: a stated total that differs from its sum
+    (issue 15 point 3) is written as stated, so that `check` of the file reports it as printed."""
     report = full_report()
-    report.stated["t3.open.total"] = 99  # a stale stated total is never written
+    report.stated["t3.open.total"] = 99  # a claim: the row adds up to 11
+    report.stated["t3.new.total"] = 20  # its parts add up to 21: a claim as well
+    report.set_value("t3.new.natural", report.value("t3.new.natural"))  # touching a part keeps it
     target = cn_dir / "完整 报告.json"
     save(report, target)
     doc = json.loads(target.read_text(encoding="utf-8"))
     values = doc["values"]
-    assert values["t3.open.total"] == 11
+    assert values["t3.open.total"] == 99
     assert values["t3.total.natural"] == 11
     assert values["t3.total.total"] == 20
-    assert values["t3.new.total"] == 21
+    assert values["t3.new.total"] == 20  # stated, differing from the 21 of its parts: a claim too
     assert values["t4.review.total"] == 3
     assert values["t4.suit_after_review.total"] == 1
     assert values["t2.fees.amount"] == "1.2500"
     assert len(values) == 200
     assert set(doc["sections"]) == {"preamble", "s1", "s5", "s6"}
+    again = load(target)
+    assert again.claims() == {"t3.open.total": 99, "t3.new.total": 20}
+    findings = evaluate(again)
+    assert {f.rule for f in findings} == {"T3-1", "T3-2", "T3-3"}  # the report as printed
+    assert all({"t3.open.total", "t3.new.total"} & set(f.cells) for f in findings)
+    again.set_values({"t3.open.total": None, "t3.new.total": None})  # the user accepts the sums
+    save(again, target)
     assert evaluate(load(target)) == []
 
 

@@ -1,8 +1,9 @@
 """Issue 7: one figure per cell and one verdict per report, whichever output shows it.
 
 A report from outside states a total that differs from the sum of its items (stated 99, sum 2). The
-editor, the saved file, the workbook, the PDF and `check` must all show the computed sum, and the
-stated figure must appear in the finding. A report without 机关名称 must be a draft everywhere.
+editor, the workbook, the PDF and `check` must all show the computed sum, and the stated figure must
+appear in the finding; the saved file keeps the stated figure as the claim it is (issue 15 point 3), so
+that it reads back with the same finding. A report without 机关名称 must be a draft everywhere.
 """
 
 from __future__ import annotations
@@ -56,14 +57,16 @@ def test_stated_total_every_output_shows_the_sum(cn_dir, make_window):
     sample_row = next(line for line in sample_text.splitlines() if "本年新收政府信息公开申请数量" in line)
     assert row.split() == sample_row.split() and "99" not in row  # the PDF prints the sum, not 99
 
-    # the editor shows the sum, and saving writes it
+    # the editor shows the sum; saving keeps the claim, so the file reads back with its finding
     window = make_window(src)
     view = window.findChild(QTableView, "table-t3")
     assert view.model().index_of(CODE).data() == "2"
     assert window.doc.verdict.draft
     saved = cn_dir / "另存.json"
     assert window.save_to(saved)
-    assert json.loads(saved.read_text(encoding="utf-8"))["values"][CODE] == 2
+    assert json.loads(saved.read_text(encoding="utf-8"))["values"][CODE] == 99
+    again = _run("check", saved, "--json", cwd=cn_dir)
+    assert [f["message"] for f in json.loads(again.stdout) if f["rule"] == "T3-2"] == [t32["message"]]
 
 
 def test_no_agency_is_a_draft_everywhere(cn_dir, make_window):
