@@ -62,6 +62,13 @@ class TableReading:
     aliases: list[str] = field(default_factory=list)  # each starts with ALIAS_RULE
     unplaced: list[str] = field(default_factory=list)
     found: set[str] = field(default_factory=set)  # keys of the tables seen (t2, t3, t4)
+    cells_of: dict[str, tuple[str, ...]] = field(default_factory=dict)  # a message → the cells it is about
+
+    def note(self, target: list[str], message: str, codes: Sequence[str] = ()) -> None:
+        """Add `message` to `target` (notices, aliases or unplaced), remembering the cells it concerns."""
+        target.append(message)
+        if codes:
+            self.cells_of[message] = tuple(codes)
 
 
 def read_tables(rows: Rows) -> TableReading:
@@ -346,7 +353,9 @@ class _Locator:
             for i, (raw, k) in enumerate(zip(row.keys, keys, strict=True)):
                 if k in _T3_LEAVES:
                     self.t3_head.append((i, _T3_LEAVES[k]))
-                    self._alias("t3", row.texts[i], fix_aliases(raw)[1], f"列标题“{S.T3_COL_LABELS[_T3_LEAVES[k]]}”")
+                    col = _T3_LEAVES[k]
+                    self._alias("t3", row.texts[i], fix_aliases(raw)[1], f"列标题“{S.T3_COL_LABELS[col]}”",
+                                [S.t3(r, col) for r in S.T3_ROWS])
             return True
         t4_header = any(k in _T4_DISTINCT for k in texts) or (
             self.table == "t4" and self.t4_in_header and all(k in _T4_LEAVES for k in texts))
@@ -397,10 +406,10 @@ class _Locator:
         positions = {code: next(iter(cols)) for code, cols in found.items()}
         return positions if len(set(positions.values())) == len(positions) else None
 
-    def _header_note(self, text: str) -> None:
+    def _header_note(self, text: str, codes: Sequence[str] = ()) -> None:
         if text not in self.header_notes:
             self.header_notes.add(text)
-            self.out.notices.append(text)
+            self.out.note(self.out.notices, text, codes)
 
     # -- data rows ----------------------------------------------------------------------------------
 
@@ -420,11 +429,11 @@ class _Locator:
         official = S.T3_ROW_LABELS[row_code]
         name = f"表三“{official}”行"
         written = " ".join(row.texts[i] for i in row.label_cells())
-        if replaced:
-            self._alias("t3", written, replaced, f"行标题“{official}”")
-        elif not exact:
-            self._header_note(f"表三的行标题“{_shown(written)}”与格式的“{official}”不完全一致，已按“{official}”读取。")
         codes = [S.t3(row_code, c) for c in _T3_ORDER]
+        if replaced:
+            self._alias("t3", written, replaced, f"行标题“{official}”", codes)
+        elif not exact:
+            self._header_note(f"表三的行标题“{_shown(written)}”与格式的“{official}”不完全一致，已按“{official}”读取。", codes)
         positions = self._t3_columns()
         spans = None if positions is None else [(p, p) for p in positions]
         self._take("t3", row_code, codes, row, spans, name)
@@ -476,13 +485,14 @@ class _Locator:
                     self._put(table, code, row.texts[i])
         else:
             cells = [row.texts[i] for i in range(len(row.texts)) if row.kinds[i] in (NUMBER, MARK)]
-            self.out.unplaced.append(
-                f"{name}：这一行的数字（{'、'.join(cells) or '无'}）与表头的 {len(codes)} 列对不上，未读取。原文：{row.shown()}")
+            self.out.note(self.out.unplaced,
+                          f"{name}：这一行的数字（{'、'.join(cells) or '无'}）与表头的 {len(codes)} 列对不上，未读取。"
+                          f"原文：{row.shown()}", codes)
 
     def _put(self, table: str, code: str, text: str) -> None:
         kind = cell_kind(text)
         if kind == TEXT:
-            self.out.unplaced.append(f"{S.CELLS[code].name}：“{_shown(text)}”不是数字，未读取。")
+            self.out.note(self.out.unplaced, f"{S.CELLS[code].name}：“{_shown(text)}”不是数字，未读取。", [code])
             return
         if kind == MARK:
             value: Value = Decimal(0) if S.CELLS[code].kind is S.ValueKind.AMOUNT else 0
@@ -491,7 +501,7 @@ class _Locator:
             try:
                 value = read_number(code, number_text(text))
             except ValueError_ as exc:
-                self.out.unplaced.append(f"{exc}（原文“{_shown(text)}”，未读取）")
+                self.out.note(self.out.unplaced, f"{exc}（原文“{_shown(text)}”，未读取）", [code])
                 return
         self._store(code, value)
 
@@ -499,8 +509,8 @@ class _Locator:
         target = self.out.stated if S.CELLS[code].derived else self.out.values
         before = target.get(code)
         if before is not None and before != value:
-            self.out.unplaced.append(f"{S.CELLS[code].name}出现了两次且数字不同（先读到 {before}，又读到 {value}），"
-                                     f"已按先读到的 {before} 填写。")
+            self.out.note(self.out.unplaced, f"{S.CELLS[code].name}出现了两次且数字不同（先读到 {before}，又读到 {value}），"
+                                             f"已按先读到的 {before} 填写。", [code])
             return
         target[code] = value
 
@@ -511,13 +521,14 @@ class _Locator:
         else:
             self.out.unplaced.append(f"{where}中的文字未能放入报告：“{row.shown()}”")
 
-    def _alias(self, table: str, text: str, replaced: list[tuple[str, str]], where: str) -> None:
+    def _alias(self, table: str, text: str, replaced: list[tuple[str, str]], where: str,
+               codes: Sequence[str] = ()) -> None:
         for wrong, right in replaced:
             if (table, wrong) in self.alias_seen:
                 continue
             self.alias_seen.add((table, wrong))
-            self.out.aliases.append(f"{ALIAS_RULE} {S.TABLE_NUMERALS[table]}的{where}写作“{_shown(text)}”，"
-                                    f"其中“{wrong}”应为“{right}”（格式规定的标签），已按“{right}”读取。")
+            self.out.note(self.out.aliases, f"{ALIAS_RULE} {S.TABLE_NUMERALS[table]}的{where}写作“{_shown(text)}”，"
+                                            f"其中“{wrong}”应为“{right}”（格式规定的标签），已按“{right}”读取。", codes)
 
     # -- the end ------------------------------------------------------------------------------------
 
@@ -528,19 +539,23 @@ class _Locator:
             if table not in out.found:
                 continue
             numeral = S.TABLE_NUMERALS[table]
-            missing = [label for code, label in _official_rows(table) if code not in self.rows_seen[table]]
+            missing_rows = [(code, label) for code, label in _official_rows(table) if code not in self.rows_seen[table]]
+            missing = [label for _, label in missing_rows]
             if missing:
                 shown = "、".join(f"“{m}”" for m in missing[:5]) + (f"等 {len(missing)} 行" if len(missing) > 5 else "")
-                out.notices.append(f"{numeral}中没有找到{shown}，{'这些行' if len(missing) > 1 else '该行'}未填写。")
+                gone = {code for code, _ in missing_rows}
+                out.note(out.notices, f"{numeral}中没有找到{shown}，{'这些行' if len(missing) > 1 else '该行'}未填写。",
+                         [c for c in S.TABLES_BY_KEY[table].input_codes if _row_code(c) in gone])
             blanks = [c for c in S.TABLES_BY_KEY[table].input_codes
                       if c not in out.values and _row_code(c) in self.rows_seen[table]]
             if blanks:
-                out.notices.append(f"{numeral}有 {len(blanks)} 个单元格是空白的，未填写（空白不等于 0，"
-                                   f"报告须填写数字）：{_names(blanks)}")
+                out.note(out.notices, f"{numeral}有 {len(blanks)} 个单元格是空白的，未填写（空白不等于 0，"
+                                      f"报告须填写数字）：{_names(blanks)}", blanks)
             marks = self.marks.get(table, [])
             if marks:
                 shown_marks = "、".join(f"“{m}”" for m in dict.fromkeys(m for _, m in marks))
-                out.notices.append(f"{numeral}有 {len(marks)} 个单元格填写的是{shown_marks}，已按 0 读取：{_names([c for c, _ in marks])}")
+                out.note(out.notices, f"{numeral}有 {len(marks)} 个单元格填写的是{shown_marks}，已按 0 读取："
+                                      f"{_names([c for c, _ in marks])}", [c for c, _ in marks])
         return out
 
     def _complete_short_rows(self) -> None:
@@ -610,13 +625,14 @@ class _Locator:
             if in_place is not None and in_place in readings:
                 return True  # as it stands under the headers: its end was blank
             shown = "、".join(str(readings[0][c]) for c in short.codes)
-            self.out.notices.append(
+            self.out.note(self.out.notices,
                 f"{short.name}只有 {len(short.cells)} 个数字（{cells}），应有 {len(short.codes)} 个：复制时丢了一个单元格。"
-                f"按本行的总计和各列的总计推算，只有一种可能，已读作 {shown}（依次为各列），请与原报告核对。")
+                f"按本行的总计和各列的总计推算，只有一种可能，已读作 {shown}（依次为各列），请与原报告核对。", short.codes)
             return True
-        self.out.unplaced.append(
+        self.out.note(
+            self.out.unplaced,
             f"{short.name}只有 {len(short.cells)} 个数字（{cells}），应有 {len(short.codes)} 个：复制时丢了一个单元格，"
-            "无法确定是哪一列，这一行未读取，请对照原报告填写。")
+            "无法确定是哪一列，这一行未读取，请对照原报告填写。", short.codes)
         return False
 
 

@@ -15,8 +15,10 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from model import workbook_layout as L
 from model.documents import ZIP_MAGIC, foreign_message
 from model.reading.blocks import Block, Paragraph, TableBlock
+from model.reading.importer import ImportResult
 from model.report import Report
 from model.storage import ReportFileError, read_bytes
 from model.workbook_reader import MAX_READ_BYTES, StreamedWorkbook
@@ -30,12 +32,15 @@ def _text(value: Any) -> str:
     return str(value).strip()
 
 
-def workbook_blocks(data: bytes, name: str) -> list[Block]:
-    """Every sheet as blocks: a title line before its first table row as a paragraph, the rest as a table."""
+def workbook_blocks(data: bytes, name: str, skip: frozenset[str] = frozenset()) -> list[Block]:
+    """Every sheet (but those in `skip`) as blocks: a title line before its first table row as a
+    paragraph, the rest as a table."""
     book = StreamedWorkbook(data, name)
     blocks: list[Block] = []
     try:
         for title in book.sheets:
+            if title in skip:
+                continue
             rows: dict[int, dict[int, str]] = {}
             for r, c, value in book.cells(title):
                 text = _text(value)
@@ -58,20 +63,29 @@ def workbook_blocks(data: bytes, name: str) -> list[Block]:
 
 def read_handmade_workbook(path: str | os.PathLike[str]) -> tuple[Report, list[str]]:
     """A workbook made by hand in the official layout: (report, notices). ReportFileError if it holds none."""
+    result = read_handmade(path)
+    return result.report, result.messages()
+
+
+def read_handmade(path: str | os.PathLike[str], own: bool = False) -> ImportResult:
+    """A workbook's tables found by their labels in any sheet. `own`: one of this program's workbooks
+    whose tables were edited out of place; only its table sheets (under any name) are read."""
     from model.reading.importer import assemble
 
     path = Path(path)
     data = read_bytes(path, MAX_READ_BYTES, "Excel 工作簿")
     if not data.startswith(ZIP_MAGIC):
         raise ReportFileError(foreign_message(path.name, data[:8]) or f"“{path.name}”不是 Excel 工作簿（.xlsx），无法读取。")
-    result = assemble(workbook_blocks(data, path.name), path.name)
-    report, notices = result.report, result.notices + result.aliases + [f"未能识别：{u}" for u in result.unplaced]
-    if not report.meta.get("agency"):
+    skip = frozenset({L.DATA_SHEET, L.META_SHEET, L.TEXT_SHEET, L.FINDINGS_SHEET}) if own else frozenset()
+    result = assemble(workbook_blocks(data, path.name, skip), path.name, kind="handmade")
+    report = result.report
+    if not report.meta.get("agency") and not own:
         agency = _agency_from_name(path.stem)
         if agency:
             report.meta["agency"] = agency
-            notices.append(f"工作簿中没有写明机关名称，按文件名读作“{agency}”，请核对。")
-    return report, notices
+            result.notices.append(f"工作簿中没有写明机关名称，按文件名读作“{agency}”，请核对。")
+            result.where[result.notices[-1]] = {"field": "agency"}
+    return result
 
 
 def _agency_from_name(stem: str) -> str:
