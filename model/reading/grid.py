@@ -167,6 +167,9 @@ _T4_LEAVES = {_k(label): code for code, label in S.T4_COLUMNS + (S.T4_TOTAL_COL,
 _T4_DISTINCT = set(_T4_GROUPS) | _T4_TOP | (set(_T4_LEAVES) - _T3_AMBIGUOUS)
 _T4_ORDER = tuple(f"t4.{g}.{c}" for g, _ in S.T4_GROUPS for c, _ in S.T4_COLUMNS + (S.T4_TOTAL_COL,))
 
+#: The first row of the group of table 三 that reports print as one merged row: （六）其他处理.
+_MERGEABLE_FIRST = "other_1"
+
 _TABLE_OF_SECTION = {sec.key: sec.table for sec in S.SECTIONS if sec.table}
 
 #: For each cell, the sums it takes part in: (derived cell, its operands).
@@ -301,17 +304,43 @@ class _Locator:
         label = row.label()
         fixed, replaced = fix_aliases(label)
         t3 = _t3_row_of(fixed) if label else None
-        t2 = next((_T2_ROWS[core(row.keys[i])] for i in row.label_cells() if core(row.keys[i]) in _T2_ROWS), None)
+        t2 = self._t2_row_of(row)
         if self.table == "t4" and row.has_numbers and t2 is None and (t3 is None or core(label) in _T3_AMBIGUOUS):
             self._t4_row(row)
         elif t2 is not None:
             self._t2_row(row, *t2)
         elif t3 is not None:
             self._t3_row(row, t3[0], t3[1], replaced)
+        elif (merged := self._merged_group(row, label)) is not None:
+            self._t3_merged(row, merged)
         elif not row.has_numbers and _is_group_context(label):
             self._enter("t3")
         else:
             self._unplaced_row(row)
+
+    def _t2_row_of(self, row: _Row) -> tuple[int, str] | None:
+        """The block and row of table 二 that a row's label names, a shortened label (规范性文件) too."""
+        for i in row.label_cells():
+            if core(row.keys[i]) in _T2_ROWS:
+                return _T2_ROWS[core(row.keys[i])]
+        for i in row.label_cells():
+            fixed, replaced = fix_aliases(core(row.keys[i]))
+            if replaced and fixed in _T2_ROWS:
+                block, code = _T2_ROWS[fixed]
+                label = dict(S.T2_BLOCKS[block].rows)[code]
+                self._alias("t2", row.texts[i], replaced, f"行标题“{label}”",
+                            [f"t2.{code}.{col}" for col, _ in S.T2_BLOCKS[block].headers])
+                return block, code
+        return None
+
+    def _merged_group(self, row: _Row, label: str) -> str | None:
+        """The first row of a group of table 三 printed as one row with figures (（六）其他处理 with one set
+        of numbers for its three items), else None."""
+        if not row.has_numbers:
+            return None
+        c = core(label)
+        group = next((g for g in S.T3_RESULT_GROUPS if len(g.rows) > 1 and _k(g.label) == c), None)
+        return group.rows[0][0] if group is not None and group.rows[0][0] == _MERGEABLE_FIRST else None
 
     def _enter(self, table: str) -> None:
         if table != self.table:
@@ -437,6 +466,18 @@ class _Locator:
         positions = self._t3_columns()
         spans = None if positions is None else [(p, p) for p in positions]
         self._take("t3", row_code, codes, row, spans, name)
+
+    def _t3_merged(self, row: _Row, first: str) -> None:
+        """A group printed as one merged row: its figures go to the group's first item, the others stay
+        not filled, and the user is told (format-2021.md §9)."""
+        group = next(g for g in S.T3_RESULT_GROUPS if g.rows[0][0] == first)
+        others = [code for code, _ in group.rows[1:]]
+        self.rows_seen["t3"].update(others)  # seen as printed: not "missing", and their blanks are told here
+        self._t3_row(row, first, True, [])
+        self.out.note(self.out.notices,
+                      f"表三的“{group.label}”印作一行（没有分列 {len(group.rows)} 项），其数字已读入第 1 项"
+                      f"“{group.rows[0][1]}”，其余 {len(others)} 项未填写，请按原报告核对。",
+                      [S.t3(code, c) for code in others for c in _T3_ORDER])
 
     def _t4_row(self, row: _Row) -> None:
         self.out.found.add("t4")

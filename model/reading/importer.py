@@ -25,7 +25,7 @@ from model import schema as S
 from model.documents import OLE2_MAGIC, ZIP_MAGIC
 from model.reading.blocks import Block, Paragraph, TableBlock, decode_text
 from model.reading.grid import TableReading, read_tables, rows_from_lines
-from model.reading.labels import HEADING_MAX_CHARS, key, section_heading
+from model.reading.labels import HEADING_MAX_CHARS, heading_match, key, section_heading
 from model.reading.notices import INFO, LABEL_RULE, READ_RULE, WARNING, Notice
 from model.reading.text_source import text_blocks
 from model.report import Report, new_report
@@ -171,6 +171,10 @@ _END_LINE = re.compile(r"^[【\[]?\s*(?:上一篇|下一篇|上一条|下一条|
                        r"相关稿件|版权所有|主办单位|主办：|承办单位|承办：|维护单位|网站标识码|网站地图|联系我们|"
                        r"Copyright|©)", re.I)
 _END_ANYWHERE = re.compile(r"ICP备|版权所有|网站标识码|Copyright ©", re.I)
+#: Lines of a page or of an official document's colophon that belong to no section wherever they stand:
+#: 相关链接/友情链接 captions, 扫一扫/分享到 widgets, 抄送/印发 lines of the 版记.
+_FURNITURE = re.compile(r"^[【\[]?\s*(?:相关链接|友情链接|相关附件|扫一扫|分享到|抄送\s*[:：]|主送\s*[:：])|"
+                        r"^.{0,40}\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$|^打印本页|^关闭窗口")
 _NOISE_MAX = 160  # a longer line is text, whatever it starts with
 
 _DATE = r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})"
@@ -189,13 +193,15 @@ def _is_chrome(s: str) -> bool:
 def _is_noise(line: str) -> bool:
     """Page information, buttons or a page number: never report text."""
     s = line.strip()
-    return len(s) <= _NOISE_MAX and bool(_INFO_LINE.match(s) or _is_chrome(s) or _PAGE_NUMBER.match(s))
+    return len(s) <= _NOISE_MAX and bool(_INFO_LINE.match(s) or _is_chrome(s) or _PAGE_NUMBER.match(s)
+                                         or _FURNITURE.match(s))
 
 
 def _ends_report(line: str) -> bool:
     """The page after the article: footer, 上一篇, buttons."""
     s = line.strip()
-    return len(s) <= _NOISE_MAX and bool(_END_LINE.match(s) or _END_ANYWHERE.search(s) or _is_chrome(s))
+    return len(s) <= _NOISE_MAX and bool(_END_LINE.match(s) or _END_ANYWHERE.search(s) or _is_chrome(s)
+                                         or _FURNITURE.match(s))
 
 
 def _is_meta_table(table: TableBlock) -> bool:
@@ -260,9 +266,18 @@ _AGENCY_IN_PREAMBLE = re.compile(r"本报告(?:是)?由(.{2,40}?)(?:按照|根�
 _PERIOD_YEAR = re.compile(r"(\d{4})\s*年\s*1\s*月\s*1\s*日")
 
 
-def _agency_kind(agency: str) -> str:
-    """government for a people's government (or its 办公室) of a 县/市/区 …, department otherwise."""
-    return "government" if _GOVERNMENT.search(agency) else "department"
+#: A body that governs an area without being a people's government: the 管理委员会 of a 综合实验区,
+#: 新区, 开发区 … reports for its area as a government does (平潭综合实验区管理委员会).
+_AREA_BODY = re.compile(r"(?:实验区|试验区|示范区|新区|开发区|高新区|园区|合作区|保税区|自贸区|片区)(?:管理委员会|管委会)"
+                        r"(?:办公室|党政办公室)?$")
+
+
+def agency_kind(agency: str) -> str:
+    """government for a people's government (or its 办公室) of a 县/市/区 …, or the 管理委员会 of an area
+    (its report covers the area); department otherwise. The whole name decides, not its last word."""
+    name = re.sub(r"\s+", "", agency)
+    return "government" if _GOVERNMENT.search(name) or _AREA_BODY.search(name) or name.endswith("人民政府") \
+        else "department"
 
 
 def _admin_level(agency: str) -> str | None:
@@ -310,6 +325,10 @@ def _broken(paragraph: list[str], line: str) -> bool:
 # Assembling the report
 
 
+#: Markdown marks of a copied text: `# 标题`, `**加粗**`, `> 引用`.
+_MARKDOWN = re.compile(r"^#{1,6}\s+|^>\s+|\*\*")
+
+
 @dataclass
 class _Item:
     """A line of text, or a table, in document order."""
@@ -323,7 +342,7 @@ def _items(blocks: list[Block]) -> list[_Item]:
     for block in blocks:
         if isinstance(block, Paragraph):
             for line in block.text.split("\n"):
-                line = line.replace("\t", " ").strip().strip("\u3000\xa0\ufeff").strip()
+                line = _MARKDOWN.sub("", line.replace("\t", " ").strip().strip("\u3000\xa0\ufeff").strip()).strip()
                 if line:
                     items.append(_Item(line=line))
         elif block.rows:
@@ -340,6 +359,7 @@ class _Assembler:
         self.page_title = page_title
         self.result = ImportResult(new_report())
         self.notices = self.result.notices
+        self.headless: set[str] = set()  # sections found without their heading (their text starts at heads[sec])
 
     def _note(self, message: str, unplaced: bool = False, **where: Any) -> None:
         """Tell the user `message` (a remark, or with `unplaced` something not placed), located by
@@ -363,12 +383,17 @@ class _Assembler:
                 self._note(f"标题之前的 {skipped} 行文字（网页栏目、导航等）不属于报告，未导入。", field="title")
         if end < len(items):
             skipped = sum(1 for it in items[end:] if it.line is not None)
-            if skipped:
+            other = items[end].line if items[end].line and _title_parts(items[end].line) else None
+            if other:
+                self._note(f"报告之后另有一份报告“{other.strip()}”（同一网页或文件中的第二份报告），未导入；"
+                           f"如需要，请单独导入。", section="s6")
+            elif skipped:
                 self._note(f"报告正文之后的 {skipped} 行文字（网页页脚、相关链接等）不属于报告，未导入。", section="s6")
         self._published(items[:first_head if first_head is not None else end])
 
         order = sorted(heads.items(), key=lambda kv: kv[1])
-        bounds = {sec: (at + 1, order[i + 1][1] if i + 1 < len(order) else end) for i, (sec, at) in enumerate(order)}
+        bounds = {sec: (at + (0 if sec in self.headless else 1), order[i + 1][1] if i + 1 < len(order) else end)
+                  for i, (sec, at) in enumerate(order)}
         table_sections = [sec for sec in ("s2", "s3", "s4") if sec in bounds]
         reading = read_tables(self._table_rows(bounds, table_sections, start, end))
         sections = self.result.report.sections
@@ -397,11 +422,34 @@ class _Assembler:
         for i, item in enumerate(self.items):
             if item.line is None or len(item.line) > HEADING_MAX_CHARS:
                 continue
-            sec = section_heading(item.line)
-            if sec is not None and keys.index(sec) > last:
+            found = heading_match(item.line)
+            if found is not None and keys.index(found[0]) > last:
+                sec, exact = found
                 heads[sec] = i
                 last = keys.index(sec)
+                if not exact:
+                    official = next(s.heading for s in S.SECTIONS if s.key == sec)
+                    self._note(f"第{official.split('、', 1)[0]}部分的标题印作“{item.line.strip()}”，与格式的“{official}”"
+                               f"不同，按用词判断为这一部分。", **({"section": sec} if sec in S.TEXT_SECTION_KEYS else {}))
+        self._headless_s5(heads)
         return heads
+
+    def _headless_s5(self, heads: dict[str, int]) -> None:
+        """Section 五 printed without its heading: the text after table 四 and before 六 is section 五."""
+        if "s5" in heads or "s4" not in heads or "s6" not in heads:
+            return
+        last_table = max((i for i in range(heads["s4"] + 1, heads["s6"]) if self.items[i].table is not None),
+                         default=None)
+        if last_table is None:
+            return
+        start = next((i for i in range(last_table + 1, heads["s6"])
+                      if self.items[i].line is not None and not _is_noise(self.items[i].line or "")), None)
+        if start is None:
+            return
+        heads["s5"] = start
+        self.headless.add("s5")
+        official = next(s.heading for s in S.SECTIONS if s.key == "s5")
+        self._note(f"表四之后、第六部分之前的文字没有“{official}”标题，已作为第五部分读取，请核对。", section="s5")
 
     def _first_table(self) -> int:
         return next((i for i, it in enumerate(self.items) if it.table is not None and not _is_meta_table(it.table)),
@@ -535,7 +583,7 @@ class _Assembler:
             self._note(f"报告年度按前言所述统计期限读作 {year} 年，请核对。", field="year")
         if agency:
             meta["agency"] = agency
-            meta["agency_kind"] = _agency_kind(agency)
+            meta["agency_kind"] = agency_kind(agency)
             level = _admin_level(agency)
             if level:
                 meta["admin_level"] = level
