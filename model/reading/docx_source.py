@@ -90,8 +90,14 @@ def _table(table: object, name: str) -> TableBlock:
     grid: list[list[str]] = []
     seen: set[object] = set()  # the cells' XML elements, kept alive so that identity stays meaningful
     for row in rows:
-        cells: list[str] = [""] * getattr(row, "grid_cols_before", 0)
-        for cell in row.cells[:MAX_TABLE_COLS]:
+        try:
+            row_cells = row.cells[:MAX_TABLE_COLS]
+            before = getattr(row, "grid_cols_before", 0)
+        except (ValueError, IndexError, TypeError):  # spans that do not fit the table's grid
+            grid.append([_tc_text(tc) for tc in row._tr.tc_lst[:MAX_TABLE_COLS]])  # noqa: SLF001
+            continue
+        cells: list[str] = [""] * before
+        for cell in row_cells:
             tc = cell._tc  # noqa: SLF001 - the cell's XML element: the same for every merged position
             if tc in seen:
                 cells.append("")
@@ -144,3 +150,11 @@ def _bound_spans(body: object) -> None:
                 n = int(raw) if raw.isdigit() and len(raw) <= 6 else width + 1
                 if n > width or n < 0:
                     el.set(val, str(width))
+
+
+def _tc_text(tc: object) -> str:
+    """A cell's text straight from its XML, for a row whose spans python-docx cannot lay out."""
+    from docx.oxml.ns import qn
+
+    t = qn("w:t")
+    return "".join(el.text or "" for el in tc.iter(t)).strip()  # type: ignore[attr-defined]

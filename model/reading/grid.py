@@ -336,7 +336,9 @@ class _Locator:
     def _merged_group(self, row: _Row, label: str) -> str | None:
         """The first row of a group of table 三 printed as one row with figures (（六）其他处理 with one set
         of numbers for its three items), else None."""
-        if not row.has_numbers:
+        labels = row.label_cells()
+        width = len(row.texts) - (labels[-1] + 1 if labels else 0)
+        if not row.has_numbers and width < len(_T3_ORDER):  # a label on its own: the group's caption
             return None
         c = core(label)
         group = next((g for g in S.T3_RESULT_GROUPS if len(g.rows) > 1 and _k(g.label) == c), None)
