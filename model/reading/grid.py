@@ -501,7 +501,7 @@ class _Locator:
         ordered = codes
         if spans is not None:  # for cells not under the headers: the order of the headers
             ordered = [codes[i] for i in sorted(range(len(codes)), key=lambda i: spans[i][0])]
-        region = _region(row, len(codes))
+        region = _region(row, len(codes), min(first for first, _ in spans) if spans is not None else 0)
         if spans is not None and _aligned(row, spans):
             in_place: dict[str, int | None] = {}
             for code, (first, last) in zip(codes, spans, strict=True):
@@ -721,11 +721,13 @@ def _aligned(row: _Row, spans: list[Span]) -> bool:
     return True
 
 
-def _region(row: _Row, n: int) -> list[int | None] | _ShortCells | None:
-    """The cells after the row's last label, for `n` columns in order: a list of n cell indices (None
-    for a blank), a _Short list of n-1 indices, or None when they cannot be matched to the columns."""
+def _region(row: _Row, n: int, first: int = 0) -> list[int | None] | _ShortCells | None:
+    """The cells after the row's last label (and from grid column `first` on, where the headers' first
+    column is known: the blanks a merged label leaves are no cells of the row), for `n` columns in order:
+    a list of n cell indices (None for a blank), a _Short list of n-1 indices, or None when they cannot
+    be matched to the columns."""
     labels = row.label_cells()
-    start = labels[-1] + 1 if labels else 0
+    start = max(labels[-1] + 1 if labels else 0, first)
     idx = list(range(start, len(row.kinds)))
     while idx and row.kinds[idx[-1]] == BLANK:
         idx.pop()

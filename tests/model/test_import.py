@@ -877,3 +877,19 @@ def test_a_fifo_or_a_device_is_refused_at_once(tmp_path):
         with pytest.raises(ReportFileError, match="不是普通文件"):
             read_document(path)
         assert time.perf_counter() - start < 1
+
+
+def test_an_html_row_missing_a_cell_is_never_read_shifted(tmp_path):
+    """Point 5: a <td> lost inside a row of table 三 is not read with the 总计 under 其他; the row is one
+    short, and the sums decide which cell it lost (here only one reading is possible)."""
+    page = CORPUS / "renwu-2023.html"
+    html = page.read_text(encoding="utf-8")
+    line = next(ln for ln in html.split("\n") if "（一）予以公开" in ln)
+    cells = re.findall(r'<td valign="middle"><p[^>]*><span[^>]*>[^<]*</span></p></td>', line)
+    assert [re.sub("<[^>]+>", "", c) for c in cells] == ["700", "30", "2", "3", "5", "6", "746"]
+    path = tmp_path / "少一格.html"
+    path.write_text(html.replace(line, line.replace(cells[2], "", 1)), encoding="utf-8")
+    document = read_document(path)
+    expected = read_document(page).report
+    assert document.report.values == expected.values and document.report.stated == expected.stated
+    assert any("予以公开”行只有 6 个数字" in n.message and "只有一种可能" in n.message for n in document.notices)
