@@ -35,7 +35,8 @@ _WORD_SUFFIXES = (".doc", ".docx", ".wps", ".rtf")
 _OTHER_KINDS = {".xls": "Excel 工作簿（.xls）", ".et": "WPS 表格（.et）", ".ods": "OpenDocument 表格（.ods）",
                 ".doc": "Word 文档（.doc）", ".docx": "Word 文档（.docx）", ".wps": "WPS 文字（.wps）",
                 ".pdf": "PDF 文件"}
-_WHAT_WE_READ = "本程序可以打开报告文件（.json）和本程序导出的 Excel 工作簿（.xlsx）。"
+_WHAT_WE_READ = ("本程序可以读取报告文件（.json）、Excel 工作簿（.xlsx）、网页（.html）、文字（.txt、.md）、"
+                 "Word 文档（.docx）和有文字的 PDF。")
 #: Bytes looked at to decide what a file is.
 _SNIFF = 4096
 #: Kinds of document (Document.kind).
@@ -68,10 +69,13 @@ def read_document(path: str | os.PathLike[str]) -> Document:
     ours (NotOwnWorkbook) or one of ours whose tables were moved (WorkbookLayoutChanged) is read by the
     label locator instead. ReportFileError with a Chinese message if the file holds no report.
     """
+    from model.reading.importer import MAX_DOCX_BYTES  # the largest kind read: a .docx with pictures
+
     path = Path(path)
-    head = _head(path)
+    data = read_bytes(path, MAX_DOCX_BYTES, "年度报告")  # regular files only: never a FIFO or a device
+    head = data[:_SNIFF]
     if head.startswith((ZIP_MAGIC, _EMPTY_ZIP)):
-        return _zip_document(path)
+        return _zip_document(path, data)
     if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
         return Document(load(path), "report")
     if head.startswith(OLE2_MAGIC):
@@ -81,9 +85,11 @@ def read_document(path: str | os.PathLike[str]) -> Document:
     suffix = path.suffix.lower()
     if not head.startswith(b"%PDF") and (suffix in _WORKBOOK_SUFFIXES or suffix in _OTHER_KINDS):
         raise ReportFileError(foreign_message(path.name, head[:8]) or f"“{path.name}”无法读取。")
-    from model.reading.importer import import_published  # text, web page or PDF
+    if not head.strip():
+        raise ReportFileError(f"“{path.name}”是空文件。")
+    from model.reading.importer import import_bytes  # text, web page or PDF
 
-    result = import_published(path)
+    result = import_bytes(data, path.name)
     return Document(result.report, result.kind, result.records())
 
 
@@ -93,21 +99,13 @@ def open_report(path: str | os.PathLike[str]) -> tuple[Report, list[str]]:
     return document.report, document.messages
 
 
-def _head(path: Path) -> bytes:
-    """The file's first bytes, through the one bounded reader (a FIFO or a device is refused there)."""
-    from model.reading.importer import MAX_DOCX_BYTES
-
-    data = read_bytes(path, MAX_DOCX_BYTES, "年度报告")
-    return data[:_SNIFF]
-
-
-def _zip_document(path: Path) -> Document:
+def _zip_document(path: Path, data: bytes) -> Document:
     from model.workbook_reader import NotOwnWorkbook, WorkbookLayoutChanged, read_workbook
 
-    if _zip_has(path, "word/document.xml"):
-        from model.reading.importer import import_published
+    if _zip_has(data, path.name, "word/document.xml"):
+        from model.reading.importer import import_bytes
 
-        result = import_published(path)
+        result = import_bytes(data, path.name)
         return Document(result.report, "docx", result.records())
     try:
         report, notices = read_workbook(path)
@@ -129,14 +127,13 @@ def _zip_document(path: Path) -> Document:
         return Document(report, "edited-workbook", [told, *tables])
 
 
-def _zip_has(path: Path, member: str) -> bool:
+def _zip_has(data: bytes, name: str, member: str) -> bool:
     import zipfile
 
     from model.workbook_reader import check_zip_directory
 
-    data = read_bytes(path, 50 * 1024 * 1024, "年度报告")
     try:
-        check_zip_directory(data, path.name)
+        check_zip_directory(data, name)
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             return member in archive.namelist()
     except (ReportFileError, zipfile.BadZipFile, OSError, ValueError, EOFError):
