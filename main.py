@@ -265,27 +265,30 @@ def cmd_aggregate(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from model.reading import import_published
+    from model.documents import read_document
+    from model.reading.notices import LABEL_RULE, WARNING
     from model.storage import ReportFileError, save
 
     try:
-        result = import_published(args.published)
-        save(result.report, args.out, backup=True)
+        document = read_document(args.published)  # any readable kind, through the one registry
+        save(document.report, args.out, backup=True)
     except ReportFileError as exc:
         print(f"无法导入：{exc}", file=sys.stderr)
         return 2
-    report = result.report
-    filled = len(report.values)
+    report = document.report
     print(f"已导入：{report.meta.get('title') or report.title}")
-    print(f"已写出报告文件：{args.out}（统计表已读入 {filled} 个单元格）")
-    if result.unplaced:
-        print(f"未能放入报告的内容（{len(result.unplaced)} 项）：")
-        for item in result.unplaced:
-            print(f"  {item}")
-    for alias in result.aliases:
-        print(f"标签与格式不符：{alias}")
-    for notice in result.notices:
-        print(f"注意：{notice}")
+    print(f"已写出报告文件：{args.out}（统计表已读入 {len(report.values)} 个单元格）")
+    unplaced = [n for n in document.notices if n.rule != LABEL_RULE and n.severity == WARNING]
+    if unplaced:
+        print(f"未能放入报告的内容（{len(unplaced)} 项）：")
+        for notice in unplaced:
+            print(f"  {notice.message}")
+    for notice in document.notices:
+        if notice.rule == LABEL_RULE:
+            print(f"标签与格式不符：{notice.rule} {notice.message}")
+    for notice in document.notices:
+        if notice.rule != LABEL_RULE and notice.severity != WARNING:
+            print(f"注意：{notice.message}")
     return 0
 
 

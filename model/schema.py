@@ -551,7 +551,6 @@ LABEL_ALIASES: dict[str, str] = {
     "其他法律法规禁止公开": "其他法律行政法规禁止公开",
     "只计这一情况": "只计这一情形",
     "三类内容事务信息": "三类内部事务信息",
-    "规范性文件": "行政规范性文件",  # table 二's row printed shortened (format-2021.md §9)
 }
 
 

@@ -167,6 +167,8 @@ _T4_LEAVES = {_k(label): code for code, label in S.T4_COLUMNS + (S.T4_TOTAL_COL,
 _T4_DISTINCT = set(_T4_GROUPS) | _T4_TOP | (set(_T4_LEAVES) - _T3_AMBIGUOUS)
 _T4_ORDER = tuple(f"t4.{g}.{c}" for g, _ in S.T4_GROUPS for c, _ in S.T4_COLUMNS + (S.T4_TOTAL_COL,))
 
+#: Characters a shortened row label must keep to be taken for the one label it ends (规范性文件: 5).
+_SHORTEST_LABEL = 4
 #: The first row of the group of table 三 that reports print as one merged row: （六）其他处理.
 _MERGEABLE_FIRST = "other_1"
 
@@ -324,7 +326,11 @@ class _Locator:
             if core(row.keys[i]) in _T2_ROWS:
                 return _T2_ROWS[core(row.keys[i])]
         for i in row.label_cells():
-            fixed, replaced = fix_aliases(core(row.keys[i]))
+            short = core(row.keys[i])
+            fixed, replaced = fix_aliases(short)
+            if not replaced:  # a label shortened in front (规范性文件): the one row whose label ends so
+                ends = [k for k in _T2_ROWS if k.endswith(short) and len(short) >= _SHORTEST_LABEL]
+                fixed, replaced = (ends[0], [(short, ends[0])]) if len(ends) == 1 else (short, [])
             if replaced and fixed in _T2_ROWS:
                 block, code = _T2_ROWS[fixed]
                 label = dict(S.T2_BLOCKS[block].rows)[code]
