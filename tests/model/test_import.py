@@ -893,3 +893,39 @@ def test_an_html_row_missing_a_cell_is_never_read_shifted(tmp_path):
     expected = read_document(page).report
     assert document.report.values == expected.values and document.report.stated == expected.stated
     assert any("予以公开”行只有 6 个数字" in n.message and "只有一种可能" in n.message for n in document.notices)
+
+
+def _one_cell_per_line(text: str) -> str:
+    """The sample as a PDF viewer or some browsers copy it: every table cell on a line of its own,
+    blank cells gone."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        out.extend([c for c in line.split("\t") if c.strip()] if "\t" in line else [line])
+    return "\n".join(out)
+
+
+def _markdown(text: str) -> str:
+    """The sample as a markdown copy gives it: `# ` before the title, tables as `| a | b |` with a rule."""
+    out: list[str] = []
+    in_table = False
+    for line in text.split("\n"):
+        if "\t" in line:
+            out.append("| " + " | ".join(c.strip() for c in line.split("\t")) + " |")
+            if not in_table:
+                out.append("|" + "---|" * len(line.split("\t")))
+            in_table = True
+        else:
+            in_table = False
+            out.append(("# " if line.endswith("工作年度报告") else "") + line)
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("layout", [_one_cell_per_line, _markdown])
+def test_the_sample_in_every_copied_layout_reads_exactly(sample_import, layout):
+    """Point 5: markdown tables and headings, one cell per line: the sample's cells and sections."""
+    text = layout(SAMPLE_TEXT)
+    assert text != SAMPLE_TEXT
+    report = import_text(text).report
+    assert report.values == sample_import.report.values and report.stated == sample_import.report.stated
+    assert report.sections == sample_import.report.sections
+    assert report.meta["agency"] == "金乡县行政审批服务局" and not report.meta["title"].startswith("#")
