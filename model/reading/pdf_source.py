@@ -122,12 +122,25 @@ def _paragraphs(items: list[_Line | TableBlock]) -> list[Block]:
             blocks.append(item)
             prev = None
             continue
-        if prev is not None and prev.full and item.x0 <= left + 0.5 * item.size and isinstance(blocks[-1], Paragraph):
+        if prev is not None and _goes_on(prev, item, left) and isinstance(blocks[-1], Paragraph):
             blocks[-1].text += item.text
         else:
             blocks.append(Paragraph(item.text))
         prev = item
     return blocks
+
+
+#: A line that starts something new is never the rest of the line above: a section heading, a sub-head
+#: （一）, an item 一是 / 1. (web pages printed to PDF do not indent their paragraphs).
+_NEW_START = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．是]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、](?!\d))")
+_SENTENCE_END = re.compile(r"[。！？；：:]$")
+
+
+def _goes_on(prev: _Line, line: _Line, left: float) -> bool:
+    """Whether `line` continues the paragraph of `prev`: `prev` fills the text width without ending a
+    sentence, and `line` starts at the left edge with nothing that opens a new heading or item."""
+    return (prev.full and line.x0 <= left + 0.5 * line.size and not _SENTENCE_END.search(prev.text)
+            and not _NEW_START.match(line.text))
 
 
 def _cell(text: str | None) -> str:

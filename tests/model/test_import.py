@@ -929,3 +929,17 @@ def test_the_sample_in_every_copied_layout_reads_exactly(sample_import, layout):
     assert report.values == sample_import.report.values and report.stated == sample_import.report.stated
     assert report.sections == sample_import.report.sections
     assert report.meta["agency"] == "金乡县行政审批服务局" and not report.meta["title"].startswith("#")
+
+
+@pytest.mark.skipif(SOFFICE is None and not os.environ.get("CI"), reason="LibreOffice is not installed")
+def test_the_real_page_printed_to_pdf_reads_the_same(tmp_path):
+    """Point 5: a PDF we did not lay out (LibreOffice prints the real page, paragraphs not indented)
+    gives the same cells and the same sections as the page."""
+    page = CORPUS / "real" / "shanghai-bgt-2019.html"
+    subprocess.run([SOFFICE, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
+                    "--convert-to", "pdf:writer_web_pdf_Export", "--outdir", str(tmp_path), str(page)],
+                   capture_output=True, timeout=180, check=True)
+    from_page, from_pdf = read_document(page).report, read_document(tmp_path / f"{page.stem}.pdf").report
+    assert from_pdf.values == from_page.values and from_pdf.stated == from_page.stated
+    for key in S.TEXT_SECTION_KEYS:
+        assert _squash(from_pdf.sections[key]) == _squash(from_page.sections[key]), key
