@@ -277,6 +277,8 @@ class _Locator:
         self.out = TableReading()
         self.table: str | None = None  # the table the rows belong to, as far as known
         self.t2_head: dict[str, Span] = {}
+        self.t2_other_heads: list[str] = []
+        self.unread: set[str] = set()  # cells of rows seen but not read (told as not placed, not as blank)  # headers of table 二's current block that are not the format's
         self.t3_head: list[tuple[int, str]] = []  # (grid column, column code) of each header found
         self.t3_in_header = False
         self.t4_head: list[_Row] = []
@@ -372,6 +374,8 @@ class _Locator:
             self._enter("t2")
             self.out.found.add("t2")
             self.t2_head = {}
+            self.t2_other_heads = [row.texts[i] for i, k in enumerate(keys)
+                                   if row.kinds[i] == TEXT and paren_free(k) not in _T2_HEADERS]
             for i, k in enumerate(keys):
                 if paren_free(k) in _T2_HEADERS:
                     end = i
@@ -457,6 +461,15 @@ class _Locator:
         codes = [f"t2.{row_code}.{col}" for col, _ in block.headers]
         spans = [self.t2_head.get(paren_free(_k(label))) for _, label in block.headers]
         label = dict(block.rows)[row_code]
+        if None in spans and self.t2_other_heads and row.has_numbers:
+            # headed by columns the format does not have (table 二 of the 2019 format: 本年新制作数量 …):
+            # its figures mean other things, and are never read into the 2021 cells by position
+            self.rows_seen["t2"].add(row_code)
+            self.unread.update(codes)
+            heads = "、".join(f"“{_shown(t)}”" for t in self.t2_other_heads)
+            self.out.note(self.out.unplaced, f"表二“{label}”行所在的表格列标题为{heads}，不是格式规定的列"
+                                             f"（可能是 2019 年版的表格），这一行的数字未读取。原文：{row.shown()}", codes)
+            return
         self._take("t2", row_code, codes, row, None if None in spans else spans, f"表二“{label}”行")
 
     def _t3_row(self, row: _Row, row_code: str, exact: bool, replaced: list[tuple[str, str]]) -> None:
@@ -596,7 +609,7 @@ class _Locator:
                 out.note(out.notices, f"{numeral}中没有找到{shown}，{'这些行' if len(missing) > 1 else '该行'}未填写。",
                          [c for c in S.TABLES_BY_KEY[table].input_codes if _row_code(c) in gone])
             blanks = [c for c in S.TABLES_BY_KEY[table].input_codes
-                      if c not in out.values and _row_code(c) in self.rows_seen[table]]
+                      if c not in out.values and _row_code(c) in self.rows_seen[table] and c not in self.unread]
             if blanks:
                 out.note(out.notices, f"{numeral}有 {len(blanks)} 个单元格是空白的，未填写（空白不等于 0，"
                                       f"报告须填写数字）：{_names(blanks)}", blanks)

@@ -811,6 +811,9 @@ def test_the_real_shanghai_2019_page_reads_as_printed():
         assert (report.stated if col == "total" else report.values).get(code) == value, code
     assert report.values["t4.suit_direct.upheld"] == 8 and report.stated["t4.suit_direct.total"] == 9
     assert not any(k.startswith("t2.") for k in report.values)  # table 二 of the 2019 format: no 2021 cells
+    older = [m for m in document.messages if "不是格式规定的列" in m]
+    assert len(older) == 6 and "“对外公开总数量”" in older[0]
+    assert not any(m.startswith("表二有") and "空白" in m for m in document.messages)  # unread, not blank
     assert "859件" in report.sections["s1"] and report.sections["s6"] == "无。"
     assert any("其他处理”印作一行" in m for m in document.messages)
     assert not any(w in report.sections["s6"] for w in ("扫一扫", "相关链接", "主办"))
