@@ -84,7 +84,9 @@ def read_bytes(path: Path, max_bytes: int, what: str) -> bytes:
         if info.st_size > max_bytes:
             raise ReportFileError(f"文件“{path.name}”过大（{info.st_size // 1024 // 1024} MB），不是{what}。")
         with os.fdopen(fd, "rb", closefd=False) as fh:
-            data = fh.read(max_bytes + 1)
+            data = fh.read(info.st_size + 1)  # sized by the file, not the bound: no 50 MB buffer for 50 KB
+            if len(data) > info.st_size:  # it grew since fstat: read on, up to the bound
+                data += fh.read(max_bytes + 1 - len(data))
     except PermissionError:
         raise ReportFileError(f"没有读取文件“{path}”的权限（文件可能正在其他程序中打开）。") from None
     except OSError as exc:
