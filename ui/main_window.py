@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from model.documents import PUBLISHED_SUFFIXES, REPORT_SUFFIXES, open_report  # readers load lazily
+from model.documents import PUBLISHED_SUFFIXES, REPORT_SUFFIXES, open_report, read_document  # readers load lazily
 from model.next_year import NextYearError, next_year_report, texts_note
 from model.preamble import generate_preamble
 from model.report import Report, new_report
@@ -349,14 +349,16 @@ class MainWindow(QMainWindow):
     def load_file(self, path: Path) -> bool:
         """Open a report file; on failure the current work stays as it is and the reason is shown."""
         try:
-            report, notices = open_report(Path(path))
+            document = read_document(Path(path))
         except ReportFileError as exc:
             self.show_message(f"无法打开：{exc}")
             return False
-        is_json = Path(path).suffix.lower() != ".xlsx"
-        # A workbook is read, not edited in place: saving asks for a .json name.
-        self.doc.replace(report, Path(path) if is_json else None)
-        if not is_json:
+        report, notices = document.report, document.messages
+        is_report_file = document.kind == "report"
+        # Anything but our report file (a workbook, a published page, a PDF) is read, never written over:
+        # saving asks for a .json name.
+        self.doc.replace(report, Path(path) if is_report_file else None)
+        if not is_report_file:
             self.doc.set_modified(True)
         appdata.add_recent(Path(path))
         appdata.remember_folder(Path(path))

@@ -332,3 +332,15 @@ def test_open_asks_once_about_unsaved_changes(make_window, monkeypatch, tmp_path
     window.open_dialog()
     assert asked == ["保存修改"]
     assert window.doc.path == SAMPLE
+
+
+def test_a_published_page_opened_is_never_the_save_target(make_window, tmp_path):
+    """Opening a saved page reads it; saving must not write JSON over the page."""
+    page = tmp_path / "年报 网页.html"
+    page.write_text(
+        "<html><body><h1>某县财政局2024年政府信息公开工作年度报告</h1><p>一、总体情况</p><p>本局依法公开。</p>"
+        "</body></html>", "utf-8")
+    window = make_window(SAMPLE)
+    assert window.load_file(page)
+    assert window.doc.path is None and window.doc.modified
+    assert "某县财政局" in window.doc.report.meta.get("agency", "")
