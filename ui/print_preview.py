@@ -87,6 +87,7 @@ def paint_pdf(printer: QPrinter, pdf: Path, dpi: float | None = None,
             raise PrintError("打印机未能开始打印，请检查打印机是否连接、是否有纸后重试。")
         # images into a PDF spool (CUPS, 打印到文件) go lossless, not as JPEG, which blurs the text
         painter.setRenderHint(QPainter.RenderHint.LosslessImageRendering)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)  # the preview shows pages scaled down
         try:
             for i, index in enumerate(order):
                 if progress is not None and not progress(i, len(order)):
