@@ -131,9 +131,7 @@ def _put_value(cell: XlCell, value: Any) -> None:
 
 def sum_formula(code: str) -> str:
     """The formula of a total on its sheet: =SUM of the parts the schema names, as ranges where they are
-    adjacent (=SUM(D6:I6), =SUM(D8:D28)), so that the formula reads as a person would write it."""
-    from openpyxl.utils import get_column_letter as letter
-
+    adjacent (表三: =SUM(D5:I5) across a row, =SUM(D7:D27) down a column), as a person would write it."""
     table = CODE_POS[code][0]
     places = sorted((CODE_POS[part][1], CODE_POS[part][2]) for part in S.CELLS[code].sum_of)
     assert all(CODE_POS[part][0] == table for part in S.CELLS[code].sum_of)
@@ -145,8 +143,8 @@ def sum_formula(code: str) -> str:
                 runs[-1].append((row, col))
                 continue
         runs.append([(row, col)])
-    refs = [f"{letter(run[0][1])}{run[0][0]}" + (f":{letter(run[-1][1])}{run[-1][0]}" if len(run) > 1 else "")
-            for run in runs]
+    refs = [f"{get_column_letter(run[0][1])}{run[0][0]}"
+            + (f":{get_column_letter(run[-1][1])}{run[-1][0]}" if len(run) > 1 else "") for run in runs]
     return f"=SUM({','.join(refs)})"
 
 

@@ -3,7 +3,8 @@
 The hidden sheet gives the report exactly (model.storage.loads); numbers typed into the visible tables
 afterwards win over it. The totals are written as formulas (=SUM of their parts): a total that still holds
 a formula is the sum of its parts, whatever value a spreadsheet program cached for it (openpyxl caches
-none); a number typed over it is a stated total for the rules, as a printed total is. The basic information and the texts are not read back, only compared, to say they were edited.
+none); a number typed over it is a stated total for the rules, as a printed total is. The basic
+information and the texts are not read back, only compared, to say they were edited.
 
 No file is trusted. Before anything is parsed the archive's directory is checked: how many parts, how
 large each unpacks, how much it is compressed (a 600 KB file must not unpack to 280 MB of cells). Then
