@@ -63,6 +63,15 @@ def page_image(page: object, dpi: float) -> QImage:
     return image.copy()  # detached from PDFium's buffer, which goes with the bitmap
 
 
+def fitted(printer: QPrinter, width: int, height: int) -> QRectF:
+    """Where a page image goes on the sheet: as large as fits, its proportions kept, centred (an A4 page
+    fills an A4 sheet; on Letter paper or turned to landscape in the preview it is not distorted)."""
+    paper = QRectF(printer.paperRect(QPrinter.Unit.DevicePixel))
+    scale = min(paper.width() / width, paper.height() / height)
+    w, h = width * scale, height * scale
+    return QRectF((paper.width() - w) / 2, (paper.height() - h) / 2, w, h)
+
+
 def paint_pdf(printer: QPrinter, pdf: Path, dpi: float | None = None,
               progress: Callable[[int, int], bool] | None = None) -> int:
     """Paint the pages of `pdf` that the printer asks for, each filling its sheet; return how many sheets.
@@ -100,9 +109,7 @@ def paint_pdf(printer: QPrinter, pdf: Path, dpi: float | None = None,
                     image = page_image(page, dpi)
                 finally:
                     page.close()
-                target = QRectF(printer.paperRect(QPrinter.Unit.DevicePixel))
-                target.moveTo(0, 0)
-                painter.drawImage(target, image)
+                painter.drawImage(fitted(printer, image.width(), image.height()), image)
         finally:
             painter.end()
         return len(order)

@@ -243,6 +243,28 @@ def test_pages_and_copies_as_the_printer_asks(qtbot, tmp_path):
     assert page_order([0, 1], 2, collate=False) == [0, 0, 1, 1]
 
 
+def test_a_page_keeps_its_proportions_on_any_sheet(qtbot):
+    from PySide6.QtGui import QPageLayout, QPageSize
+    from PySide6.QtPrintSupport import QPrinter
+
+    from ui.print_preview import fitted, new_printer
+
+    printer = new_printer()
+    paper = printer.paperRect(QPrinter.Unit.DevicePixel)
+    a4 = fitted(printer, 2481, 3508)  # A4 at 300 dpi on an A4 sheet: the whole sheet
+    assert abs(a4.width() - paper.width()) < 2 and abs(a4.height() - paper.height()) < paper.height() / 1000
+    printer.setPageOrientation(QPageLayout.Orientation.Landscape)
+    paper = printer.paperRect(QPrinter.Unit.DevicePixel)
+    turned = fitted(printer, 2481, 3508)
+    assert abs(turned.height() - paper.height()) < 2 and turned.width() < paper.width() * 0.6
+    assert abs(turned.width() / turned.height() - 2481 / 3508) < 0.001  # not stretched
+    assert abs(turned.center().x() - paper.width() / 2) < 1  # centred
+    printer.setPageSize(QPageSize(QPageSize.PageSizeId.Letter))
+    printer.setPageOrientation(QPageLayout.Orientation.Portrait)
+    letter = fitted(printer, 2481, 3508)
+    assert abs(letter.width() / letter.height() - 2481 / 3508) < 0.001
+
+
 def test_a_pdf_that_cannot_be_read_gives_a_message_not_a_crash(qtbot, tmp_path):
     from PySide6.QtPrintSupport import QPrinter
 
