@@ -32,7 +32,17 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from export.errors import ExportError
-from export.layout import DRAFT_NOTE, TABLE_SIZES, table_font_size, text_blocks
+from export.layout import (
+    DATE_RIGHT_CHARS,
+    DATE_SHAPE,
+    DRAFT_NOTE,
+    SEAL_LINES,
+    TABLE_SIZES,
+    Signature,
+    signature,
+    table_font_size,
+    text_blocks,
+)
 from model import schema as S
 from model.atomic import atomic_path
 from model.printed import printed_text
@@ -409,6 +419,30 @@ def _add_title(doc: DocxDocument, report: Report) -> None:
         para.add_run(title)
 
 
+def _add_signature(doc: DocxDocument, sign: Signature) -> None:
+    """The 落款 (export.layout): SEAL_LINES empty lines for the seal, the agency's name centred over the
+    date, the date four characters in from the right edge (an empty line when there is no date), all
+    kept on one page with the last line of the text (keep with next)."""
+    em = BODY_SIZE * 20 + BODY_TRACKING  # one character of the 28-character grid, in twips
+    if doc.paragraphs:
+        _set(doc.paragraphs[-1]._p.get_or_add_pPr(), "w:keepNext")
+    for _ in range(SEAL_LINES):
+        _set(_paragraph(doc, STYLE_BODY)._p.get_or_add_pPr(), "w:keepNext")
+    date_right = DATE_RIGHT_CHARS * em
+    date_width = _em_width(sign.date or DATE_SHAPE) * em
+    name = clean(sign.agency)
+    name_right = max(2 * em, date_right + (date_width - _em_width(name) * em) / 2)  # at least 右空二字
+    for text, right, keep in ((name, name_right, True), (clean(sign.date), date_right, False)):
+        para = _paragraph(doc, STYLE_BODY, text)
+        ppr = para._p.get_or_add_pPr()
+        if keep:
+            _set(ppr, "w:keepNext")
+        _set(ppr, "w:autoSpaceDE", val=0)  # no extra space between 年/月/日 and the digits: the width
+        _set(ppr, "w:autoSpaceDN", val=0)  # that centres the name is the date's own
+        _set(ppr, "w:ind", firstLineChars=0, firstLine=0, left=0, right=round(right))
+        _set(ppr, "w:jc", val="right")
+
+
 # ---------------------------------------------------------------------------------------------------
 # Tables
 
@@ -542,6 +576,7 @@ def build_document(report: Report, *, draft: bool) -> DocxDocument:
         else:
             _add_text(doc, printed_text(report, section.key))
         after_table = section.table is not None
+    _add_signature(doc, signature(report.meta))
     return doc
 
 

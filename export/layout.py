@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
+from typing import Any
 
 from model import schema as S
 
@@ -53,3 +55,44 @@ def text_blocks(text: str) -> list[Block]:
         else:
             out.append(Block(line, ""))
     return out
+
+
+# ---------------------------------------------------------------------------------------------------
+# 落款: the agency's name and the date at the end, laid out as GB/T 9704-2012 7.3.5.1 has it for a document
+# that carries a seal: the date four characters in from the right edge, the name centred over the date,
+# and room above them for the seal, which presses down on both with its top within one line of the text.
+
+#: Blank lines between the last line of text and the name: a seal of 42 mm (about four lines of the
+#: 22-line grid) centred a little above the name and the date then has its top within one line of the text.
+SEAL_LINES = 3
+#: 成文日期右空四字.
+DATE_RIGHT_CHARS = 4
+#: A date as wide as any real one (月、日 of two digits), for placing the name when no date is given.
+DATE_SHAPE = "2000年12月31日"
+
+
+@dataclass(frozen=True)
+class Signature:
+    """What the 落款 prints: the agency's name, and the date in Arabic numerals ("" leaves its line blank,
+    to be written or stamped by hand)."""
+
+    agency: str
+    date: str
+
+
+def signed_date(value: Any) -> str:
+    """meta.published_on (2023-01-20) as GB/T 9704 writes a date: 2023年1月20日 (no leading zeros);
+    "" when there is none or it is no date of the calendar (the rules speak of that)."""
+    if not isinstance(value, str):
+        return ""
+    try:
+        day = date.fromisoformat(value.strip())
+    except ValueError:
+        return ""
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def signature(meta: dict[str, Any]) -> Signature:
+    """The 落款 of a report from its basic information (机关名称, 发布日期)."""
+    agency = " ".join(str(meta.get("agency", "") or "").split())
+    return Signature(agency, signed_date(meta.get("published_on")))

@@ -44,7 +44,17 @@ from reportlab.platypus import (
 
 from export import fonts
 from export.errors import ExportError
-from export.layout import DRAFT_NOTE, DRAFT_WORD, table_font_size, text_blocks
+from export.layout import (
+    DATE_RIGHT_CHARS,
+    DATE_SHAPE,
+    DRAFT_NOTE,
+    DRAFT_WORD,
+    SEAL_LINES,
+    Signature,
+    signature,
+    table_font_size,
+    text_blocks,
+)
 from export.linebreak import CLOSE, atoms, break_ranges, legal_break
 from model import schema as S
 from model.atomic import atomic_path
@@ -380,6 +390,82 @@ def title_lines(title: str, agency: str, measure: Any, width: float) -> list[str
 
 
 # ---------------------------------------------------------------------------------------------------
+# 落款
+
+
+#: One character of the 28-character grid: 成文日期右空四字 counts these.
+GRID_CHAR = BODY_SIZE + BODY_TRACKING
+
+
+class SignatureBlock(Flowable):
+    """The 落款 (export.layout): SEAL_LINES blank lines for the seal, the agency's name centred over the
+    date, the date four characters in from the right edge; with no date its line stays blank.
+
+    A name too long to be centred over the date ends two characters in from the edge (as GB/T 9704 has
+    it for a document without a seal); one longer than a line is broken like text, each line so placed.
+    """
+
+    def __init__(self, sign: Signature, ctx: _Context) -> None:
+        super().__init__()
+        self.sign = sign
+        self.ctx = ctx
+        self._name_lines: list[str] = []
+
+    def _width(self, text: str) -> float:
+        return sum(self.ctx.char("body", ch)[2] * BODY_SIZE + BODY_TRACKING for ch in text)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        name = clean_text(self.sign.agency).replace("\n", " ")
+        limit = availWidth - 2 * GRID_CHAR
+        self._name_lines = [name[a:b] for a, b in break_ranges(name, self._width, limit)] if name else []
+        self.width = availWidth
+        self.height = (SEAL_LINES + max(1, len(self._name_lines)) + 1) * BODY_LEADING
+        return self.width, self.height
+
+    def placements(self, width: float) -> list[tuple[str, float]]:
+        """(text, x of its left edge) of each line below the seal's room: the name's lines, then the date."""
+        date = self.sign.date
+        date_right = width - DATE_RIGHT_CHARS * GRID_CHAR
+        date_width = self._width(date or DATE_SHAPE)
+        centre = date_right - date_width / 2
+        out = []
+        for line in self._name_lines:
+            w = self._width(line)
+            out.append((line, min(centre - w / 2, width - 2 * GRID_CHAR - w)))
+        if not self._name_lines:
+            out.append(("", 0.0))
+        out.append((date, date_right - self._width(date)))
+        return out
+
+    def draw(self) -> None:
+        for i, (text, x) in enumerate(self.placements(self.width)):
+            top = self.height - (SEAL_LINES + i) * BODY_LEADING
+            baseline = top - BODY_LEADING / 2 - 0.38 * BODY_SIZE
+            t = self.canv.beginText()
+            t.setTextOrigin(x, baseline)
+            t.setCharSpace(BODY_TRACKING)
+            for ch in text:
+                face, drawn, _ = self.ctx.char("body", ch)
+                t.setFont(face.name, BODY_SIZE)
+                t.textOut(drawn)
+            self.canv.drawText(t)
+
+
+def _signed(story: list[Flowable], block: SignatureBlock) -> list[Flowable]:
+    """The story with the 落款 at its end, kept on one page with at least the last line of the text
+    (GB/T 9704: no page with the 落款 alone)."""
+    last = story[-1] if story else None
+    if not isinstance(last, CJKParagraph):
+        return [*story, block]
+    last.wrap(TYPE_WIDTH, TYPE_HEIGHT)
+    n = len(last._lines)
+    if n <= 1:
+        return [*story[:-1], KeepTogether([last, block])]
+    head, tail = last._piece(0, n - 1, last.first, False), last._piece(n - 1, n, False, last.last)
+    return [*story[:-1], head, KeepTogether([tail, block])]
+
+
+# ---------------------------------------------------------------------------------------------------
 # Tables
 
 
@@ -492,6 +578,8 @@ def build_story(report: Report, ctx: _Context, *, blank: bool = False, tables_on
         elif not blank and not tables_only:
             story += _keep_with_next(heading)
             story += text_flowables(printed_text(report, section.key), ctx)
+    if not blank and not tables_only:
+        story = _signed(story, SignatureBlock(signature(report.meta), ctx))
     return story
 
 

@@ -6,8 +6,11 @@ and a very hidden sheet that carries the whole report file (model.storage.dumps)
 reads its own workbook back exactly. Where everything sits is model.workbook_layout, shared with the
 reader (model.workbook_reader).
 
-Every string goes into a cell through `_put_text`, which stores it as text, never as a formula (a user's
-`=SUM(A1)` stays those nine characters), and keeps it within Excel's limits.
+Every total is an Excel formula, =SUM of the cells the schema says it adds up (`Cell.sum_of`), so a
+superior who corrects a figure in WPS or Excel sees the totals follow; the reader takes such a total as
+the sum of its parts and never needs the value a spreadsheet program cached. Every string goes into a cell
+through `_put_text`, which stores it as text, never as a formula (a user's `=SUM(A1)` stays those nine
+characters), and keeps it within Excel's limits.
 """
 
 from __future__ import annotations
@@ -15,7 +18,6 @@ from __future__ import annotations
 import math
 import os
 import unicodedata
-from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
@@ -127,6 +129,25 @@ def _put_value(cell: XlCell, value: Any) -> None:
             cell.number_format = "0." + "0" * min(places, 10)
 
 
+def sum_formula(code: str) -> str:
+    """The formula of a total on its sheet: =SUM of the parts the schema names, as ranges where they are
+    adjacent (表三: =SUM(D5:I5) across a row, =SUM(D7:D27) down a column), as a person would write it."""
+    table = CODE_POS[code][0]
+    places = sorted((CODE_POS[part][1], CODE_POS[part][2]) for part in S.CELLS[code].sum_of)
+    assert all(CODE_POS[part][0] == table for part in S.CELLS[code].sum_of)
+    runs: list[list[tuple[int, int]]] = []
+    for row, col in places:
+        if runs:
+            (r0, c0), (r1, c1) = runs[-1][0], runs[-1][-1]
+            if (r0 == r1 == row and col == c1 + 1) or (c0 == c1 == col and row == r1 + 1):
+                runs[-1].append((row, col))
+                continue
+        runs.append([(row, col)])
+    refs = [f"{get_column_letter(run[0][1])}{run[0][0]}"
+            + (f":{get_column_letter(run[-1][1])}{run[-1][0]}" if len(run) > 1 else "") for run in runs]
+    return f"=SUM({','.join(refs)})"
+
+
 def _display_width(text: str) -> int:
     """Width in Excel character units: a Chinese character is about two digits wide."""
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
@@ -230,8 +251,7 @@ def _table_row_heights(table: S.Table, widths: list[float]) -> list[float]:
     return [_row_height(n) for n in need]
 
 
-def _write_table(wb: Workbook, table: S.Table, report: Report, computed: dict[str, Any], header: str,
-                 draft: bool) -> None:
+def _write_table(wb: Workbook, table: S.Table, report: Report, header: str, draft: bool) -> None:
     ws = wb.create_sheet(sheet_title(table.key))
     widths = _column_widths(table)
     for i, w in enumerate(widths):
@@ -245,7 +265,11 @@ def _write_table(wb: Workbook, table: S.Table, report: Report, computed: dict[st
         if gc.role is S.Role.VALUE:
             assert gc.code is not None
             derived = S.CELLS[gc.code].derived
-            _put_value(cell, computed.get(gc.code) if derived else report.values.get(gc.code))
+            if derived:
+                cell.value = sum_formula(gc.code)
+                cell.number_format = "0"
+            else:
+                _put_value(cell, report.values.get(gc.code))
             cell.font = _TOTAL_FONT if derived else _BODY_FONT
             cell.alignment = _CENTER
             fill = _TOTAL_FILL if derived else None
@@ -333,17 +357,26 @@ def _write_texts(wb: Workbook, report: Report, header: str, draft: bool) -> None
     _setup_page(ws, TEXT_FIRST + len(rows) - 1, 1, header, draft)
 
 
-_FINDING_COLUMNS = (("级别", 8), ("规则", 8), ("内容", 54), ("涉及单元格", 28), ("说明", 36))
+#: No rule codes: a superior reads what is wrong and where, in words (the codes stay in `check --json`).
+_FINDING_COLUMNS = (("级别", 8), ("问题", 16), ("内容", 50), ("位置", 36), ("说明", 30))
+#: Cells named in one finding's row; more are counted (a blank table would name a hundred cells).
+_CELLS_NAMED = 8
 
 
-def _cells_text(codes: Iterable[str]) -> str:
-    """Where the cells of a finding are, grouped by sheet: 表三 依申请公开：D5、E5."""
-    by_sheet: dict[str, list[str]] = {}
-    for code in codes:
-        if code in CODE_POS:
-            title, coord = sheet_cell(code)
-            by_sheet.setdefault(title, []).append(coord)
-    return "；".join(f"{title}：{'、'.join(coords)}" for title, coords in by_sheet.items())
+def _where(f: Finding) -> str:
+    """Where a finding points, in words: its cells as the rules' messages name them (表三“…”行“自然人”列),
+    else the part of the text or the item of the basic information."""
+    names = [S.CELLS[code].name for code in f.cells if code in S.CELLS]
+    if names:
+        more = f"等 {len(names)} 个单元格" if len(names) > _CELLS_NAMED else ""
+        return "；".join(names[:_CELLS_NAMED]) + more
+    section = f.location.section
+    if section == "preamble":
+        return S.PREAMBLE_LABEL
+    if section:
+        return next((sec.heading for sec in S.SECTIONS if sec.key == section), "")
+    field = f.location.field
+    return next((m.label for m in S.META_FIELDS if m.key == field), "") if field else ""
 
 
 def _write_findings(wb: Workbook, report: Report, findings: list[Finding], header: str, draft: bool) -> None:
@@ -367,7 +400,7 @@ def _write_findings(wb: Workbook, report: Report, findings: list[Finding], heade
         ws.merge_cells(start_row=3, start_column=1, end_row=3, end_column=n_cols)
     for i, f in enumerate(findings):
         r = 3 + i
-        texts = (f.severity.label, f.rule, f.message, _cells_text(f.cells), f.explanation)
+        texts = (f.severity.label, f.title, f.message, _where(f), f.explanation)
         lines = 1
         for c, (text, (_, width)) in enumerate(zip(texts, _FINDING_COLUMNS, strict=True), start=1):
             cell = ws.cell(r, c)
@@ -411,12 +444,11 @@ def build_workbook(report: Report, findings: list[Finding] | None = None, draft:
     """The workbook for `report`, in memory (write_workbook saves it)."""
     if findings is None:
         findings = evaluate(report)
-    computed = report.computed()
     header = _page_header(report)
     wb = Workbook()
     wb.remove(wb.active)
     for table in S.TABLES:
-        _write_table(wb, table, report, computed, header, draft)
+        _write_table(wb, table, report, header, draft)
     _write_meta(wb, report, header, draft)
     _write_texts(wb, report, header, draft)
     _write_findings(wb, report, findings, header, draft)

@@ -1,8 +1,10 @@
 """Reading back the workbook this program exported: the report, and what was changed in it since.
 
 The hidden sheet gives the report exactly (model.storage.loads); numbers typed into the visible tables
-afterwards win over it, and visible totals that differ from the sums become stated totals for the
-rules. The basic information and the texts are not read back, only compared, to say they were edited.
+afterwards win over it. The totals are written as formulas (=SUM of their parts): a total that still holds
+a formula is the sum of its parts, whatever value a spreadsheet program cached for it (openpyxl caches
+none); a number typed over it is a stated total for the rules, as a printed total is. The basic
+information and the texts are not read back, only compared, to say they were edited.
 
 No file is trusted. Before anything is parsed the archive's directory is checked: how many parts, how
 large each unpacks, how much it is compressed (a 600 KB file must not unpack to 280 MB of cells). Then
@@ -22,6 +24,7 @@ import struct
 import zipfile
 import zlib
 from collections.abc import Container, Iterator
+from dataclasses import dataclass
 from decimal import Context, Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
@@ -171,6 +174,14 @@ def _number(text: str) -> Any:
     return number
 
 
+@dataclass(frozen=True)
+class Formula:
+    """A cell that holds a formula, as `cells(…, formulas=True)` yields it; `cached` is the value the
+    spreadsheet program that saved the file computed (None when none was stored, as openpyxl writes)."""
+
+    cached: Any
+
+
 class StreamedWorkbook:
     """The parts of an OOXML workbook, read on demand and streamed."""
 
@@ -282,9 +293,11 @@ class StreamedWorkbook:
         except (ParseError, DefusedXmlException, zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError):
             raise _damaged(self.name, f"中{what}") from None
 
-    def cells(self, title: str, last_row: int | None = None) -> Iterator[tuple[int, int, Any]]:
+    def cells(self, title: str, last_row: int | None = None, *,
+              formulas: bool = False) -> Iterator[tuple[int, int, Any]]:
         """(row, column, value) of each cell the sheet `title` holds, in the file's order; rows after
-        `last_row` are not read. Values as Excel shows them: str, int, Decimal, bool or None."""
+        `last_row` are not read. Values as Excel shows them: str, int, Decimal, bool or None; with
+        `formulas`, a cell holding a formula is a Formula around that value."""
         what = f"工作表“{title}”"
         row = col = 0
         for event, el in self._events(self.sheets[title], what, {"c"}, {"row"}):
@@ -312,15 +325,19 @@ class StreamedWorkbook:
                 raise _damaged(self.name, f"中{what}")
             if last_row is not None and cell_row > last_row:
                 continue
-            yield cell_row, col, self._value(el, what, cell_row, col)
+            yield cell_row, col, self._value(el, what, cell_row, col, formulas)
 
-    def box(self, title: str, last_row: int, last_col: int) -> dict[tuple[int, int], Any]:
-        """The cells of `title` within A1 to (last_row, last_col) that hold something."""
-        return {(r, c): v for r, c, v in self.cells(title, last_row) if c <= last_col and v is not None}
+    def box(self, title: str, last_row: int, last_col: int, *, formulas: bool = False) -> dict[tuple[int, int], Any]:
+        """The cells of `title` within A1 to (last_row, last_col) that hold something (with `formulas`,
+        every formula, cached value or not)."""
+        return {(r, c): v for r, c, v in self.cells(title, last_row, formulas=formulas)
+                if c <= last_col and v is not None}
 
-    def _value(self, el: Element, what: str, row: int, col: int) -> Any:
-        kind = el.get("t", "n")
+    def _value(self, el: Element, what: str, row: int, col: int, formulas: bool = False) -> Any:
         children = {_local(child.tag): child for child in el}
+        if formulas and "f" in children:
+            return Formula(self._value(el, what, row, col))
+        kind = el.get("t", "n")
         if kind == "inlineStr":
             item = children.get("is")
             return None if item is None else _text(item)
@@ -417,15 +434,21 @@ def _read_tables(book: StreamedWorkbook, report: Report, notices: list[str]) -> 
         if title not in book.sheets:
             notices.append(f"工作簿中没有工作表“{title}”（已被删除或改名），{S.TABLE_NUMERALS[table.key]}的数字以导出时保存的数据为准。")
             continue
-        grid = book.box(title, *L.table_extent(table))
+        grid = book.box(title, *L.table_extent(table), formulas=True)
         _check_labels(grid, table, title, report)
         for gc in table.grid:
             if gc.code is None:
                 continue
             pos = L.grid_pos(gc)
             where = f"“{book.name}”工作表“{title}”的 {L.coordinate(*pos)} 单元格"
-            value = _visible_number(gc.code, grid.get(pos), where)
-            if S.CELLS[gc.code].derived:
+            raw = grid.get(pos)
+            derived = S.CELLS[gc.code].derived
+            if isinstance(raw, Formula):
+                if derived:
+                    continue  # the sum of its parts: nothing stated, whatever was cached
+                raw = raw.cached  # a formula typed into an input cell: the figure it showed when saved
+            value = _visible_number(gc.code, raw, where)
+            if derived:
                 visible_totals[gc.code] = value
                 continue
             before = report.values.get(gc.code)

@@ -1,6 +1,7 @@
 """Save a screenshot of every wizard page with the sample report, for docs/screenshots/.
 
 Run under a real X server: xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python scripts/screenshots.py
+Only the print preview (文件 › 打印): … scripts/screenshots.py print-preview
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
-def main() -> None:
+def main(only: list[str]) -> None:
     import os
 
     os.environ.setdefault("GOV_REPORT_DATA_DIR", tempfile.mkdtemp())
@@ -25,6 +26,9 @@ def main() -> None:
 
     out = ROOT / "docs" / "screenshots"
     out.mkdir(parents=True, exist_ok=True)
+    if only == ["print-preview"]:
+        print_preview(out)
+        return
     window = ui.build_window(SAMPLE)
     window.resize(1500, 950)
     window.show()
@@ -59,6 +63,41 @@ def main() -> None:
     print(out / "half-filled-t3.png")
     new.doc.set_modified(False)
     guide_images(out)
+    print_preview(out)
+
+
+def print_preview(out: Path) -> None:
+    """文件 › 打印 with the sample: Qt's print preview of the report's own pages (the last one, with the 落款)."""
+    import time
+
+    from PySide6.QtWidgets import QApplication
+
+    import ui
+    from ui.app import SAMPLE
+
+    window = ui.build_window(SAMPLE)
+    app = QApplication.instance()
+    window.resize(1200, 800)
+    window.show()
+    window.exports.print_report()
+    deadline = time.monotonic() + 60
+    while window.exports.preview_dialog is None and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.02)
+    dialog = window.exports.preview_dialog
+    if dialog is None:
+        raise SystemExit("打印预览未能打开")
+    dialog.resize(1100, 820)
+    dialog.preview.setViewMode(dialog.preview.ViewMode.FacingPagesView)
+    dialog.preview.setZoomMode(dialog.preview.ZoomMode.FitInView)
+    dialog.preview.setCurrentPage(dialog.preview.pageCount() - 1)
+    for _ in range(20):
+        app.processEvents()
+        time.sleep(0.02)
+    dialog.grab().save(str(out / "print-preview.png"))
+    print(out / "print-preview.png")
+    dialog.close()
+    window.doc.set_modified(False)
 
 
 #: Screenshots the user guide (docs/使用说明.md) shows, and the width it shows them at.
@@ -80,4 +119,4 @@ def guide_images(out: Path) -> None:
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])

@@ -58,6 +58,7 @@ def write_handmade(report: Report, path, title: bool = True) -> None:
         ours = Path(tmp) / "ours.xlsx"
         write_workbook(report, ours)
         src = openpyxl.load_workbook(ours)
+        figures = report.figures()
         wb = openpyxl.Workbook()
         ws = wb.active
         ws.title = "Sheet1"
@@ -66,11 +67,14 @@ def write_handmade(report: Report, path, title: bool = True) -> None:
         row = 3
         for key in ("t2", "t3", "t4"):
             sheet = src[sheet_title(key)]
+            codes = {sheet_cell(code)[1]: code for code in S.table(key).derived_codes}
             for cells in sheet.iter_rows(min_row=2, max_row=sheet.max_row):
                 for c in cells:
                     value = c.value
                     if value is None:
                         continue
+                    if isinstance(value, str) and value.startswith("=SUM("):  # our total: typed as its figure
+                        value = figures[codes[c.coordinate]]
                     if isinstance(value, int) and (c.row + c.column) % 4 == 0:
                         value = str(value)  # a number stored as text
                     ws.cell(row + c.row, 2 + c.column).value = value

@@ -35,6 +35,7 @@ LINUX_PLUGINS = {
     "platforms/libqxcb.so", "platforms/libqoffscreen.so",
     "platforminputcontexts/libcomposeplatforminputcontextplugin.so",
     "platforminputcontexts/libibusplatforminputcontextplugin.so",
+    "printsupport/libcupsprintersupport.so",  # 打印: the system's printers (CUPS)
 }
 
 
@@ -106,10 +107,12 @@ def test_the_folder_has_the_program_its_files_and_only_the_qt_it_uses(folder):
         assert plugins == LINUX_PLUGINS
     libs = {p.name.split(".")[0] for p in internal.rglob("*Qt6*") if p.is_file()}
     assert {"libQt6Core", "libQt6Gui", "libQt6Widgets"} <= libs
-    unused = {"Network", "Qml", "Quick", "Svg", "OpenGL", "PrintSupport", "WaylandClient", "Pdf", "Test"}
+    assert "libQt6PrintSupport" in libs  # 打印: Qt's print preview and print dialog
+    unused = {"Network", "Qml", "Quick", "Svg", "OpenGL", "WaylandClient", "Pdf", "Test"}
     assert not {lib for lib in libs for u in unused if lib.endswith("Qt6" + u)}, libs
     py_qt = {p.name.split(".")[0] for p in (internal / "PySide6").glob("Qt*.*") if p.is_file()}
-    assert py_qt == {"QtCore", "QtGui", "QtWidgets"}
+    assert py_qt == {"QtCore", "QtGui", "QtWidgets", "QtPrintSupport"}
+    assert list((internal / "pypdfium2_raw").glob("*pdfium*"))  # PDFium, which renders the pages printed
     size = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
     print(f"\npackage: {size / 2**20:.0f} MiB in {folder}")
     assert size < 200 * 2**20

@@ -1,5 +1,8 @@
 """Exports from the wizard's 校验与导出 page and the 文件 menu: Excel, PDF, both, the blank form, printing.
 
+打印 writes the report's PDF in the worker and shows its pages in Qt's print preview (ui/print_preview.py),
+from which the print dialog prints them: no PDF viewer or other program is needed.
+
 `export_to` and `export_file` do the work without dialogs and without Qt (tests call them); they read a
 `Snapshot`, a copy of the report taken on the UI thread, because `ExportActions` runs them in a worker
 thread: a report with a long section takes many seconds to lay out, and the window must stay usable
@@ -18,7 +21,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressBar, QProgressDialog, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QProgressBar, QProgressDialog, QWidget
 
 from model.report import Report
 from model.rules import Finding
@@ -109,9 +112,9 @@ def write_pdf(snap: Snapshot, path: Path, draft: bool, blank: bool = False) -> t
 
 
 def print_folder() -> Path:
-    """A temporary folder for the PDF handed to the system's viewer for printing; emptied on each use.
+    """A temporary folder for the PDF that 打印 previews and prints; emptied on each use.
 
-    A file still open in a viewer (locked on Windows) stays until the next time.
+    A file still in use (locked on Windows) stays until the next time.
     """
     folder = Path(tempfile.gettempdir()) / f"{APP_DIR_NAME}-print"
     folder.mkdir(parents=True, exist_ok=True)
@@ -157,6 +160,7 @@ class ExportActions(QObject):
         self._progress_timer.timeout.connect(self._show_progress)
         self._progress_text = ""
         self.done_box: QMessageBox | None = None  # the 导出完成 message while it is shown (a test hook)
+        self.preview_dialog: QDialog | None = None  # the print preview while it is shown
 
     # -- the worker ----------------------------------------------------------------------------------
 
@@ -271,19 +275,19 @@ class ExportActions(QObject):
         box.open()  # modal to the window only while it is shown; the event loop keeps running
 
     def _print_ready(self, result: ExportResult) -> None:
-        """Hand the PDF to the system's viewer, from which the user prints (Qt cannot print a PDF)."""
-        path = result.written[0]
-        if not open_path(path):
-            self.show_message(f"无法打开 PDF 阅读器。打印稿已保存在“{path}”，请自行打开后打印。")
-            QMessageBox.warning(self.parent_widget, "无法打开 PDF 阅读器",
-                                f"没有找到可以打开 PDF 文件的程序。打印稿已保存在“{path}”，"
-                                "请安装 PDF 阅读器（如 WPS、福昕阅读器）后打开该文件打印。")
-            return
-        self.show_message("报告已在 PDF 阅读器中打开，请在阅读器中选择“打印”。")
-        QMessageBox.information(
-            self.parent_widget, "打印",
-            "报告已生成 PDF 并在系统的 PDF 阅读器中打开。\n\n请在阅读器中选择“打印”（通常为 Ctrl+P）"
-            "完成打印。打印稿是临时文件，如需保存，请使用“导出 PDF”。")
+        """Show the pages in the print preview; its 打印 opens the print dialog (printer, pages, copies)."""
+        from ui.print_preview import PrintPreview
+
+        def failed(message: str) -> None:
+            self.show_message(f"打印失败：{message}")
+            QMessageBox.warning(self.parent_widget, "打印失败", message)
+
+        dialog = PrintPreview(result.written[0], self.parent_widget, failed)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _=0: setattr(self, "preview_dialog", None))
+        self.preview_dialog = dialog
+        self.show_message("打印预览已打开：核对页面后点击“打印”，选择打印机、页码和份数。")
+        dialog.open()  # modal to the window; the event loop keeps running
 
     # -- the actions ---------------------------------------------------------------------------------
 
@@ -363,7 +367,7 @@ class ExportActions(QObject):
         self.start(f"导出“{path.name}”", lambda: export_file(snap, path, False, blank=True))
 
     def print_report(self) -> None:
-        """Print: the report as PDF in a temporary folder, opened in the system's viewer to print from."""
+        """Print: the report as PDF in a temporary folder (worker), then its pages in the print preview."""
         if self._refuse_if_busy():
             return
         draft = self._draft_or_cancel("打印")

@@ -167,6 +167,7 @@ def test_title_headings_and_texts_in_order(documents):
         expected.append(section.heading)
         if not section.table:
             expected += text_lines(printed_text(report, section.key))
+    expected += [report.meta["agency"], "2023年1月20日"]  # the 落款
     assert [p.text for p in paragraphs[1:]] == expected
     assert [p.text for p in doc.paragraphs if p.style.name == "Heading 1"] == [s.heading for s in S.SECTIONS]
     body = doc.element.body
@@ -182,6 +183,7 @@ def test_fonts_by_name_sizes_and_first_line_indent(documents):
     roles = {"Title": ("方正小标宋简体", 44), "Heading 1": ("黑体", 32), "Heading 2": ("楷体_GB2312", 32),
              "Body Text": ("仿宋_GB2312", 32)}
     seen = set()
+    signature = [q._p for q in doc.paragraphs[-2:]]  # the 落款: right-aligned, no first-line indent
     for p in doc.paragraphs:
         if not p.text.strip() or p.style.name not in roles:
             continue
@@ -191,6 +193,8 @@ def test_fonts_by_name_sizes_and_first_line_indent(documents):
             for slot in ("w:eastAsia", "w:ascii", "w:hAnsi"):
                 assert effective(doc, p, run, "w:rFonts", slot) == font, (p.text, slot)
             assert effective(doc, p, run, "w:sz", "w:val") == str(half_points), p.text
+        if p._p in signature:
+            continue
         if p.style.name != "Title":
             assert paragraph_property(doc, p, "w:ind", "w:firstLineChars") == "200", p.text
             assert p.style.paragraph_format.first_line_indent == Pt(32)  # two 3号 characters
@@ -474,3 +478,59 @@ def test_importer_reads_our_docx_back_to_the_same_report(documents):
         assert back.figures() == original.figures(), key
         for section in S.TEXT_SECTION_KEYS:
             assert text_lines(back.text(section)) == text_lines(printed_text(original, section)), (key, section)
+
+
+# -- 落款 (issue 15, point 10) ---------------------------------------------------------------------------
+
+
+def _em(text: str) -> float:
+    """Width in characters as the document's fonts set them: Chinese one, digits and Latin letters half."""
+    return sum(0.5 if ch.isascii() else 1.0 for ch in text)
+
+
+def test_document_ends_with_the_agency_and_the_date_laid_out_for_a_seal(documents):
+    doc = docx.Document(str(documents["sample"]))
+    paras = doc.paragraphs
+    *text, blank1, blank2, blank3, name, date = paras
+    assert [blank1.text, blank2.text, blank3.text] == ["", "", ""]  # three lines of room for the seal
+    assert (name.text, date.text) == ("金乡县行政审批服务局", "2023年1月20日")  # 发布日期, Arabic numerals
+    em = 16 * 20 - 5  # twips per character of the 28-character grid (3号 condensed by 0.25 pt)
+    rights = {}
+    for para in (name, date):
+        assert paragraph_property(doc, para, "w:jc", "w:val") == "right"
+        assert paragraph_property(doc, para, "w:ind", "w:firstLine") == "0"
+        rights[para.text] = int(paragraph_property(doc, para, "w:ind", "w:right"))
+    assert abs(rights[date.text] - 4 * em) < 20  # 成文日期右空四字
+    centre_date = rights[date.text] + _em(date.text) * em / 2
+    centre_name = rights[name.text] + _em(name.text) * em / 2
+    assert abs(centre_date - centre_name) < 20  # the name centred over the date
+    # kept on one page with the last line of the text
+    for para in [text[-1], blank1, blank2, blank3, name]:
+        assert para._p.pPr.find(qn("w:keepNext")) is not None
+
+
+def test_document_without_a_date_leaves_its_line_blank(folder):
+    report = load(SAMPLE)
+    del report.meta["published_on"]
+    path = folder / "无日期.docx"
+    write_docx(report, path)
+    paras = docx.Document(str(path)).paragraphs
+    assert [p.text for p in paras[-3:]] == ["", "金乡县行政审批服务局", ""]
+    assert paras[-1]._p.pPr.find(qn("w:jc")).get(qn("w:val")) == "right"
+
+
+@needs_lo
+def test_libreoffice_prints_the_signature_on_the_last_page_right_aligned(converted):
+    pdf = converted["sample"]
+    last = page_count(pdf)
+    html = pdftotext(pdf, "-bbox", "-f", str(last), "-l", str(last))
+    words = [(float(a), float(b), float(c), w) for a, b, c, w in re.findall(
+        r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>', html)]
+    name = next(w for w in words if w[3] == "金乡县行政审批服务局")
+    day = next(w for w in words if w[3] == "日" and w[1] > name[1])
+    year = next(w for w in words if w[3].startswith("2023") and w[1] > name[1])
+    mm = 72 / 25.4
+    assert abs(day[2] - ((210 - 26) * mm - 4 * 15.75)) < 4  # 右空四字 (LibreOffice's substitute font)
+    assert abs((name[0] + name[2]) / 2 - (year[0] + day[2]) / 2) < 16  # about centred: its digits are wider
+    text_above = [w for w in words if w[1] < name[1] - 3 * 28]
+    assert text_above, "the 落款 never stands alone on a page"

@@ -355,3 +355,83 @@ def test_locked_output_raises_export_error_and_leaves_no_temp_file(cn_dir, monke
 def test_missing_folder_raises_export_error(tmp_path):
     with pytest.raises(ExportError, match="文件夹不存在"):
         write_pdf(full_report(), tmp_path / "不存在" / "年报.pdf")
+
+
+# -- 落款 (issue 15, point 10) ---------------------------------------------------------------------------
+
+MM = 72 / 25.4
+GRID_CHAR = (210 - 28 - 26) * MM / 28  # one character of the 28-character grid
+LEADING = 225 * MM / 22  # one line of the 22-line grid
+
+
+def _words(path: Path, page: int) -> list[tuple[float, float, float, float, str]]:
+    """(xMin, yMin, xMax, yMax, text) of the words of one page, page number left out, in reading order."""
+    html = pdftotext(path, "-bbox", "-f", str(page), "-l", str(page))
+    words = [(float(a), float(b), float(c), float(d), w) for a, b, c, d, w in re.findall(
+        r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>', html)]
+    return [w for w in words if w[1] < 780 and w[4] not in ("—", str(page))]
+
+
+def _signature_of(path: Path) -> tuple[list, list]:
+    """The words of the last page: (those above the 落款, the 落款's lines as (x0, y0, x1, y1, text))."""
+    words = _words(path, page_count(path))
+    lines: dict[float, list] = {}
+    for w in words:
+        lines.setdefault(round(w[1]), []).append(w)
+    ordered = [sorted(ws) for _, ws in sorted(lines.items())]
+    return ordered, [(ws[0][0], ws[0][1], ws[-1][2], ws[0][3], "".join(w[4] for w in ws)) for ws in ordered]
+
+
+def test_the_report_ends_with_the_agency_and_the_date_laid_out_for_a_seal(sample_pdf):
+    path, _ = sample_pdf
+    _, lines = _signature_of(path)
+    *text, (nx0, ny0, nx1, ny1, name), (dx0, dy0, dx1, dy1, date) = lines
+    assert (name, date) == ("金乡县行政审批服务局", "2023年1月20日")  # 发布日期 2023-01-20, Arabic numerals
+    right_edge = (210 - 26) * MM
+    assert abs(dx1 - (right_edge - 4 * GRID_CHAR)) < 3  # 成文日期右空四字
+    assert abs((nx0 + nx1) / 2 - (dx0 + dx1) / 2) < 2  # the name centred over the date
+    assert abs((dy0 - ny0) - LEADING) < 1  # the date on the line under the name
+    assert text, "the 落款 never stands alone on a page"
+    last_text_bottom = max(line[3] for line in text)
+    assert ny0 - last_text_bottom > 3 * LEADING - 2  # three blank lines: room for the seal
+    assert ny0 - last_text_bottom < 4 * LEADING + 2
+
+
+def test_without_a_date_its_line_stays_blank_and_a_long_name_stays_inside(cn_dir):
+    report = load(SAMPLE)
+    del report.meta["published_on"]
+    path = cn_dir / "无日期.pdf"
+    write_pdf(report, path)
+    _, lines = _signature_of(path)
+    nx0, _, nx1, _, name = lines[-1]
+    assert name == "金乡县行政审批服务局"  # nothing printed under it: a blank line for the date
+    assert not re.search(r"\d+年\d+月\d+日", pdftotext(path, "-f", str(page_count(path))))
+    date_box = (210 - 26) * MM - 4 * GRID_CHAR - 6.5 * GRID_CHAR / 2  # centre of a date such as 2000年12月31日
+    assert abs((nx0 + nx1) / 2 - date_box) < GRID_CHAR
+    report.meta["agency"] = "某某省某某市某某县人民政府办公室政务公开科"  # too long to centre over the date
+    write_pdf(report, path)
+    _, lines = _signature_of(path)
+    nx0, _, nx1, _, name = lines[-1]
+    assert name == report.meta["agency"] and nx1 <= (210 - 26) * MM - 2 * GRID_CHAR + 1  # 右空二字 at most
+
+
+def test_the_signature_is_kept_with_the_last_line_of_text_wherever_the_page_ends(cn_dir):
+    """However much text precedes it, the 落款 shares its page with text (GB/T 9704: no page of 落款 alone)."""
+    report = full_report()
+    report.meta["published_on"] = "2024-01-26"
+    seen_pages = set()
+    for n in range(0, 23, 2):
+        report.sections["s6"] = "\n".join([f"第{i + 1}项情况说明。" for i in range(n)])
+        path = cn_dir / f"落款 {n}.pdf"
+        write_pdf(report, path)
+        above, lines = _signature_of(path)
+        assert [line[4] for line in lines[-2:]] == [report.meta["agency"], "2024年1月26日"], n
+        assert len(lines) >= 3, n  # a line of text above the 落款 on its page
+        seen_pages.add(page_count(path))
+    assert len(seen_pages) >= 2  # the text did push the 落款 over a page end
+
+
+def test_blank_form_and_tables_have_no_signature(cn_dir):
+    path = cn_dir / "空表 落款.pdf"
+    write_pdf(load(SAMPLE), path, blank=True)
+    assert "2023年1月20日" not in pdftotext(path)

@@ -10,6 +10,7 @@ import csv
 import io
 import json
 import os
+import re
 import shutil
 import stat
 import subprocess
@@ -97,17 +98,43 @@ def test_every_label_of_every_grid_is_in_place(sample_book):
 def test_every_number_of_the_sample(sample_book, sample_report):
     wb = _book(sample_book)
     figures = sample_report.figures()
-    for code in S.CELLS:
+    for code in S.INPUT_CODES:
         title, coord = sheet_cell(code)
         value = wb[title][coord].value
         assert value == figures[code], code
         assert isinstance(value, int) and wb[title][coord].data_type == "n", code
     assert wb["表二 主动公开"][sheet_cell("t2.license.decisions")[1]].value == 23140
     assert wb["表三 依申请公开"][sheet_cell("t3.new.natural")[1]].value == 2
-    # No formula anywhere: totals are numbers (openpyxl stores no computed value for a formula).
-    with zipfile.ZipFile(sample_book) as zf:
-        sheets = [n for n in zf.namelist() if n.startswith("xl/worksheets/sheet")]
-        assert sheets and not any(b"<f>" in zf.read(n) or b"<f " in zf.read(n) for n in sheets)
+
+
+def _formula_cells(formula: str) -> set[str]:
+    """The coordinates an =SUM(…) formula adds up, its ranges spelled out (D5:F5 → D5, E5, F5)."""
+    from openpyxl.utils.cell import range_boundaries
+
+    assert formula.startswith("=SUM(") and formula.endswith(")"), formula
+    out: set[str] = set()
+    for ref in formula[5:-1].split(","):
+        c0, r0, c1, r1 = range_boundaries(ref)
+        out |= {f"{get_column_letter(c)}{r}" for r in range(r0, r1 + 1) for c in range(c0, c1 + 1)}
+    return out
+
+
+def test_every_total_is_a_sum_formula_of_its_parts(sample_book):
+    """A superior who corrects a figure in WPS/Excel sees the totals follow (issue 15, point 12)."""
+    wb = _book(sample_book)
+    for code in S.DERIVED_CODES:
+        title, coord = sheet_cell(code)
+        cell = wb[title][coord]
+        assert cell.data_type == "f", code
+        parts = {sheet_cell(part) for part in S.CELLS[code].sum_of}
+        assert {t for t, _ in parts} == {title}
+        assert _formula_cells(cell.value) == {c for _, c in parts}, code
+    assert wb["表三 依申请公开"][sheet_cell("t3.new.total")[1]].value == "=SUM(D5:I5)"
+    assert wb["表三 依申请公开"][sheet_cell("t3.total.natural")[1]].value == "=SUM(D7:D27)"
+    # Only the totals are formulas: no label, input cell or text anywhere is one.
+    formulas = [(ws.title, c.coordinate) for ws in wb.worksheets for row in ws.iter_rows() for c in row
+                if c.data_type == "f"]
+    assert sorted(formulas) == sorted(sheet_cell(code) for code in S.DERIVED_CODES)
 
 
 def test_merged_ranges_equal_the_schema_spans(sample_book):
@@ -227,14 +254,15 @@ def test_meta_texts_and_findings_sheets(sample_book, sample_report):
             assert para in texts, para[:20]
     assert wb["报告正文"].column_dimensions["A"].width >= 60
     findings = wb["校验结果"]
-    assert [c.value for c in findings[2]] == ["级别", "规则", "内容", "涉及单元格", "说明"]
+    assert [c.value for c in findings[2]] == ["级别", "问题", "内容", "位置", "说明"]
     assert findings["A3"].value == "未发现问题。"  # the sample passes every rule
 
 
-def test_findings_sheet_lists_every_finding(cn_dir):
+def test_findings_sheet_lists_every_finding_in_words(cn_dir):
     report = full_report()
     report.set_value("t3.new.natural", 99)  # breaks T3-1 in the 自然人 column
     report.set_value("t3.open.business", None)  # a blank cell: T3-4
+    report.meta.pop("agency")  # a finding about the basic information
     report.explanations["T3-1"] = "=说明（以等号开头）"
     findings = evaluate(report)
     assert {f.rule for f in findings} >= {"T3-1", "T3-4"}
@@ -244,10 +272,17 @@ def test_findings_sheet_lists_every_finding(cn_dir):
     rows = [[c.value for c in r] for r in ws.iter_rows(min_row=3, max_col=5)]
     assert len(rows) == len(findings)
     for row, f in zip(rows, findings, strict=True):
-        assert row[:3] == [f.severity.label, f.rule, f.message]
-    t31 = next(r for r in rows if r[1] == "T3-1")
-    assert t31[4] == "=说明（以等号开头）"
-    assert sheet_cell("t3.new.natural")[1] in t31[3] and "表三 依申请公开" in t31[3]
+        assert row[:3] == [f.severity.label, f.title, f.message]
+    by_rule = {f.rule: row for row, f in zip(rows, findings, strict=True)}
+    assert by_rule["T3-1"][4] == "=说明（以等号开头）"
+    assert by_rule["T3-1"][3].startswith("表三“一、本年新收政府信息公开申请数量”行“自然人”列；")
+    assert by_rule["T3-4"][3] == "表三“（一）予以公开”行“商业企业”列"
+    agency = next(r for r, f in zip(rows, findings, strict=True) if f.location.field == "agency")
+    assert agency[3] == "机关名称"
+    # No rule code and no A1 reference anywhere in the sheet: a superior reads words.
+    shown = "\n".join(str(c.value) for row in ws.iter_rows() for c in row if c.value is not None)
+    assert not [rule for rule in by_rule if rule in shown]
+    assert not re.search(r"(?<![A-Za-z])[A-Z]{1,2}[0-9]{1,3}(?![0-9])", shown), shown
     assert f"共 {len(findings)} 条" in ws["A1"].value
     # Findings given by the caller are used as they are (e.g. with last year's report).
     write_workbook(report, path, findings=findings[:1])
@@ -299,7 +334,8 @@ def test_formula_like_text_is_stored_as_text(cn_dir):
     meta = {r[0].value: r[1] for r in wb["基本信息"].iter_rows(min_row=3)}
     assert meta["机关名称"].value == "=SUM(A1)&局" and meta["机关名称"].data_type == "s"
     assert meta["联系地址"].value == "@a" and meta["联系电话"].value == "-x"
-    assert all(c.data_type != "f" for ws in wb for row in ws.iter_rows() for c in row)
+    formulas = {(ws.title, c.coordinate) for ws in wb for row in ws.iter_rows() for c in row if c.data_type == "f"}
+    assert formulas == {sheet_cell(code) for code in S.DERIVED_CODES}  # the totals, no text
     assert wb["表二 主动公开"].oddHeader.center.text == "=SUM(A1)&&局 2022 年度"  # & escaped in headers
     again, notices = read_workbook(path)
     assert notices == [] and to_dict(again) == to_dict(report)
@@ -421,8 +457,18 @@ def tricky_book(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def lo_outputs(sample_book, tricky_book, tmp_path_factory) -> Path:
-    """The sample and the tricky workbook converted by LibreOffice to CSV (every sheet), PDF and xlsx."""
+def corrected_book(tmp_path_factory) -> Path:
+    """The sample as a superior corrects it in a spreadsheet program: two figures changed, saved again."""
+    path = tmp_path_factory.mktemp("corrected") / "上级 改过.xlsx"
+    write_workbook(load(SAMPLE), path)
+    _edit(path, {sheet_cell("t3.new.natural"): 5, sheet_cell("t3.open.business"): 4})
+    return path
+
+
+@pytest.fixture(scope="module")
+def lo_outputs(sample_book, tricky_book, corrected_book, tmp_path_factory) -> Path:
+    """The sample, the tricky and the corrected workbook converted by LibreOffice to CSV (every sheet),
+    PDF and xlsx."""
     if SOFFICE is None and not os.environ.get("CI"):  # CI installs it (setup.sh --dev): never skipped there
         pytest.skip("LibreOffice (soffice) is not installed")
     out = tmp_path_factory.mktemp("lo") / "转换 结果"
@@ -431,7 +477,7 @@ def lo_outputs(sample_book, tricky_book, tmp_path_factory) -> Path:
     for target in (CSV_ALL_SHEETS, "pdf", "xlsx"):
         sub = out / target.split(":")[0]
         sub.mkdir()
-        _soffice(profile, target, [sample_book, tricky_book], sub)
+        _soffice(profile, target, [sample_book, tricky_book, corrected_book], sub)
     return out
 
 
@@ -458,6 +504,28 @@ def test_libreoffice_reads_every_label_and_number(lo_outputs, sample_book, sampl
         else:
             assert cell == str(figures[gc.code]), gc.code
     assert t3[L.GRID_ROW + 3 - 1][3:] == ["2", "0", "0", "0", "0", "0", "2"]  # 一、本年新收: 2 … 2
+
+
+def test_libreoffice_recalculates_the_totals_of_a_corrected_workbook(lo_outputs, corrected_book):
+    """openpyxl stores no value for a formula: LibreOffice computes every total, and it follows the
+    figures a superior corrected (issue 15, point 12)."""
+    t3 = _csv_rows(lo_outputs / "csv" / f"{corrected_book.stem}-表三 依申请公开.csv")
+    report = load(SAMPLE)
+    report.set_value("t3.new.natural", 5)
+    report.set_value("t3.open.business", 4)
+    figures = report.figures()
+    assert figures["t3.new.total"] == 5 and figures["t3.total.business"] == 4 and figures["t3.total.total"] == 6
+    for code in S.table("t3").input_codes + S.table("t3").derived_codes:
+        r, c = L.CODE_POS[code][1:]
+        assert t3[r - 1][c - 1] == str(figures[code]), code
+    assert t3[L.GRID_ROW + 3 - 1][3:] == ["5", "0", "0", "0", "0", "0", "5"]
+    # Saved again by LibreOffice (now with cached values) it reads back as corrected, nothing stated.
+    again, notices = read_workbook(lo_outputs / "xlsx" / corrected_book.name)
+    assert to_dict(again) == to_dict(report)  # the two figures, and no total stated by the sheet
+    assert "t3.new.total" not in again.stated and "t3.total.business" not in again.stated
+    rules = {f.rule for f in evaluate(again)}
+    assert len(notices) == 2 and "T3-1" in rules  # 新收 5 ≠ 办理结果 2 + 4: a real imbalance
+    assert not rules & {"T3-2", "T3-3"}  # the totals are the sums: no stale total to report
 
 
 def test_libreoffice_prints_the_workbook(lo_outputs, sample_book):

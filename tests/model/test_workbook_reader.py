@@ -164,10 +164,55 @@ def test_changed_number_in_visible_table_wins(cn_dir, sample_report):
     assert report.values["t3.new.natural"] == 3
     assert notices == ["表三“一、本年新收政府信息公开申请数量”行“自然人”列：导出时为 2，现为 3，以表格中的数字为准。"]
     rules = {f.rule: f for f in evaluate(report)}
-    # The visible totals still say 2: the balance and the row total no longer hold.
+    # The totals are formulas: they follow the new figure (3), so the row total holds; the balance does not.
     assert "t3.new.natural" in rules["T3-1"].cells and "“自然人”列" in rules["T3-1"].message
-    assert rules["T3-2"].cells[0] == "t3.new.total"
-    assert report.stated["t3.new.total"] == 2
+    assert "T3-2" not in rules and "t3.new.total" not in report.stated
+    assert report.figures()["t3.new.total"] == 3
+
+
+def _set_cached(path: Path, title: str, coord: str, cached: str) -> None:
+    """Give the formula cell `coord` a cached value, as a spreadsheet program that saved the file would
+    (here a stale one: what no program should trust)."""
+    with zipfile.ZipFile(path) as zf:
+        part = _sheet_part(zf, title)
+        files = {info.filename: zf.read(info.filename) for info in zf.infolist()}
+    xml = files[part].decode()
+    start = xml.index(f'<c r="{coord}"')
+    end = xml.index("</c>", start)
+    cell = xml[start:end]
+    assert "<f>" in cell, cell
+    files[part] = (xml[:start] + cell.replace("<v></v>", "").replace("<v />", "") + f"<v>{cached}</v>"
+                   + xml[end:]).encode()
+    path.write_bytes(_zip(files))
+
+
+def test_a_total_with_its_formula_is_the_sum_whatever_was_cached(cn_dir, sample_report):
+    """The reading does not depend on cached values (issue 15, point 12): a formula is the sum of its parts."""
+    path = cn_dir / "缓存 的值.xlsx"
+    write_workbook(sample_report, path)
+    title, coord = sheet_cell("t3.total.natural")
+    _set_cached(path, title, coord, "77")
+    assert _book(path)[title][coord].value == "=SUM(D7:D27)"
+    assert openpyxl.load_workbook(path, data_only=True)[title][coord].value == 77  # what a cache would show
+    report, notices = read_workbook(path)
+    assert notices == [] and to_dict(report) == to_dict(sample_report)
+    assert evaluate(report) == []
+    # A number typed over the formula is a stated claim, compared with the sum by the rules.
+    _edit(path, {(title, coord): 77})
+    report, notices = read_workbook(path)
+    assert report.stated["t3.total.natural"] == 77 and report.figures()["t3.total.natural"] == 2
+    assert {"T3-1", "T3-3"} <= {f.rule for f in evaluate(report)}
+    assert notices == ["表三“（七）总计”行“自然人”列：导出时为 2，现为 77，以表格中的数字为准（校验时与各项之和核对）。"]
+
+
+def test_a_formula_typed_into_an_input_cell_gives_the_figure_it_showed(cn_dir, sample_report):
+    path = cn_dir / "输入 公式.xlsx"
+    write_workbook(sample_report, path)
+    title, coord = sheet_cell("t3.open.natural")
+    _edit(path, {(title, coord): "=1+2"})
+    _set_cached(path, title, coord, "3")
+    report, notices = read_workbook(path)
+    assert report.values["t3.open.natural"] == 3 and len(notices) == 1
 
 
 def test_changed_total_becomes_a_stated_total(cn_dir, sample_report):

@@ -121,3 +121,159 @@ def test_word_export_from_the_wizard(make_window, cn_dir, monkeypatch, qtbot):
     doc = Document(str(target))
     assert any("金乡县行政审批服务局" in p.text for p in doc.paragraphs[:3])
     assert len(doc.tables) == 3
+
+
+# -- 打印 (issue 15, point 11): the real pages in Qt's preview and print dialog, no other program -------
+
+
+def _printed_image(pdf, page: int, folder) -> bytes:
+    """The picture printed on sheet `page` of a PDF print file, as 8-bit gray pixels (poppler's pdfimages
+    takes it out as stored: lossless)."""
+    from PIL import Image
+
+    subprocess.run(["pdfimages", "-f", str(page), "-l", str(page), "-png", str(pdf), str(folder / f"p{page}")],
+                   check=True)
+    (found,) = folder.glob(f"p{page}-*.png")
+    with Image.open(found) as image:
+        assert image.size == (2481, 3508)  # A4 at 300 dpi: the whole sheet
+        return image.convert("L").tobytes()
+
+
+def _page_pixels(pdf, page: int) -> bytes:
+    """Page `page` of the report's PDF as PDFium draws it at 300 dpi in gray."""
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(str(pdf))
+    try:
+        return doc[page - 1].render(scale=300 / 72, grayscale=True).to_pil().tobytes()
+    finally:
+        doc.close()
+
+
+def _pages(pdf) -> int:
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    return int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
+
+
+@pytest.fixture
+def no_viewer(monkeypatch):
+    """Printing must not need another program: opening anything with the system fails the test."""
+    import ui.exporting
+
+    def refuse(path):
+        raise AssertionError(f"an outside program was asked to open {path}")
+
+    monkeypatch.setattr(ui.exporting, "open_path", refuse)
+
+
+def test_ctrl_p_shows_the_real_pages_in_a_print_preview(make_window, qtbot, no_viewer):
+    from PySide6.QtPrintSupport import QPrintPreviewDialog
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    window = make_window(SAMPLE)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    QTest.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.exports.preview_dialog is not None, timeout=30000)
+    dialog = window.exports.preview_dialog
+    assert isinstance(dialog, QPrintPreviewDialog) and dialog.objectName() == "print-preview"
+    pdf = dialog.pdf
+    assert pdf.name == "金乡县行政审批服务局2022年政府信息公开工作年度报告.pdf"
+    qtbot.waitUntil(lambda: dialog.preview.pageCount() == _pages(pdf) == 8, timeout=30000)
+    assert "打印预览" in window.status_label.text()
+    dialog.close()
+    qtbot.waitUntil(lambda: window.exports.preview_dialog is None)
+
+
+def test_the_print_dialog_prints_the_pages_and_copies_chosen(make_window, qtbot, cn_dir, no_viewer):
+    """打印 in the preview opens the print dialog (printer, pages, copies); pages 2–3, two copies collated,
+    come out as the report's own pages 2 3 2 3 (here into a file: this machine has no printer)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtPrintSupport import QPrintDialog
+    from PySide6.QtWidgets import QApplication, QCheckBox, QLineEdit, QRadioButton, QSpinBox, QToolBar
+
+    window = make_window(SAMPLE)
+    window.exports.print_report()
+    qtbot.waitUntil(lambda: window.exports.preview_dialog is not None, timeout=30000)
+    dialog = window.exports.preview_dialog
+    qtbot.waitUntil(lambda: dialog.preview.pageCount() == 8, timeout=30000)
+    out = cn_dir / "打印 结果.pdf"
+    seen = {}
+
+    def fill_in() -> None:
+        box = QApplication.activeModalWidget()
+        seen["dialog"] = box
+        if not isinstance(box, QPrintDialog):
+            return
+        seen["widgets"] = {w.objectName() for w in box.findChildren(QSpinBox) + box.findChildren(QLineEdit)}
+        box.findChild(QLineEdit, "filename").setText(str(out))
+        box.findChild(QRadioButton, "printRange").setChecked(True)
+        box.findChild(QSpinBox, "to").setValue(3)
+        box.findChild(QSpinBox, "from").setValue(2)
+        box.findChild(QSpinBox, "copies").setValue(2)
+        box.findChild(QCheckBox, "collate").setChecked(True)
+        box.accept()
+
+    QTimer.singleShot(300, fill_in)
+    toolbar = dialog.findChild(QToolBar)
+    toolbar.actions()[-1].trigger()  # the preview's 打印 button: the print dialog, modal until filled in
+    assert isinstance(seen["dialog"], QPrintDialog)
+    assert {"copies", "from", "to", "pagesLineEdit"} <= seen["widgets"]  # pages and copies to choose
+    assert out.exists() and _pages(out) == 4
+    pages = {page: _page_pixels(dialog.pdf, page) for page in (2, 3)}
+    assert pages[2] != pages[3]
+    for sheet, page in zip((1, 2, 3, 4), (2, 3, 2, 3), strict=True):
+        assert _printed_image(out, sheet, cn_dir) == pages[page], (sheet, page)  # the report's page, exactly
+    dialog.close()
+
+
+def test_pages_and_copies_as_the_printer_asks(qtbot, tmp_path):
+    from PySide6.QtPrintSupport import QPrinter
+
+    from ui.print_preview import page_order, selected_pages
+
+    printer = QPrinter()
+    assert selected_pages(printer, 5) == [0, 1, 2, 3, 4]
+    printer.setPrintRange(QPrinter.PrintRange.PageRange)
+    printer.setFromTo(2, 9)
+    assert selected_pages(printer, 5) == [1, 2, 3, 4]
+    assert page_order([0, 1], 2, collate=True) == [0, 1, 0, 1]
+    assert page_order([0, 1], 2, collate=False) == [0, 0, 1, 1]
+
+
+def test_a_page_keeps_its_proportions_on_any_sheet(qtbot):
+    from PySide6.QtGui import QPageLayout, QPageSize
+    from PySide6.QtPrintSupport import QPrinter
+
+    from ui.print_preview import fitted, new_printer
+
+    printer = new_printer()
+    paper = printer.paperRect(QPrinter.Unit.DevicePixel)
+    a4 = fitted(printer, 2481, 3508)  # A4 at 300 dpi on an A4 sheet: the whole sheet
+    assert abs(a4.width() - paper.width()) < 2 and abs(a4.height() - paper.height()) < paper.height() / 1000
+    printer.setPageOrientation(QPageLayout.Orientation.Landscape)
+    paper = printer.paperRect(QPrinter.Unit.DevicePixel)
+    turned = fitted(printer, 2481, 3508)
+    assert abs(turned.height() - paper.height()) < 2 and turned.width() < paper.width() * 0.6
+    assert abs(turned.width() / turned.height() - 2481 / 3508) < 0.001  # not stretched
+    assert abs(turned.center().x() - paper.width() / 2) < 1  # centred
+    printer.setPageSize(QPageSize(QPageSize.PageSizeId.Letter))
+    printer.setPageOrientation(QPageLayout.Orientation.Portrait)
+    letter = fitted(printer, 2481, 3508)
+    assert abs(letter.width() / letter.height() - 2481 / 3508) < 0.001
+
+
+def test_a_pdf_that_cannot_be_read_gives_a_message_not_a_crash(qtbot, tmp_path):
+    from PySide6.QtPrintSupport import QPrinter
+
+    from ui.print_preview import PrintError, new_printer, paint_pdf
+
+    bad = tmp_path / "坏的 打印稿.pdf"
+    bad.write_bytes(b"%PDF-1.4 broken")
+    printer = new_printer()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "out.pdf"))
+    with pytest.raises(PrintError, match="坏的 打印稿.pdf"):
+        paint_pdf(printer, bad)

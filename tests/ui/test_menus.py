@@ -166,19 +166,18 @@ def test_blank_form_from_the_menu(make_window, cn_dir, monkeypatch, qtbot, opene
     assert target.exists()
 
 
-def test_print_opens_the_pdf_in_the_system_viewer(make_window, tmp_path, monkeypatch, qtbot, opened):
+def test_print_shows_the_pages_in_the_print_preview(make_window, tmp_path, monkeypatch, qtbot, opened):
     import tempfile
 
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
-    told: list[str] = []
-    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: told.append(a[2]))
     window = make_window(SAMPLE)
     menu_actions(window, "文件")["打印"].trigger()
-    qtbot.waitUntil(lambda: bool(opened), timeout=60000)
-    pdf = opened[0]
+    qtbot.waitUntil(lambda: window.exports.preview_dialog is not None, timeout=60000)
+    pdf = window.exports.preview_dialog.pdf
     assert pdf.suffix == ".pdf" and pdf.exists() and pdf.parent.parent == tmp_path
-    assert told and "打印" in told[0] and "PDF 阅读器" in told[0]
+    assert opened == []  # no PDF viewer or other program: Qt's preview and print dialog
     assert window.exports.done_box is None  # printing is no export: no 导出完成 message
+    window.exports.preview_dialog.close()
 
 
 # -- 4. the guide and 关于 ------------------------------------------------------------------------------

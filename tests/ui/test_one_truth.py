@@ -48,7 +48,7 @@ def test_stated_total_every_output_shows_the_sum(cn_dir, make_window):
     from model.workbook_layout import sheet_cell
 
     sheet, ref = sheet_cell(CODE)
-    assert openpyxl.load_workbook(xlsx)[sheet][ref].value == 2
+    assert openpyxl.load_workbook(xlsx)[sheet][ref].value == "=SUM(D5:I5)"  # the sum of its parts (2), not 99
     plain = cn_dir / "样例.pdf"
     assert _run("export", SAMPLE, "--pdf", plain, cwd=cn_dir).returncode == 0
     text, sample_text = _pdf_text(pdf), _pdf_text(plain)
