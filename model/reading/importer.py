@@ -552,7 +552,8 @@ class _Assembler:
                                             or agency and key(lines[-1]) == key(agency)):
             taken.insert(0, lines.pop())
         if taken:
-            self._note(f"报告末尾的落款“{' '.join(taken)}”不属于第六部分的内容，未放入报告文字。", True, section="s6")
+            # A 落款 is part of every proper report: a remark that it was recognised, not something unplaced.
+            self._note(f"报告末尾的落款“{' '.join(taken)}”不属于第六部分的内容，未放入报告文字。", section="s6")
         return lines
 
     def _agency_guess(self) -> str:

@@ -106,7 +106,8 @@ def test_our_own_docx_reads_back(tmp_path):
     assert result.report.meta["agency"] == report.meta["agency"] and result.report.year == report.year
     assert result.report.meta["title"] == report.title  # the document prints the standard title, on two lines
     # the document ends with its 落款 (机关名称 and 发布日期), which is no text of section 六
-    assert result.unplaced == ["报告末尾的落款“金乡县行政审批服务局 2023年1月20日”不属于第六部分的内容，未放入报告文字。"]
+    assert "报告末尾的落款“金乡县行政审批服务局 2023年1月20日”不属于第六部分的内容，未放入报告文字。" in result.notices
+    assert result.unplaced == []  # a proper 落款 is recognised, not left unplaced
     assert result.aliases == []
 
 
@@ -165,8 +166,9 @@ def test_corpus_comes_back_cell_for_cell(name, kind, docx_dir):
     assert len(result.aliases) == len(pub.aliases)
     for wrong in pub.aliases:
         assert sum(a.startswith(f"{ALIAS_RULE} ") and f"“{wrong}”应为" in a for a in result.aliases) == 1
-    signature = [u for u in result.unplaced if u.startswith("报告末尾的落款")]
+    signature = [u for u in result.notices if u.startswith("报告末尾的落款")]
     assert len(signature) == (1 if pub.signature else 0)
+    signature = []  # recognised as a remark, never among the unplaced
     if kind == "lines" and pub.blanks:
         for row in {c.split(".")[1] for c in pub.blanks if c.startswith("t3.")}:
             label = S.T3_ROW_LABELS[row]
@@ -643,7 +645,8 @@ def test_an_edited_own_workbook_falls_back_to_the_label_locator(tmp_path):
     assert document.kind == "edited-workbook"
     assert "依申请公开情况" in document.notices[0].message
     assert document.report.values["t3.carried_in.natural"] == 1
-    assert document.report.stated["t3.carried_in.total"] == 0  # the printed total stays a claim
+    # the total is an =SUM formula (export/xlsx.py): it follows its parts, so it states no claim
+    assert "t3.carried_in.total" not in document.report.stated
     changed = {k for k in expected.values if document.report.values.get(k) != expected.values[k]}
     assert changed == {"t3.carried_in.natural"}
 
@@ -655,7 +658,7 @@ def test_reading_notices_are_findings_with_a_location():
     assert findings and {f.rule for f in findings} <= {"G2", "R1"}
     assert {f.severity.value for f in findings} <= {"info", "warning"}
     signature = next(f for f in findings if "落款" in f.message)
-    assert (signature.rule, signature.severity.value, signature.location.section) == ("R1", "warning", "s6")
+    assert (signature.rule, signature.severity.value, signature.location.section) == ("R1", "info", "s6")
     kind = next(f for f in findings if "机关类型" in f.message)
     assert kind.location.field == "agency_kind"
     labels = read_document(SAMPLE_TXT).findings()
