@@ -265,7 +265,7 @@ def cmd_aggregate(args: argparse.Namespace) -> int:
         if args.pdf:
             from export.pdf import write_pdf
 
-            write_pdf(result.report, args.pdf, draft=result.draft, tables_only=True)
+            write_pdf(result.report, args.pdf, draft=result.draft, tables_only=True, note=result.excluded_note())
             print(f"已写出汇总统计表 PDF：{args.pdf}")
     except ReportFileError as exc:
         print(f"无法写出：{exc}", file=sys.stderr)

@@ -19,7 +19,7 @@ from openpyxl.worksheet.properties import PageSetupProperties
 
 from export.errors import ExportError
 from export.xlsx import build_workbook
-from model.aggregate import EXCLUDE_ERRORS_LABEL, KEY_FIGURES, Aggregation
+from model.aggregate import KEY_FIGURES, Aggregation
 from model.atomic import atomic_path
 from model.workbook_layout import clean
 
@@ -110,23 +110,15 @@ def _sheet(wb: Any, title: str, headers: list[str], rows: list[list[Any]], width
     ws.oddFooter.center.text = "第 &P 页，共 &N 页"
 
 
-def excluded_note(result: Aggregation) -> str:
-    """What the printed members sheet says when members with errors were left out ("" otherwise)."""
-    if not result.excluded:
-        return ""
-    return (f"说明：本次汇总选择“{EXCLUDE_ERRORS_LABEL}”，以下 {len(result.excluded)} 个单位的报告未计入，"
-            "汇总数不含这些单位：" + "、".join(m.label for m in result.excluded) + "。")
-
-
 def write_aggregation_workbook(result: Aggregation, path: str | os.PathLike[str]) -> None:
     """Write the workbook of a 汇总 atomically; ExportError with a Chinese message when it cannot."""
     wb = build_workbook(result.report, result.sum_findings())
-    _sheet(wb, MEMBERS_SHEET, MEMBER_HEADERS, member_rows(result), MEMBER_WIDTHS, excluded_note(result))
+    _sheet(wb, MEMBERS_SHEET, MEMBER_HEADERS, member_rows(result), MEMBER_WIDTHS, result.excluded_note())
     figures = result.report.figures()
     compare = [[m.agency, *[m.figure(code) for _, code in KEY_FIGURES]] for m in result.counted]
     compare.append(["合计", *[figures.get(code) for _, code in KEY_FIGURES]])
     _sheet(wb, COMPARE_SHEET, ["单位", *[label for label, _ in KEY_FIGURES]], compare,
-           [28.0] + [11.0] * len(KEY_FIGURES), excluded_note(result))
+           [28.0] + [11.0] * len(KEY_FIGURES), result.excluded_note())
     for cell in wb[COMPARE_SHEET][len(compare) + 1]:
         cell.font = _HEAD  # the 合计 row
     with atomic_path(path, "汇总工作簿", ExportError) as tmp:

@@ -551,8 +551,10 @@ def _page_decorator(ctx: _Context, draft: bool):
     return on_page
 
 
-def build_story(report: Report, ctx: _Context, *, blank: bool = False, tables_only: bool = False) -> list[Flowable]:
-    """The flowables of the whole report (or of the blank form, or of the tables alone, as 汇总 prints)."""
+def build_story(report: Report, ctx: _Context, *, blank: bool = False, tables_only: bool = False,
+                note: str = "") -> list[Flowable]:
+    """The flowables of the whole report (or of the blank form, or of the tables alone, as 汇总 prints,
+    with its `note` under the title: which units the sum leaves out)."""
     agency = str(report.meta.get("agency", "") or "")
     title = S.report_title(agency, report.year)
     story: list[Flowable] = []
@@ -566,6 +568,8 @@ def build_story(report: Report, ctx: _Context, *, blank: bool = False, tables_on
     if blank:
         story.append(CJKParagraph([("heading2", BLANK_SUBTITLE)], replace(BODY, indent=0, align="center"), ctx))
     story.append(Spacer(TYPE_WIDTH, BODY_LEADING))
+    if note:
+        story += text_flowables(note, ctx)
     if not blank and not tables_only:
         story += text_flowables(report.text("preamble"), ctx)
     figures = None if blank else report.figures()
@@ -584,7 +588,7 @@ def build_story(report: Report, ctx: _Context, *, blank: bool = False, tables_on
 
 
 def write_pdf(report: Report, path: str | os.PathLike[str], *, draft: bool | None = None,
-              blank: bool = False, tables_only: bool = False) -> PdfResult:
+              blank: bool = False, tables_only: bool = False, note: str = "") -> PdfResult:
     """Write the report (or, with blank=True, the 打印空表 form) to `path` as PDF.
 
     draft=None marks the PDF 草稿 when the rules find error-level problems (never for the blank form).
@@ -593,7 +597,7 @@ def write_pdf(report: Report, path: str | os.PathLike[str], *, draft: bool | Non
     if draft is None:
         draft = False if blank else judge(report)[0].draft
     ctx = _Context()
-    story = build_story(report, ctx, blank=blank, tables_only=tables_only)
+    story = build_story(report, ctx, blank=blank, tables_only=tables_only, note=note)
     agency = str(report.meta.get("agency", "") or "")
     title = S.report_title(agency, report.year) + (BLANK_SUBTITLE if blank else "")
 

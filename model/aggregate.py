@@ -106,6 +106,14 @@ class Aggregation:
         """Members readable and of this 汇总, left out only because their tables have errors."""
         return [m for m in self.members if m.excluded]
 
+    def excluded_note(self) -> str:
+        """What every output of the sum (its workbook sheets, its PDF) says when members with errors were
+        left out ("" otherwise)."""
+        if not self.excluded:
+            return ""
+        return (f"说明：本次汇总选择“{EXCLUDE_ERRORS_LABEL}”，以下 {len(self.excluded)} 个单位的报告未计入，"
+                "汇总数不含这些单位：" + "、".join(m.label for m in self.excluded) + "。")
+
     def causes(self, finding: Finding) -> list[Member]:
         """The counted members whose own figures make `finding` of the sum: a sum is linear, so a break
         in the sum (T3-1 in one column, a total that is not its parts) is a break in at least one member,

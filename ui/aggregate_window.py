@@ -712,12 +712,12 @@ class AggregateWindow(QDialog):
                               "PDF 文件 (*.pdf)", ".pdf")
         if path is None:
             return
-        report = result.report.copy()
+        report, note = result.report.copy(), result.excluded_note()
 
         def job() -> ExportResult:
             from export.pdf import write_pdf
 
-            written = write_pdf(report, path, draft=draft, tables_only=True)
+            written = write_pdf(report, path, draft=draft, tables_only=True, note=note)
             return ExportResult([path], set(written.missing_chars), draft)
 
         self.exports.start(f"导出“{path.name}”", job)

@@ -67,8 +67,12 @@ def test_cli_exclude_errors_and_named_causes(cn_dir):
     proc = run()
     assert proc.returncode == 0, proc.stderr
     assert "汇总表" in proc.stdout and "第002局（002.json）" in proc.stdout
-    proc = run("--exclude-errors")
+    pdf = cn_dir.parent / "汇总.pdf"
+    proc = run("--exclude-errors", "--pdf", str(pdf))
     assert proc.returncode == 0, proc.stderr
+    printed = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
+                             check=True).stdout.replace(" ", "").replace("\n", "")
+    assert "以下1个单位的报告未计入" in printed and f"{COUNTY}第002局" in printed  # the PDF says so too
     assert "未计入：002.json：统计表有 1 项错误" in proc.stdout
     doc = json.loads(out.read_text(encoding="utf-8"))
     assert doc["values"]["t3.new.natural"] == expected_sum([0, 1, 3, 4])["t3.new.natural"]
