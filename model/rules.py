@@ -535,7 +535,10 @@ def _g6(ctx: Context) -> Iterator[Hit]:
     from model.text_figures import g6_findings
 
     for m in g6_findings(ctx.report):
-        yield Hit(m.cells, {"detail": m.message},
+        # A figure the half-filled table already exceeds is progress while editing (the stage is asked only
+        # then); once its cells are filled, or at hand-in, it is to be explained.
+        todo = Severity.TODO if not m.complete and ctx.editing else None
+        yield Hit(m.cells, {"detail": m.message}, severity=todo,
                   location=Location(section=m.section, span=m.span, quote=m.quote))
 
 
