@@ -275,6 +275,7 @@ class MainWindow(QMainWindow):
             self.wizard.go_to(ids[row])
 
     def _page_shown(self, page_id: int) -> None:
+        self.status_label.clear()  # a message about the page left behind would mislead on this one
         ids = self.wizard.pageIds()
         if page_id in ids:
             self.sections.blockSignals(True)
