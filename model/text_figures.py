@@ -869,12 +869,18 @@ def _scan(section: str, text: str, figures: dict[str, Any], year: int | None) ->
     return out
 
 
+def _halfwidth(text: str, chunk: int = 1 << 16) -> str:
+    """Full-width digits as ASCII, offsets unchanged. In pieces: the wizard checks texts in a background
+    thread, and one long call into C would hold the interpreter (and the window) for the whole text."""
+    return "".join(text[i:i + chunk].translate(_FULLWIDTH) for i in range(0, len(text), chunk))
+
+
 @functools.lru_cache(maxsize=32)
 def _claims(text: str, year: int | None) -> tuple[tuple[tuple[int, int], _Claim], ...]:
     """Every figure the text states, sentence by sentence; a sub-head line opens a subsection, a line
     break a paragraph. Cached: while the user types in a table the texts do not change, and the rules
     run twice per change (while editing and as at hand-in)."""
-    norm = text.translate(_FULLWIDTH)
+    norm = _halfwidth(text)
     out: list[tuple[tuple[int, int], _Claim]] = []
     para = _Para()
     a = 0

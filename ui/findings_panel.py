@@ -64,7 +64,7 @@ class FindingsModel(QAbstractListModel):
         self.doc = doc
         self.source = source
         self.findings: list[Finding] = grouped(source())
-        doc.changed.connect(self.refresh)
+        doc.findings_changed.connect(self.refresh)
 
     def refresh(self) -> None:
         new = grouped(self.source())

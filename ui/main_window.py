@@ -602,6 +602,7 @@ class MainWindow(QMainWindow):
         if self.confirm_discard():
             self.remember_layout()
             self.exports.wait()  # an export still running finishes its file first
+            self.doc.stop_checks()
             if self.aggregate_window is not None:
                 self.aggregate_window.stop()
             self.autosaver.clear()

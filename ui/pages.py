@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -32,7 +32,7 @@ from ui.document import ReportDocument
 from ui.findings_panel import FindingsPanel
 from ui.table_model import ReportTableModel
 from ui.table_view import SpreadsheetView
-from ui.text_spans import span_cursor
+from ui.text_spans import utf16_offsets
 
 _MESSAGE_STYLE = "color:#b3261e; padding:2px;"
 _NOTICE_STYLE = "color:#1f4e79; padding:2px;"
@@ -51,16 +51,21 @@ def _text_editor(object_name: str) -> QPlainTextEdit:
     return edit
 
 
-def mark_spans(editor: QPlainTextEdit, findings: list) -> None:  # type: ignore[type-arg]
-    """Highlight each finding's span in the editor's text (Python offsets; Qt counts UTF-16 units)."""
-    length = len(editor.toPlainText())
+def mark_spans(editor: QPlainTextEdit, findings: list, text: str) -> None:  # type: ignore[type-arg]
+    """Highlight each finding's span in the editor, whose content is `text` (the section as the document
+    holds it: copying a long text out of the editor for every mark would take a while)."""
+    spans = [f.location.span for f in findings if f.location.span is not None and f.location.span[1] <= len(text)]
+    units = utf16_offsets(text, (offset for span in spans for offset in span))
     selections = []
     for f in findings:
         span = f.location.span
-        if span is None or span[1] > length:
+        if span is None or span[1] > len(text):
             continue
         selection = QTextEdit.ExtraSelection()
-        selection.cursor = span_cursor(editor, span)
+        cursor = QTextCursor(editor.document())
+        cursor.setPosition(units[span[0]])
+        cursor.setPosition(units[span[1]], QTextCursor.MoveMode.KeepAnchor)
+        selection.cursor = cursor
         selection.format.setBackground(colors.SEVERITY_BG.get(f.severity, colors.SEVERITY_BG[Severity.WARNING]))
         selection.format.setToolTip(f.message)
         selections.append(selection)
@@ -116,9 +121,13 @@ class InfoPage(QWizardPage):
         layout.addWidget(self.preamble, 1)
         doc.path_changed.connect(self.load)
         doc.meta_changed.connect(self.load_preamble)
-        doc.changed.connect(lambda: mark_spans(
-            self.preamble, [f for f in doc.findings if f.location.section == "preamble"]))
+        # Marked when the findings are new, not per keystroke: the marks' cursors follow the typing meanwhile.
+        doc.findings_changed.connect(self._mark_findings)
         self.load()
+
+    def _mark_findings(self) -> None:
+        mark_spans(self.preamble, [f for f in self.doc.findings if f.location.section == "preamble"],
+                   self.doc.report.text("preamble"))
 
     def _make_field(self, f: S.MetaField) -> QWidget:
         if f.kind == "choice":
@@ -191,6 +200,7 @@ class InfoPage(QWizardPage):
         text = self.doc.report.text("preamble")
         if self.preamble.toPlainText() != text:
             self.preamble.setPlainText(text)
+            self._mark_findings()
 
 
 class TextPage(QWizardPage):
@@ -241,7 +251,8 @@ class TextPage(QWizardPage):
         layout.addWidget(split, 1)
         doc.path_changed.connect(self.load)
         doc.meta_changed.connect(self._tick)  # the kind of body decides some checklist items
-        doc.changed.connect(self._mark_findings)
+        # Marked when the findings are new, not per keystroke: the marks' cursors follow the typing meanwhile.
+        doc.findings_changed.connect(self._mark_findings)
         self.load()
 
     def initializePage(self) -> None:
@@ -249,20 +260,23 @@ class TextPage(QWizardPage):
 
     def _mark_findings(self) -> None:
         """Underline the sentences that findings quote (e.g. a figure that differs from the tables)."""
-        mark_spans(self.editor, [f for f in self.doc.findings if f.location.section == self.section.key])
+        key = self.section.key
+        mark_spans(self.editor, [f for f in self.doc.findings if f.location.section == key], self.doc.report.text(key))
 
     def load(self) -> None:
         text = self.doc.report.text(self.section.key)
         if self.editor.toPlainText() != text:
             self.editor.setPlainText(text)
+            self._mark_findings()
         self._tick()
 
     def _changed(self) -> None:
-        self.doc.set_text(self.section.key, self.editor.toPlainText())
-        self._tick()
+        text = self.editor.toPlainText()  # once per keystroke: a long text takes a while to copy out
+        self.doc.set_text(self.section.key, text)
+        self._tick(text)
 
-    def _tick(self) -> None:
-        text = self.editor.toPlainText()
+    def _tick(self, text: str | None = None) -> None:
+        text = self.editor.toPlainText() if text is None else text
         kind = self.doc.report.meta.get("agency_kind")
         for i, item in enumerate(self.section.checklist):
             done = any(k in text for k in item.keywords)
@@ -371,7 +385,7 @@ class ReviewPage(QWizardPage):
         layout.addWidget(self.status)
         layout.addWidget(self.details, 1)
         layout.addLayout(self.actions)
-        doc.changed.connect(self.refresh)
+        doc.findings_changed.connect(self.refresh)
         self.refresh()
 
     def add_export_buttons(self, actions) -> None:  # type: ignore[no-untyped-def]
