@@ -135,6 +135,7 @@ class MainWindow(QMainWindow):
         self.doc.path_changed.connect(self._update_title)
         self._update_title()
         self._page_shown(self.wizard.currentId())
+        self.show_message(appdata.settings_notice())  # a damaged settings file: what fell back to defaults
 
     def show_on_screen(self) -> None:
         """Show the window (program start): as the user left it last time, else the default size where it
