@@ -869,6 +869,11 @@ def _scan(section: str, text: str, figures: dict[str, Any], year: int | None) ->
     return out
 
 
+#: The longest sentence read as one (real ones stay under 200 characters). Reading a sentence takes time
+#: that grows faster than its length, so a run without 。 (pasted without punctuation) is cut at a clause.
+_MAX_SENTENCE = 600
+
+
 def _halfwidth(text: str, chunk: int = 1 << 16) -> str:
     """Full-width digits as ASCII, offsets unchanged. In pieces: the wizard checks texts in a background
     thread, and one long call into C would hold the interpreter (and the window) for the whole text."""
@@ -886,9 +891,11 @@ def _claims(text: str, year: int | None) -> tuple[tuple[tuple[int, int], _Claim]
     a = 0
     n = len(norm)
     while a < n:
-        m = _SENTENCE_END.search(norm, a)
-        b = m.end() if m else n
-        end_mark = m.group() if m else "\n"
+        m = _SENTENCE_END.search(norm, a, a + _MAX_SENTENCE)
+        b = m.end() if m else min(n, a + _MAX_SENTENCE)
+        end_mark = m.group() if m else "\n" if b == n else ""
+        if not m and b < n:  # no sentence is this long: a run without 。 is read a clause at a time
+            b = max(norm.rfind(mark, a, b) for mark in "，,：:、") + 1 or b
         line_start = a == 0 or norm[a - 1] == "\n"
         if line_start and _SUBHEAD.match(norm, a) and len(norm[a:b].strip()) <= 40 and end_mark == "\n":
             para = _Para(app_subsection=bool(_APP_SUBHEAD.search(norm, a, b)) and "收费" not in norm[a:b])

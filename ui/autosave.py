@@ -20,7 +20,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from model.atomic import pid_alive
 from model.oserror_text import os_error_reason
 from model.report import Report
-from model.storage import ReportFileError, atomic_write, dumps, load
+from model.storage import ReportFileError, atomic_write, encode, load
 from ui.appdata import data_dir, data_dir_problem
 from ui.document import ReportDocument
 
@@ -129,7 +129,7 @@ class Autosaver(QObject):
             # that has lost which file it belongs to.
             src = str(self.doc.path) if self.doc.path else ""
             atomic_write(self.path.with_suffix(".src"), _path_bytes(src))
-            atomic_write(self.path, dumps(self.doc.report).encode("utf-8"))
+            atomic_write(self.path, encode(self.doc.report))
             self.last_error = ""
         except ReportFileError as exc:
             self.last_error = str(exc)

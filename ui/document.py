@@ -19,7 +19,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from model.preamble import generate_preamble
 from model.report import Report, new_report
 from model.rules import TEXT_RULES, Finding, Severity, evaluate_stages, ordered
-from model.storage import to_dict
+from model.storage import ReportFileError, encode, to_dict
 from model.values import Value
 from model.verdict import Verdict, verdict_of
 from ui.worker import Worker
@@ -238,6 +238,17 @@ class ReportDocument(QObject):
         self._texts_edited()
         self._content_changed()
         self.changed.emit()
+
+    def text_problem(self, key: str, text: str) -> str:
+        """Why `text` cannot become section `key`: the report file would be larger than can be opened
+        again ("" when it fits). The same bound as saving (model.storage.encode)."""
+        trial = self.report.copy()
+        trial.sections[key] = text
+        try:
+            encode(trial)
+        except ReportFileError as exc:
+            return str(exc)
+        return ""
 
     def set_meta(self, key: str, value: Any) -> None:
         if value in ("", None):

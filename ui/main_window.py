@@ -40,6 +40,7 @@ from ui.document import ReportDocument
 from ui.exporting import ExportActions
 from ui.findings_panel import FindingsPanel
 from ui.help import AboutWindow, GuideWindow
+from ui.pages import TextEditor
 from ui.text_spans import span_cursor
 from ui.wizard import ReportWizard
 
@@ -112,6 +113,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.status_label, 1)
         for page in self.wizard.table_pages.values():
             page.message.connect(self.show_message)
+        for editor in self.findChildren(TextEditor):
+            editor.refused.connect(self.show_message)  # a paste the report file could not hold
         self.wizard.finish_requested.connect(self.save)
 
         self.autosaver = Autosaver(self.doc)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QMimeData, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -40,9 +40,33 @@ INFO_PAGE_TITLE = "基本信息"
 REVIEW_PAGE_TITLE = "校验与导出"
 
 
-def _text_editor(object_name: str) -> QPlainTextEdit:
-    edit = QPlainTextEdit()
-    edit.setObjectName(object_name)
+class TextEditor(QPlainTextEdit):
+    """A section's editor that refuses a paste the report file could not hold (model.storage.MAX_FILE_BYTES):
+    saved, it could never be opened again. `refused` carries the reason for the status bar."""
+
+    refused = Signal(str)
+
+    def __init__(self, doc: ReportDocument, key: str) -> None:
+        super().__init__()
+        self.doc = doc
+        self.key = key
+
+    def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802 - Qt's name
+        cursor = self.textCursor()  # the text as it would be: the selection replaced by what is pasted
+        units = self.toPlainText().encode("utf-16-le", "surrogatepass")
+        start, end = 2 * cursor.selectionStart(), 2 * cursor.selectionEnd()
+        text = (units[:start] + source.text().encode("utf-16-le", "surrogatepass") + units[end:]).decode(
+            "utf-16-le", "surrogatepass")
+        problem = self.doc.text_problem(self.key, text)
+        if problem:
+            self.refused.emit(f"未粘贴：{problem}")
+            return
+        super().insertFromMimeData(source)
+
+
+def _text_editor(doc: ReportDocument, key: str) -> TextEditor:
+    edit = TextEditor(doc, key)
+    edit.setObjectName(f"text-{key}")
     edit.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
     edit.setTabChangesFocus(True)  # Tab moves on to the next control; the text needs no tab characters
     font = edit.font()
@@ -107,7 +131,7 @@ class InfoPage(QWizardPage):
         aggregate_row.addStretch(1)
         form.addRow("", aggregate_row)
 
-        self.preamble = _text_editor("text-preamble")
+        self.preamble = _text_editor(doc, "preamble")
         self.preamble.textChanged.connect(lambda: doc.set_text("preamble", self.preamble.toPlainText()))
         regenerate = QPushButton("按基本信息重新生成前言")
         regenerate.clicked.connect(doc.regenerate_preamble)
@@ -212,7 +236,7 @@ class TextPage(QWizardPage):
         self.section = section
         self.setTitle(section.heading)
         self.setSubTitle("请逐项填写。右侧为格式要求和应涵盖的内容，写到的内容会自动勾选。")
-        self.editor = _text_editor(f"text-{section.key}")
+        self.editor = _text_editor(doc, section.key)
         self.editor.setPlaceholderText("在此输入本部分内容。每段一行；小标题单独成行，如“（一）主动公开”。")
         self.editor.textChanged.connect(self._changed)
         guidance = QLabel(section.guidance)
