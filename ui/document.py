@@ -189,9 +189,11 @@ class ReportDocument(QObject):
         print(message, file=sys.stderr)
 
     def stop_checks(self) -> None:
-        """The window closes: no check is started any more, and a running one is let finish."""
+        """The window closes: no check is started any more. One still running is not waited for (the
+        window goes at once); its result is dropped."""
         self._text_timer.stop()
-        self._checker.wait()
+        self._generation += 1
+        self._texts_checked = True
 
     def check_now(self) -> None:
         """Bring the findings up to date at once (before an export, whose verdict must be exact)."""

@@ -110,3 +110,17 @@ def test_export_reads_findings_of_what_was_just_typed(make_window):
     assert not window.doc.texts_checked
     snap = snapshot(window.doc)
     assert [f.rule for f in snap.findings] == ["G6"] and window.doc.texts_checked
+
+
+def test_closing_during_a_long_check_does_not_wait_for_it(make_window, qtbot):
+    import time
+
+    window = make_window(SAMPLE)
+    window.show()
+    window.wizard.section_pages["s1"].editor.setPlainText(_long_s1(window, 999_999))  # not checked before
+    qtbot.wait(500)  # the pause is over: the check of about 3 s runs in the background
+    assert not window.doc.texts_checked
+    window.doc.set_modified(False)
+    start = time.perf_counter()
+    window.close()
+    assert time.perf_counter() - start < 1.0 and not window.isVisible()
