@@ -1,0 +1,169 @@
+#!/usr/bin/env bash
+# Checks the Windows x64 package as an office user runs it, under Wine 10 in the cached trixie root
+# (packaging/windows-root.sh). Every check runs; one that fails or cannot run says why, and the script
+# then exits 1 — nothing is skipped.
+#   sudo bash packaging/check-windows.sh [gov-report-VERSION-windows-x64.zip]
+# Default zip: the newest in $GOV_REPORT_DIST (default dist/), made by packaging/build-windows.sh (which
+# also leaves the Windows Python that reads the executables' resources).
+# What it proves, with the package unpacked to C:\用户 程序\政务 公开\ and that folder mounted read-only
+# (like a network share): the executables carry the icon, the version resource with the Chinese program
+# name, and ask for no administrator rights; `check` (text and --json), `export --xlsx --pdf --docx` into a
+# folder with Chinese characters and spaces, each output read back (the workbook and the docx by the
+# package itself, the PDF by pdftotext); the wizard opens the sample on a virtual X screen under Wine,
+# exits 0, keeps its own files under the user's AppData\Local, and is photographed into docs/screenshots.
+# Environment: GOV_REPORT_DIST, GOV_REPORT_WIN_CACHE, GOV_REPORT_SCREENSHOTS (default docs/screenshots).
+set -uo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+dist=${GOV_REPORT_DIST:-$root/dist}
+shots=${GOV_REPORT_SCREENSHOTS:-$root/docs/screenshots}
+# shellcheck source=packaging/windows-root.sh
+. "$root/packaging/windows-root.sh"
+
+failures=0
+ok() { printf '通过  %s\n' "$*"; }
+bad() { printf '失败  %s\n' "$*"; failures=$((failures + 1)); }
+t_start=$SECONDS
+
+[ "$(id -u)" = 0 ] || win_die "需要 root 权限（chroot、mount）：sudo bash packaging/check-windows.sh"
+zip=${1:-$(ls -t "$dist"/gov-report-*-windows-x64.zip 2>/dev/null | head -1)}
+[ -n "$zip" ] && [ -f "$zip" ] || win_die "找不到 Windows 安装包（先运行 packaging/build-windows.sh）：${zip:-$dist/gov-report-*-windows-x64.zip}"
+for tool in unzip pdftotext iconv python3; do
+  command -v "$tool" >/dev/null || win_die "缺少 $tool（bash setup.sh --dev 安装 unzip、poppler-utils）"
+done
+py_exe='Z:\opt\gov-report\py311\python.exe'
+[ -f "$WIN_ROOT/opt/gov-report/py311/python.exe" ] || win_die "缺少构建用的 Windows Python（先运行 packaging/build-windows.sh）"
+
+xvfb_pid=""
+cleanup() {
+  [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null
+  win_umount
+}
+trap cleanup EXIT
+win_root_ready
+
+# -- unpack to a path with Chinese characters and spaces, then make it read-only ---------------------------
+drive_c=$WIN_ROOT$WIN_PREFIX/drive_c
+install_dir="$drive_c/用户 程序/政务 公开"
+win_dir='C:\用户 程序\政务 公开\gov-report'
+appdata="$drive_c/users/root/AppData/Local/gov-report-assistant"
+out_host=$(mktemp -d)
+out_dir="$drive_c/users/root/Documents/年报 输出"
+win_out='C:\users\root\Documents\年报 输出'
+umount "$install_dir" 2>/dev/null || true
+rm -rf "$install_dir" "$out_dir" "$appdata"
+mkdir -p "$install_dir" "$out_dir"
+unzip -q "$zip" -d "$install_dir" || win_die "无法解压 $zip"
+win_mount "$install_dir" "$WIN_PREFIX/drive_c/用户 程序/政务 公开" ro
+if touch "$install_dir/gov-report/写入测试" 2>/dev/null; then
+  bad "安装文件夹应为只读，却可以写入"
+else
+  ok "安装文件夹只读挂载：$win_dir"
+fi
+sample="$win_dir"'\_internal\resources\samples\jinxiang-xzsp-2022.json'
+cli="$win_dir"'\gov-report-cli.exe'
+gui="$win_dir"'\gov-report.exe'
+
+# Wine prints the console in the ANSI code page of LANG: 936 (GBK) for zh_CN.
+run_cli() {  # run_cli SECONDS ARGS… ; sets $out (UTF-8) and $rc
+  local seconds=$1; shift
+  out=$(win_wine "$seconds" LANG=zh_CN.UTF-8 "$cli" "$@" | iconv -f gbk -t utf-8 -c)
+  rc=${PIPESTATUS[0]}
+}
+
+# -- the executables: icon, version resource, Chinese name, no administrator rights ------------------------
+info=$(win_wine 120 "$py_exe" -X utf8 'Z:\build\src\packaging\windows_inspect.py' \
+  "$win_dir"'\gov-report.exe' "$win_dir"'\gov-report-cli.exe' 2>/dev/null)
+if GOV_INFO="$info" python3 - "$root" <<'EOF'
+import json, os, sys
+sys.path.insert(0, os.path.join(sys.argv[1], "packaging"))
+import windows_version as wv
+info = json.loads(os.environ["GOV_INFO"])
+gui, cli = (next(v for k, v in info.items() if k.endswith(n)) for n in ("gov-report.exe", "gov-report-cli.exe"))
+problems = []
+for exe, console, data in (("gov-report.exe", False, gui), ("gov-report-cli.exe", True, cli)):
+    want = wv.strings(exe, console)
+    if data["strings"] != want:
+        problems.append(f"{exe} 版本信息 {data['strings']} ≠ {want}")
+    if not {16, 24, 32, 48, 256} <= set(data["icons"]):
+        problems.append(f"{exe} 图标尺寸 {data['icons']}")
+    if data["level"] != "asInvoker":
+        problems.append(f"{exe} 清单要求的权限为 {data['level']!r}，应为 asInvoker")
+    if data["machine"] != "0x8664" or data["gui"] == console:
+        problems.append(f"{exe}：machine {data['machine']}, gui {data['gui']}")
+print("\n".join(problems) or f"{gui['strings']['ProductName']} {gui['strings']['ProductVersion']}，"
+      f"{gui['strings']['CompanyName']}，图标 {gui['icons']} 像素，{gui['level']}")
+sys.exit(bool(problems))
+EOF
+then ok "图标、版本信息（公司/产品/版本）、中文程序名、无需管理员权限（asInvoker）"
+else bad "可执行文件的资源不符：$info"
+fi
+
+# -- the command line --------------------------------------------------------------------------------------
+t=$SECONDS
+run_cli 180 check "$sample"
+if [ "$rc" = 0 ] && grep -q '结论：未发现错误，可以报送。' <<<"$out"; then ok "check 示例报告（$((SECONDS - t)) 秒）"
+else bad "check 示例报告：退出状态 $rc：$(tail -5 <<<"$out")"; fi
+run_cli 180 check "$sample" --json
+if [ "$rc" = 0 ] && [ "$(tr -d '\r\n ' <<<"$out")" = "[]" ]; then ok "check --json"
+else bad "check --json：退出状态 $rc：$(tail -5 <<<"$out")"; fi
+
+t=$SECONDS
+run_cli 300 export "$sample" --xlsx "$win_out\\年报 2022.xlsx" --pdf "$win_out\\年报 2022.pdf" --docx "$win_out\\年报 2022.docx"
+if [ "$rc" = 0 ]; then ok "export --xlsx --pdf --docx 到“$win_out”（$((SECONDS - t)) 秒）"
+else bad "export：退出状态 $rc：$(tail -5 <<<"$out")"; fi
+pdf="$out_dir/年报 2022.pdf"
+if [ -f "$pdf" ] && pdftotext "$pdf" - 2>/dev/null | grep -q '金乡县行政审批服务局' \
+   && ! pdftotext "$pdf" - 2>/dev/null | grep -q '〓'; then
+  ok "PDF：$(pdfinfo "$pdf" 2>/dev/null | sed -n 's/^Pages: *//p') 页，pdftotext 读出机关名称"
+else bad "PDF 缺失或读不出机关名称"; fi
+if unzip -p "$out_dir/年报 2022.docx" word/document.xml 2>/dev/null | grep -q '金乡县行政审批服务局'; then
+  ok "Word 文档含机关名称"
+else bad "Word 文档缺失或不含机关名称"; fi
+run_cli 180 check "$win_out\\年报 2022.xlsx"
+if [ "$rc" = 0 ]; then ok "程序读回导出的 Excel 工作簿：无错误"
+else bad "读回 Excel 工作簿：退出状态 $rc：$(tail -5 <<<"$out")"; fi
+run_cli 180 import "$win_out\\年报 2022.docx" --out "$win_out\\读回.json"
+rc_import=$rc
+run_cli 180 check "$win_out\\读回.json"
+if [ "$rc_import" = 0 ] && { [ "$rc" = 0 ] || [ "$rc" = 1 ]; }; then ok "import 读回 Word 文档"
+else bad "import：退出状态 $rc_import / check $rc：$(tail -5 <<<"$out")"; fi
+
+# -- the wizard on a virtual screen: exit status, AppData, screenshot ---------------------------------------
+display=:$((90 + RANDOM % 9))
+win_chroot Xvfb "$display" -screen 0 1366x768x24 -nolisten tcp >/dev/null 2>&1 &
+xvfb_pid=$!
+sleep 2
+kill -0 "$xvfb_pid" 2>/dev/null || bad "Xvfb 未能启动"
+t=$SECONDS
+out=$(win_wine 300 DISPLAY="$display" GOV_REPORT_QUIT_AFTER_SHOW=1 "$gui" --sample)
+rc=$?
+if [ "$rc" = 0 ]; then ok "向导打开示例报告并退出（Wine 下 $((SECONDS - t)) 秒）"
+else bad "向导：退出状态 $rc：$(tail -5 <<<"$out")"; fi
+if [ -d "$appdata" ]; then ok "程序数据文件夹在用户的 AppData\\Local\\gov-report-assistant（不需写安装文件夹）"
+else bad "AppData\\Local 下没有 gov-report-assistant（$(ls "$drive_c/users/root/AppData/Local" 2>&1 | tr '\n' ' ')）"; fi
+
+# the same wizard left open, photographed once its window is drawn
+shot="$shots/windows-wine-wizard.png"
+(win_wine 300 DISPLAY="$display" "$gui" --sample >/dev/null) &
+gui_job=$!
+drawn=""
+for _ in $(seq 1 90); do
+  sleep 1
+  if win_chroot DISPLAY="$display" xwininfo -root -children 2>/dev/null | grep -qE '[0-9]{3,4}x[0-9]{3,4}\+[0-9]+\+[0-9]+ +\+' \
+     && win_chroot DISPLAY="$display" xwininfo -root -children 2>/dev/null | grep -E '"[^"]+"' | grep -qv '"Wine'; then
+    drawn=1; break
+  fi
+done
+sleep 5
+mkdir -p "$shots"
+if [ -n "$drawn" ] && win_chroot DISPLAY="$display" sh -c 'xwd -root -silent | xwdtopnm 2>/dev/null | pnmtopng' >"$shot.part" \
+   && [ -s "$shot.part" ]; then
+  mv "$shot.part" "$shot"; ok "截图：$shot"
+else rm -f "$shot.part"; bad "向导窗口未出现，无法截图"; fi
+win_chroot WINEPREFIX="$WIN_PREFIX" wineserver -k 2>/dev/null
+wait "$gui_job" 2>/dev/null
+
+rm -rf "$out_host"
+echo "用时 $((SECONDS - t_start)) 秒；$WIN_WINE_VERSION；$(basename "$zip")"
+if [ "$failures" -gt 0 ]; then echo "Windows 安装包检查：$failures 项失败"; exit 1; fi
+echo "Windows 安装包检查：全部通过"
