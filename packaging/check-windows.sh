@@ -59,19 +59,61 @@ if touch "$install_dir/gov-report/写入测试" 2>/dev/null; then
 else
   ok "安装文件夹只读挂载：$win_dir"
 fi
+# -- contents: the zip's layout, only the Qt the program uses, and the Python binaries are the verified ones --
+if python3 - "$zip" "$install_dir/gov-report/_internal" "$root/packaging/windows-embed.sha256" <<'EOF'
+import hashlib, sys, zipfile
+from pathlib import Path
+archive, internal, sums = sys.argv[1], Path(sys.argv[2]), sys.argv[3]
+problems = []
+with zipfile.ZipFile(archive) as z:
+    infos = {i.filename: i for i in z.infolist()}
+for name in ("gov-report/gov-report.exe", "gov-report/gov-report-cli.exe", "gov-report/_internal/python311.dll",
+             "gov-report/_internal/resources/samples/jinxiang-xzsp-2022.json",
+             "gov-report/_internal/resources/fonts/wqy-microhei.ttc", "gov-report/_internal/docs/使用说明.md"):
+    if name not in infos:
+        problems.append(f"缺少 {name}")
+if not infos.get("gov-report/_internal/docs/使用说明.md", zipfile.ZipInfo()).flag_bits & 0x800:
+    problems.append("文件名未标记为 UTF-8")
+plugins = {p.relative_to(internal / "PySide6").as_posix() for p in (internal / "PySide6").rglob("*")
+           if p.suffix in (".dll", ".qm") and p.parent.name in ("platforms", "styles", "translations",
+                                                                  "platforminputcontexts", "imageformats")}
+want = {"plugins/platforms/qwindows.dll", "plugins/platforms/qoffscreen.dll",
+        "plugins/styles/qmodernwindowsstyle.dll", "translations/qtbase_zh_CN.qm"}
+if plugins != want:
+    problems.append(f"Qt 插件/翻译 {sorted(plugins)} ≠ {sorted(want)}")
+if any(internal.rglob("opengl32sw.dll")):
+    problems.append("含有 opengl32sw.dll")
+pinned = {line.split("  ", 1)[1].lower(): line.split("  ", 1)[0]
+          for line in Path(sums).read_text(encoding="utf-8").splitlines()}
+checked = 0
+for path in internal.iterdir():
+    if path.name.lower() in pinned:
+        checked += 1
+        if hashlib.sha256(path.read_bytes()).hexdigest() != pinned[path.name.lower()]:
+            problems.append(f"{path.name} 与已验证签名的嵌入式 Python 不同")
+if checked < 10 or not (internal / "python311.dll").exists():
+    problems.append(f"只找到 {checked} 个来自嵌入式 Python 的文件")
+print("\n".join(problems) or f"{checked} 个 Python 文件与已验证的嵌入式 Python 相同")
+sys.exit(bool(problems))
+EOF
+then ok "安装包内容：两个程序、字体、示例、说明；只有所用的 Qt 插件；Python 文件即已验证签名的文件"
+else bad "安装包内容不符"
+fi
+
 sample="$win_dir"'\_internal\resources\samples\jinxiang-xzsp-2022.json'
 cli="$win_dir"'\gov-report-cli.exe'
 gui="$win_dir"'\gov-report.exe'
 
-# Wine prints the console in the ANSI code page of LANG: 936 (GBK) for zh_CN.
+# The console prints in code page 936 (GBK), as on a Chinese Windows (windows-root.sh, WIN_LANG).
 run_cli() {  # run_cli SECONDS ARGS… ; sets $out (UTF-8) and $rc
   local seconds=$1; shift
-  out=$(win_wine "$seconds" LANG=zh_CN.UTF-8 "$cli" "$@" | iconv -f gbk -t utf-8 -c)
+  out=$(win_wine "$seconds" "$cli" "$@" | iconv -f gbk -t utf-8 -c)
   rc=${PIPESTATUS[0]}
 }
 
 # -- the executables: icon, version resource, Chinese name, no administrator rights ------------------------
-info=$(win_wine 120 "$py_exe" -X utf8 'Z:\build\src\packaging\windows_inspect.py' \
+win_mount "$root/packaging" /mnt/packaging ro
+info=$(win_wine 120 "$py_exe" -X utf8 'Z:\mnt\packaging\windows_inspect.py' \
   "$win_dir"'\gov-report.exe' "$win_dir"'\gov-report-cli.exe' 2>/dev/null)
 if GOV_INFO="$info" python3 - "$root" <<'EOF'
 import json, os, sys
@@ -112,8 +154,8 @@ run_cli 300 export "$sample" --xlsx "$win_out\\年报 2022.xlsx" --pdf "$win_out
 if [ "$rc" = 0 ]; then ok "export --xlsx --pdf --docx 到“$win_out”（$((SECONDS - t)) 秒）"
 else bad "export：退出状态 $rc：$(tail -5 <<<"$out")"; fi
 pdf="$out_dir/年报 2022.pdf"
-if [ -f "$pdf" ] && pdftotext "$pdf" - 2>/dev/null | grep -q '金乡县行政审批服务局' \
-   && ! pdftotext "$pdf" - 2>/dev/null | grep -q '〓'; then
+pdf_text=$(pdftotext "$pdf" - 2>/dev/null)
+if [ -f "$pdf" ] && grep -q '金乡县行政审批服务局' <<<"$pdf_text" && ! grep -q '〓' <<<"$pdf_text"; then
   ok "PDF：$(pdfinfo "$pdf" 2>/dev/null | sed -n 's/^Pages: *//p') 页，pdftotext 读出机关名称"
 else bad "PDF 缺失或读不出机关名称"; fi
 if unzip -p "$out_dir/年报 2022.docx" word/document.xml 2>/dev/null | grep -q '金乡县行政审批服务局'; then
@@ -129,8 +171,12 @@ if [ "$rc_import" = 0 ] && { [ "$rc" = 0 ] || [ "$rc" = 1 ]; }; then ok "import 
 else bad "import：退出状态 $rc_import / check $rc：$(tail -5 <<<"$out")"; fi
 
 # -- the wizard on a virtual screen: exit status, AppData, screenshot ---------------------------------------
-display=:$((90 + RANDOM % 9))
-win_chroot Xvfb "$display" -screen 0 1366x768x24 -nolisten tcp >/dev/null 2>&1 &
+n=90
+while [ -e "$WIN_ROOT/tmp/.X$n-lock" ] && [ "$n" -lt 120 ]; do n=$((n + 1)); done
+display=:$n
+# exec: $! is then Xvfb itself, which cleanup() ends
+(exec chroot "$WIN_ROOT" /usr/bin/env -i PATH=/usr/bin:/bin Xvfb "$display" -screen 0 1366x768x24 -nolisten tcp \
+  >/dev/null 2>&1) &
 xvfb_pid=$!
 sleep 2
 kill -0 "$xvfb_pid" 2>/dev/null || bad "Xvfb 未能启动"
@@ -139,20 +185,20 @@ out=$(win_wine 300 DISPLAY="$display" GOV_REPORT_QUIT_AFTER_SHOW=1 "$gui" --samp
 rc=$?
 if [ "$rc" = 0 ]; then ok "向导打开示例报告并退出（Wine 下 $((SECONDS - t)) 秒）"
 else bad "向导：退出状态 $rc：$(tail -5 <<<"$out")"; fi
-if [ -d "$appdata" ]; then ok "程序数据文件夹在用户的 AppData\\Local\\gov-report-assistant（不需写安装文件夹）"
-else bad "AppData\\Local 下没有 gov-report-assistant（$(ls "$drive_c/users/root/AppData/Local" 2>&1 | tr '\n' ' ')）"; fi
+if grep -q '政务 公开' "$appdata/settings.json" 2>/dev/null; then
+  ok "设置（最近打开的文件）写在用户的 AppData\\Local\\gov-report-assistant\\settings.json"
+else bad "AppData\\Local\\gov-report-assistant\\settings.json 缺失（$(ls -R "$drive_c/users/root/AppData/Local" 2>&1 | head -5 | tr '\n' ' ')）"; fi
 
-# the same wizard left open, photographed once its window is drawn
+# the same wizard left open in a Wine virtual desktop (Wine draws the title bar there), photographed once
+# it has started (it writes settings.json when it opens the sample) and drawn
 shot="$shots/windows-wine-wizard.png"
-(win_wine 300 DISPLAY="$display" "$gui" --sample >/dev/null) &
+rm -f "$appdata/settings.json"
+(win_wine 300 DISPLAY="$display" explorer '/desktop=gov-report,1366x768' "$gui" --sample >/dev/null) &
 gui_job=$!
 drawn=""
 for _ in $(seq 1 90); do
   sleep 1
-  if win_chroot DISPLAY="$display" xwininfo -root -children 2>/dev/null | grep -qE '[0-9]{3,4}x[0-9]{3,4}\+[0-9]+\+[0-9]+ +\+' \
-     && win_chroot DISPLAY="$display" xwininfo -root -children 2>/dev/null | grep -E '"[^"]+"' | grep -qv '"Wine'; then
-    drawn=1; break
-  fi
+  grep -qs '政务 公开' "$appdata/settings.json" && { drawn=1; break; }
 done
 sleep 5
 mkdir -p "$shots"
@@ -160,6 +206,18 @@ if [ -n "$drawn" ] && win_chroot DISPLAY="$display" sh -c 'xwd -root -silent | x
    && [ -s "$shot.part" ]; then
   mv "$shot.part" "$shot"; ok "截图：$shot"
 else rm -f "$shot.part"; bad "向导窗口未出现，无法截图"; fi
+# a real key press into a field (机关名称) makes a change: autosave must write the recovery file
+# under AppData within seconds (ui/autosave.py), the install folder being read-only
+# (a click first: without a window manager nothing has the keyboard focus; the field is at the same place
+# on this 1366×768 screen as in docs/screenshots/windows-wine-wizard.png)
+win_chroot DISPLAY="$display" xdotool mousemove 700 131 click 1 sleep 1 key End space 2 0 2 2 >/dev/null 2>&1
+recovered=""
+for _ in $(seq 1 30); do
+  sleep 1
+  grep -qs '行政审批服务局 2022' "$appdata"/recovery-*.json && { recovered=1; break; }
+done
+if [ -n "$recovered" ]; then ok "修改后自动保存到 AppData\\Local\\gov-report-assistant\\$(basename "$(ls "$appdata"/recovery-*.json | head -1)")"
+else bad "按键修改后 30 秒内 AppData 中没有自动保存的恢复文件（$(ls "$appdata" 2>&1 | tr '\n' ' ')）"; fi
 win_chroot WINEPREFIX="$WIN_PREFIX" wineserver -k 2>/dev/null
 wait "$gui_job" 2>/dev/null
 

@@ -16,9 +16,11 @@ WIN_PREFIX=/opt/gov-report/wineprefix
 WIN_SUITE=trixie
 # The packages of the root, besides debootstrap's minbase. Wine 10 and the X client libraries it loads
 # (without them its first window spins at 100 % CPU), a virtual screen, and tools to take screenshots.
-WIN_ROOT_PKGS=(wine wine64 xvfb xauth x11-utils x11-apps netpbm unzip ca-certificates
+WIN_ROOT_PKGS=(wine wine64 xvfb xauth x11-utils x11-apps xdotool netpbm unzip ca-certificates locales
   libgl1 libxcursor1 libxrandr2 libxi6 libxinerama1 libxcomposite1 libxrender1 libxext6 libxfixes3
   libfontconfig1 fonts-wqy-microhei)
+# Wine takes the Windows code pages from LANG: zh_CN gives ANSI/OEM code page 936, as on a Chinese Windows.
+WIN_LANG=zh_CN.UTF-8
 # Wine older than this cannot open a Qt 6.9 window.
 WIN_MIN_WINE_MAJOR=10
 
@@ -53,6 +55,7 @@ win_mount_system() {
   mountpoint -q "$WIN_ROOT/dev" || win_mount /dev /dev
   mountpoint -q "$WIN_ROOT/dev/pts" || { mount -t devpts devpts "$WIN_ROOT/dev/pts"; WIN_MOUNTS+=("$WIN_ROOT/dev/pts"); }
   mkdir -p "$WIN_ROOT/dev/shm"
+  mkdir -p -m 700 "$WIN_ROOT/run/gov-report"
   mountpoint -q "$WIN_ROOT/dev/shm" || { mount -t tmpfs shm "$WIN_ROOT/dev/shm"; WIN_MOUNTS+=("$WIN_ROOT/dev/shm"); }
 }
 win_umount() {
@@ -67,7 +70,8 @@ win_umount() {
 
 # Run a command in the root, with a clean environment.
 win_chroot() {
-  chroot "$WIN_ROOT" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 "$@"
+  chroot "$WIN_ROOT" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 \
+    XDG_RUNTIME_DIR=/run/gov-report "$@"
 }
 
 # Run a Windows program under Wine in the root: win_wine SECONDS [VAR=VALUE…] PROGRAM ARGS…
@@ -77,7 +81,7 @@ win_wine() {
   local seconds=$1; shift
   local vars=()
   while [ $# -gt 0 ] && [[ $1 == *=* ]]; do vars+=("$1"); shift; done
-  win_chroot WINEPREFIX="$WIN_PREFIX" WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml=" "${vars[@]}" \
+  win_chroot LANG="$WIN_LANG" WINEPREFIX="$WIN_PREFIX" WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml=" "${vars[@]}" \
     timeout -k 10 "$seconds" wine "$@" </dev/null 2>&1 | cat
   return "${PIPESTATUS[0]}"
 }
@@ -106,6 +110,8 @@ win_root_ready() {
     win_chroot DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${WIN_ROOT_PKGS[@]}" \
       >"$WIN_CACHE/apt.log" 2>&1 || { tail -20 "$WIN_CACHE/apt.log" >&2; win_die "根目录安装软件包失败"; }
     win_chroot apt-get clean
+    echo "$WIN_LANG UTF-8" >"$WIN_ROOT/etc/locale.gen"
+    win_chroot locale-gen >/dev/null
     {
       echo "$want"
       win_chroot dpkg-query -W -f '${Package}=${Version}\n' | sort
@@ -120,7 +126,7 @@ win_root_ready() {
   if [ ! -f "$WIN_ROOT$WIN_PREFIX/system.reg" ]; then
     win_say "初始化 Wine 前缀（$version）"
     mkdir -p "$WIN_ROOT$WIN_PREFIX"
-    win_chroot WINEPREFIX="$WIN_PREFIX" WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml=" \
+    win_chroot LANG="$WIN_LANG" WINEPREFIX="$WIN_PREFIX" WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml=" \
       timeout -k 10 600 wineboot -i </dev/null 2>&1 | cat
     win_chroot WINEPREFIX="$WIN_PREFIX" timeout 60 wineserver -w
     [ -f "$WIN_ROOT$WIN_PREFIX/system.reg" ] || win_die "Wine 前缀初始化失败"

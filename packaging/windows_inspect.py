@@ -18,7 +18,8 @@ import pefile
 def _resources(pe: pefile.PE, kind: str) -> list[bytes]:
     wanted = pefile.RESOURCE_TYPE[kind]
     out = []
-    for entry in getattr(pe, "DIRECTORY_ENTRY_RESOURCE", pefile.Structure(())).entries:
+    directory = getattr(pe, "DIRECTORY_ENTRY_RESOURCE", None)
+    for entry in directory.entries if directory else []:
         if entry.id != wanted:
             continue
         for name in entry.directory.entries:
