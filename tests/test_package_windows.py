@@ -152,3 +152,49 @@ def test_the_mirror_is_read_from_the_hosts_apt_sources(tmp_path):
     out = subprocess.run(["bash", "-c", f'. "{PACKAGING / "windows-root.sh"}"; win_mirror'], text=True,
                          capture_output=True, env={"PATH": "/usr/bin:/bin", "WIN_APT_SOURCES": str(nothing)})
     assert out.returncode == 1 and "GOV_REPORT_DEBIAN_MIRROR" in out.stderr
+
+
+# -- trust: the embeddable Python is refused unless signed by the PSF and identical to the pinned files ---
+
+STUB_OSSLSIGNCODE = """#!/bin/bash
+# stands in for osslsigncode verify: the verdict and the signer come from the test
+echo "Signer's certificate:"
+echo "	Signer #0:"
+echo "		Subject: /C=US/ST=Oregon/L=Beaverton/$SIGNER"
+[ "$VERDICT" = ok ] && { echo "Signature verification: ok"; exit 0; }
+echo "Calculated message digest : 00     MISMATCH!!!"; echo "Signature verification: failed"; exit 1
+"""
+
+
+def verify_embed(tmp_path: Path, verdict: str, signer: str, content: dict[str, bytes] | None = None):
+    folder = tmp_path / "cp311"
+    folder.mkdir(exist_ok=True)
+    names = [line.split("  ", 1)[1] for line in
+             (PACKAGING / "windows-embed.sha256").read_text(encoding="utf-8").splitlines()]
+    for name in names:
+        (folder / name).write_bytes((content or {}).get(name, b"not the real file"))
+    stub = tmp_path / "bin" / "osslsigncode"
+    stub.parent.mkdir(exist_ok=True)
+    stub.write_text(STUB_OSSLSIGNCODE, "utf-8")
+    stub.chmod(0o755)
+    env = {"PATH": f"{stub.parent}:/usr/bin:/bin", "VERDICT": verdict, "SIGNER": signer}
+    return subprocess.run(["bash", str(PACKAGING / "build-windows.sh"), "--verify-embed", str(folder)],
+                          env=env, capture_output=True, text=True, timeout=60)
+
+
+PSF = "O=Python Software Foundation/CN=Python Software Foundation"
+
+
+def test_a_binary_whose_signature_does_not_verify_is_refused(tmp_path):
+    out = verify_embed(tmp_path, "failed", PSF)
+    assert out.returncode == 1 and "python.exe 的 Authenticode 签名验证失败" in out.stderr, out.stderr
+
+
+def test_a_binary_signed_by_someone_else_is_refused(tmp_path):
+    out = verify_embed(tmp_path, "ok", "O=Someone Else/CN=Someone Else")
+    assert out.returncode == 1 and "不是由 Python Software Foundation 签名的" in out.stderr, out.stderr
+
+
+def test_validly_signed_files_that_are_not_the_pinned_ones_are_refused(tmp_path):
+    out = verify_embed(tmp_path, "ok", PSF)
+    assert out.returncode == 1 and "与 packaging/windows-embed.sha256 不符" in out.stderr, out.stderr
