@@ -44,7 +44,8 @@ fi
 if command -v apt-get >/dev/null 2>&1; then
   missing=()
   for p in "${pkgs[@]}"; do
-    dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+    # Debian 13 renamed some libraries for 64-bit time (libglib2.0-0 is now libglib2.0-0t64)
+    dpkg -s "$p" >/dev/null 2>&1 || dpkg -s "${p}t64" >/dev/null 2>&1 || missing+=("$p")
   done
   if [ ${#missing[@]} -gt 0 ]; then
     sudo=""

@@ -46,7 +46,6 @@ drive_c=$WIN_ROOT$WIN_PREFIX/drive_c
 install_dir="$drive_c/用户 程序/政务 公开"
 win_dir='C:\用户 程序\政务 公开\gov-report'
 appdata="$drive_c/users/root/AppData/Local/gov-report-assistant"
-out_host=$(mktemp -d)
 out_dir="$drive_c/users/root/Documents/年报 输出"
 win_out='C:\users\root\Documents\年报 输出'
 umount "$install_dir" 2>/dev/null || true
@@ -99,6 +98,11 @@ EOF
 then ok "安装包内容：两个程序、字体、示例、说明；只有所用的 Qt 插件；Python 文件即已验证签名的文件"
 else bad "安装包内容不符"
 fi
+
+# what exists outside the user's profile before the program runs (compared at the end)
+outside_profile() { (cd "$drive_c" && find . -path ./users -prune -o -path ./windows -prune -o -path './用户 程序' -prune \
+  -o -print | sort); }
+before_outside=$(outside_profile)
 
 sample="$win_dir"'\_internal\resources\samples\jinxiang-xzsp-2022.json'
 cli="$win_dir"'\gov-report-cli.exe'
@@ -221,7 +225,12 @@ else bad "按键修改后 30 秒内 AppData 中没有自动保存的恢复文件
 win_chroot WINEPREFIX="$WIN_PREFIX" wineserver -k 2>/dev/null
 wait "$gui_job" 2>/dev/null
 
-rm -rf "$out_host"
+# no administrator rights used: nothing written outside the user's profile, nothing in HKEY_LOCAL_MACHINE
+new_outside=$(comm -13 <(echo "$before_outside") <(outside_profile))
+hklm=$(grep -c -iE 'gov-report|政务公开' "$WIN_ROOT$WIN_PREFIX/system.reg" 2>/dev/null)
+if [ -z "$new_outside" ] && [ "${hklm:-0}" = 0 ]; then ok "用户配置文件以外（Program Files、ProgramData、HKLM）未写入任何内容"
+else bad "程序在用户配置文件以外写入了：${new_outside} HKLM ${hklm}"; fi
+
 echo "用时 $((SECONDS - t_start)) 秒；$WIN_WINE_VERSION；$(basename "$zip")"
 if [ "$failures" -gt 0 ]; then echo "Windows 安装包检查：$failures 项失败"; exit 1; fi
 echo "Windows 安装包检查：全部通过"

@@ -38,7 +38,7 @@ esac
 FAKE_DPKG = r"""#!/bin/bash
 # dpkg -s NAME: installed if the state folder has it; every Qt library counts as installed
 [ "$1" = -s ] || exit 2
-case "$2" in python3*) [ -e "$STATE/$2" ] ;; *) exit 0 ;; esac
+case "$2" in python3*) [ -e "$STATE/$2" ] ;; libglib2.0-0) [ -z "$DEBIAN13" ] ;; *) exit 0 ;; esac
 """
 
 FAKE_APT = r"""#!/bin/bash
@@ -48,7 +48,8 @@ for arg in "$@"; do case "$arg" in python3*) touch "$STATE/$arg" ;; esac; done
 """
 
 
-def run_setup(tmp_path: Path, versions: dict[str, str], installed: tuple[str, ...] = (), *args: str):
+def run_setup(tmp_path: Path, versions: dict[str, str], installed: tuple[str, ...] = (), *args: str,
+              debian13: bool = False):
     """Run a copy of setup.sh with only the given interpreters (name -> version) on PATH."""
     project, bin_dir, state = tmp_path / "project", tmp_path / "bin", tmp_path / "state"
     for d in (project, bin_dir, state):
@@ -67,7 +68,8 @@ def run_setup(tmp_path: Path, versions: dict[str, str], installed: tuple[str, ..
             (bin_dir / tool).symlink_to(shutil.which(tool))
     log = tmp_path / "log"
     log.touch()
-    env = {"PATH": str(bin_dir), "LOG": str(log), "STATE": str(state), "HOME": str(tmp_path)}
+    env = {"PATH": str(bin_dir), "LOG": str(log), "STATE": str(state), "HOME": str(tmp_path),
+           "DEBIAN13": "1" if debian13 else ""}
     out = subprocess.run([str(bin_dir / "bash"), str(project / "setup.sh"), *args], env=env, cwd=project,
                          capture_output=True, text=True, timeout=60)
     return out, log.read_text("utf-8")
@@ -86,6 +88,13 @@ def test_python_313_with_venv_installs_nothing_more(tmp_path):
     assert out.returncode == 0, out.stdout + out.stderr
     assert "apt-get install" not in log
     assert "python3 -m venv .venv" in log
+
+
+def test_a_second_run_on_debian_13_installs_nothing(tmp_path):
+    """Debian 13 has libglib2.0-0t64 for libglib2.0-0: it counts as installed (no apt-get at every run)."""
+    out, log = run_setup(tmp_path, {"python3": "3.13"}, ("python3.13-venv",), debian13=True)
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert "apt-get" not in log
 
 
 def test_python_311_is_preferred_when_both_are_there(tmp_path):
