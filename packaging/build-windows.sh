@@ -9,8 +9,7 @@
 # Authenticode signatures verified offline; the wheels by hash (windows-requirements.lock, --require-hashes).
 # Cached in $GOV_REPORT_WIN_CACHE (default /var/cache/gov-report-build/windows): the root with Wine, the
 # Wine prefix, the downloads and the installed Python; the first build takes ~10 min, later ones ~2.
-# Environment: GOV_REPORT_DIST (default dist/), GOV_REPORT_WIN_CACHE, GOV_REPORT_DEBIAN_MIRROR,
-# GOV_REPORT_WIN_CLEAN=1 (PyInstaller from nothing, --clean).
+# Environment: GOV_REPORT_DIST (default dist/), GOV_REPORT_WIN_CACHE, GOV_REPORT_DEBIAN_MIRROR.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 dist=${GOV_REPORT_DIST:-$root/dist}
@@ -129,12 +128,10 @@ if [ "$(cat "$py_dir/.stamp" 2>/dev/null)" != "$py_stamp" ]; then
 fi
 
 # -- 2. PyInstaller under Wine, on a copy of the project's files ------------------------------------------
-# PyInstaller's work folder is kept between builds: it re-analyses only what changed (the copy keeps the
-# files' times). GOV_REPORT_WIN_CLEAN=1 starts from nothing (--clean).
+# Always from nothing (--clean, a new work folder): PyInstaller reuses an executable whose arguments did not
+# change, even when the spec's code that writes its resources did (windows_version.py).
 src=$WIN_ROOT/build/src
-clean=()
-[ -n "${GOV_REPORT_WIN_CLEAN:-}" ] && { clean=(--clean); rm -rf "$WIN_ROOT/build/work"; }
-rm -rf "$src" "$WIN_ROOT/build/dist"
+rm -rf "$WIN_ROOT/build"
 mkdir -p "$src"
 (cd "$root" && git ls-files -z --cached --others --exclude-standard \
   | tar --null --ignore-failed-read -T - -cf - 2>/dev/null) | tar -xf - -C "$src"
@@ -144,7 +141,7 @@ zipname="gov-report-$version-windows-x64.zip"
 t_pyi=$SECONDS
 log=$WIN_CACHE/pyinstaller.log
 set +e
-win_wine 1800 'Z:\opt\gov-report\py311\python.exe' -X utf8 -m PyInstaller --noconfirm "${clean[@]}" --log-level WARN \
+win_wine 1800 'Z:\opt\gov-report\py311\python.exe' -X utf8 -m PyInstaller --noconfirm --clean --log-level WARN \
   --distpath 'Z:\build\dist' --workpath 'Z:\build\work' 'Z:\build\src\packaging\gov-report.spec' >"$log"
 status=$?
 set -e

@@ -132,6 +132,8 @@ for exe, console, data in (("gov-report.exe", False, gui), ("gov-report-cli.exe"
         problems.append(f"{exe} 版本信息 {data['strings']} ≠ {want}")
     if not {16, 24, 32, 48, 256} <= set(data["icons"]):
         problems.append(f"{exe} 图标尺寸 {data['icons']}")
+    if data["icon_groups"] != [wv.QT_ICON_NAME]:  # the name Qt loads for the title bar and taskbar
+        problems.append(f"{exe} 图标组 {data['icon_groups']}，应为 [{wv.QT_ICON_NAME!r}]")
     if data["level"] != "asInvoker":
         problems.append(f"{exe} 清单要求的权限为 {data['level']!r}，应为 asInvoker")
     if data["machine"] != "0x8664" or data["gui"] == console:

@@ -15,7 +15,8 @@ import sys
 import pefile
 
 
-def _resources(pe: pefile.PE, kind: str) -> list[bytes]:
+def _named_resources(pe: pefile.PE, kind: str) -> list[tuple[str, bytes]]:
+    """(name or number, data) of each resource of one type."""
     wanted = pefile.RESOURCE_TYPE[kind]
     out = []
     directory = getattr(pe, "DIRECTORY_ENTRY_RESOURCE", None)
@@ -23,10 +24,15 @@ def _resources(pe: pefile.PE, kind: str) -> list[bytes]:
         if entry.id != wanted:
             continue
         for name in entry.directory.entries:
+            label = str(name.name) if name.name is not None else str(name.id)
             for lang in name.directory.entries:
                 rva, size = lang.data.struct.OffsetToData, lang.data.struct.Size
-                out.append(pe.get_data(rva, size))
+                out.append((label, pe.get_data(rva, size)))
     return out
+
+
+def _resources(pe: pefile.PE, kind: str) -> list[bytes]:
+    return [data for _, data in _named_resources(pe, kind)]
 
 
 def icon_sizes(pe: pefile.PE) -> list[int]:
@@ -60,6 +66,7 @@ def inspect(path: str) -> dict:
     pe = pefile.PE(path, fast_load=False)
     try:
         return {"strings": version_strings(pe), "icons": icon_sizes(pe), "level": execution_level(pe),
+                "icon_groups": [name for name, _ in _named_resources(pe, "RT_GROUP_ICON")],
                 "machine": hex(pe.FILE_HEADER.Machine), "gui": pe.OPTIONAL_HEADER.Subsystem == 2}
     finally:
         pe.close()

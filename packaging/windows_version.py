@@ -16,6 +16,10 @@ ROOT = Path(__file__).resolve().parent.parent
 COMPANY = "政务公开年报助手开发组"
 #: The icon of both executables (made by resources/icons/make_icon.py).
 ICON = ROOT / "resources" / "icons" / "gov-report.ico"
+#: The name of the icon group: Qt's Windows platform plugin gives every window the executable's icon of
+#: this name (else Windows' generic one), so the title bar, the taskbar and Alt+Tab show the program's icon.
+#: Explorer shows the first group, which is this one, the only one.
+QT_ICON_NAME = "IDI_ICON1"
 #: Language of the strings: Chinese (PRC), Unicode (code page 1200).
 LANGUAGE, CODEPAGE = 0x0804, 1200
 
@@ -74,3 +78,21 @@ def version_info(exe_name: str, console: bool = False):
             vi.VarFileInfo([vi.VarStruct("Translation", [LANGUAGE, CODEPAGE])]),
         ],
     )
+
+
+def copy_icons_named_for_qt(dstpath, srcpath, id=1):
+    """PyInstaller's icon.CopyIcons_FromIco (the spec installs this in its place), with the icon group named
+    QT_ICON_NAME instead of numbered 1; the images stay RT_ICON 1…n. Runs on Windows (or Wine) only."""
+    from PyInstaller.compat import win32api
+    from PyInstaller.utils.win32.icon import RT_GROUP_ICON, RT_ICON, IconFile
+
+    handle = win32api.BeginUpdateResource(dstpath, 0)
+    icon_id = 1
+    for i, path in enumerate(srcpath):
+        ico = IconFile(path)
+        group = ico.grp_icon_dir() + ico.grp_icondir_entries(icon_id)
+        win32api.UpdateResource(handle, RT_GROUP_ICON, QT_ICON_NAME if i == 0 else i + 1, group)
+        for image in ico.images:
+            win32api.UpdateResource(handle, RT_ICON, icon_id, image)
+            icon_id += 1
+    win32api.EndUpdateResource(handle, 0)

@@ -198,3 +198,33 @@ def test_a_binary_signed_by_someone_else_is_refused(tmp_path):
 def test_validly_signed_files_that_are_not_the_pinned_ones_are_refused(tmp_path):
     out = verify_embed(tmp_path, "ok", PSF)
     assert out.returncode == 1 and "与 packaging/windows-embed.sha256 不符" in out.stderr, out.stderr
+
+
+def test_the_icon_group_is_named_for_qt_so_windows_show_it_too(monkeypatch):
+    """Qt's Windows plugin loads the exe's icon named IDI_ICON1 for every window (title bar, taskbar);
+    PyInstaller would number the group 1, and the windows would show Windows' generic icon."""
+    import PyInstaller.compat
+
+    calls = []
+
+    class Recorder:  # stands in for win32api's resource-update calls, which exist on Windows only
+        BeginUpdateResource = staticmethod(lambda path, delete: ("handle", path))
+        EndUpdateResource = staticmethod(lambda handle, discard: calls.append(("end", handle)))
+
+        @staticmethod
+        def UpdateResource(handle, kind, name, data):
+            calls.append((kind, name, data))
+
+    monkeypatch.setattr(PyInstaller.compat, "win32api", Recorder, raising=False)
+    monkeypatch.setattr(PyInstaller.compat, "pywintypes", None, raising=False)
+    monkeypatch.delitem(sys.modules, "PyInstaller.utils.win32.icon", raising=False)
+    wv.copy_icons_named_for_qt("gov-report.exe", [str(wv.ICON)])
+    groups = [(name, data) for kind, name, *rest in calls if kind == 14 for data in rest]
+    images = [name for kind, name, *_ in calls if kind == 3]
+    assert [name for name, _ in groups] == [wv.QT_ICON_NAME] == ["IDI_ICON1"]
+    count = int.from_bytes(groups[0][1][4:6], "little")
+    with Image.open(wv.ICON) as ico:
+        assert count == len(ico.info["sizes"]) == len(images)
+    assert images == list(range(1, count + 1)) and calls[-1][0] == "end"
+    spec = (PACKAGING / "gov-report.spec").read_text(encoding="utf-8")
+    assert "_icon.CopyIcons_FromIco = windows_version.copy_icons_named_for_qt" in spec
