@@ -9,7 +9,8 @@
 # Authenticode signatures verified offline; the wheels by hash (windows-requirements.lock, --require-hashes).
 # Cached in $GOV_REPORT_WIN_CACHE (default /var/cache/gov-report-build/windows): the root with Wine, the
 # Wine prefix, the downloads and the installed Python; the first build takes ~10 min, later ones ~2.
-# Environment: GOV_REPORT_DIST (default dist/), GOV_REPORT_WIN_CACHE, GOV_REPORT_DEBIAN_MIRROR.
+# Environment: GOV_REPORT_DIST (default dist/), GOV_REPORT_WIN_CACHE, GOV_REPORT_DEBIAN_MIRROR,
+# PYTHON (the host's Python with pip; default .venv/bin/python, made by bash setup.sh).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 dist=${GOV_REPORT_DIST:-$root/dist}
@@ -56,7 +57,10 @@ verify_embed() {
 if [ "${1:-}" = --verify-embed ]; then verify_embed "${2:?--verify-embed 文件夹}"; exit 0; fi
 
 [ "$(id -u)" = 0 ] || win_die "需要 root 权限（debootstrap、chroot）：sudo bash packaging/build-windows.sh"
-host_py=$(command -v python3) || win_die "缺少 python3"
+# pip on the host downloads the Windows wheels: the project's .venv (bash setup.sh) has it
+host_py=${PYTHON:-$root/.venv/bin/python}
+[ -x "$host_py" ] || host_py=$(command -v python3) || win_die "缺少 python3"
+"$host_py" -m pip --version >/dev/null 2>&1 || win_die "$host_py 没有 pip：请先运行 bash setup.sh"
 # the host's tools (Debian packages), installed when missing
 need=()
 for tool in debootstrap:debootstrap osslsigncode:osslsigncode unzip:unzip pdftotext:poppler-utils; do

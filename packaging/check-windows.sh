@@ -178,7 +178,8 @@ else bad "import：退出状态 $rc_import / check $rc：$(tail -5 <<<"$out")"; 
 
 # -- the wizard on a virtual screen: exit status, AppData, screenshot ---------------------------------------
 n=90
-while [ -e "$WIN_ROOT/tmp/.X$n-lock" ] && [ "$n" -lt 120 ]; do n=$((n + 1)); done
+# a display number free in the root and on the host (X's abstract sockets are shared with the host)
+while { [ -e "$WIN_ROOT/tmp/.X$n-lock" ] || [ -e "/tmp/.X$n-lock" ]; } && [ "$n" -lt 150 ]; do n=$((n + 1)); done
 display=:$n
 # exec: $! is then Xvfb itself, which cleanup() ends
 (exec chroot "$WIN_ROOT" /usr/bin/env -i PATH=/usr/bin:/bin Xvfb "$display" -screen 0 1366x768x24 -nolisten tcp \
