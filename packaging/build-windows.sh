@@ -24,7 +24,7 @@ downloads=$WIN_CACHE/downloads
 wheels=$WIN_CACHE/wheels
 py_in_root=/opt/gov-report/py311      # the Windows Python, Z:\opt\gov-report\py311 to Wine
 # pip: quiet, and without the notices about this machine's own index settings
-pip_quiet() { "$host_py" -m pip "$@" -q --disable-pip-version-check --root-user-action=ignore 2>&1 \
+pip_quiet() { PIP_ROOT_USER_ACTION=ignore "$host_py" -m pip "$@" -q --disable-pip-version-check 2>&1 \
   | { grep -v "is ignored: it is neither a file nor a directory" || true; }; return "${PIPESTATUS[0]}"; }
 pip_platform=(--platform win_amd64 --python-version 3.11 --implementation cp --only-binary=:all:)
 # The PE files of the embeddable Python signed by the PSF; vcruntime140*.dll are Microsoft's (their root is
@@ -130,6 +130,9 @@ if [ "$(cat "$py_dir/.stamp" 2>/dev/null)" != "$py_stamp" ]; then
   rm -rf "$tmp"
   echo "$py_stamp" >"$py_dir/.stamp"
 fi
+# the cached copy is checked again at every build (its ._pth is the one written above)
+(cd "$py_dir" && grep -v '  python311._pth$' "$embed_sums" | sha256sum -c --quiet --strict) \
+  || win_die "缓存中的 Windows Python（$py_dir）已被改动：删除该文件夹后重新构建"
 
 # -- 2. PyInstaller under Wine, on a copy of the project's files ------------------------------------------
 # Always from nothing (--clean, a new work folder): PyInstaller reuses an executable whose arguments did not
