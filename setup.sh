@@ -23,10 +23,29 @@ dev_pkgs=(xvfb xauth poppler-utils libreoffice-calc libreoffice-writer fonts-dej
 pkgs=("${runtime_pkgs[@]}")
 [ "$dev" = 1 ] && pkgs+=("${dev_pkgs[@]}")
 
+# The distribution's Python: 3.11 on Debian 12, 3.13 on Debian 13 (3.12 on Ubuntu 24.04). PySide6 6.9
+# (requirements.txt) has no wheels for 3.14. Debian keeps venv's pip bootstrap (ensurepip) in pythonX.Y-venv.
+pick_python() {
+  local cand
+  for cand in python3.11 python3 python3.13 python3.12; do
+    if command -v "$cand" >/dev/null 2>&1 \
+       && "$cand" -c 'import sys; sys.exit(not (3, 11) <= sys.version_info[:2] <= (3, 13))' 2>/dev/null; then
+      echo "$cand"; return
+    fi
+  done
+}
+py=$(pick_python)
+if [ -z "$py" ]; then
+  pkgs+=(python3 python3-venv)
+elif ! "$py" -c 'import ensurepip' >/dev/null 2>&1; then
+  pkgs+=("python$("$py" -c 'import sys; print("%d.%d" % sys.version_info[:2])')-venv")
+fi
+
 if command -v apt-get >/dev/null 2>&1; then
   missing=()
   for p in "${pkgs[@]}"; do
-    dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+    # Debian 13 renamed some libraries for 64-bit time (libglib2.0-0 is now libglib2.0-0t64)
+    dpkg -s "$p" >/dev/null 2>&1 || dpkg -s "${p}t64" >/dev/null 2>&1 || missing+=("$p")
   done
   if [ ${#missing[@]} -gt 0 ]; then
     sudo=""
@@ -39,15 +58,14 @@ else
   echo "apt-get not found: install the Qt runtime libraries (${runtime_pkgs[*]}) with your package manager." >&2
 fi
 
-py=""
-for cand in python3.11 python3; do
-  if command -v "$cand" >/dev/null 2>&1 && "$cand" -c 'import sys; sys.exit(sys.version_info < (3, 11))'; then
-    py="$cand"; break
-  fi
-done
-[ -n "$py" ] || { echo "Python 3.11 or later is required." >&2; exit 1; }
+py=$(pick_python)
+[ -n "$py" ] || { echo "Python 3.11, 3.12 or 3.13 is required (PySide6 6.9 has no wheels for newer ones)." >&2; exit 1; }
 
-[ -x .venv/bin/python ] || "$py" -m venv .venv
+# A .venv without pip is what an earlier run left when venv could not bootstrap pip: make it anew.
+if [ ! -x .venv/bin/python ] || ! .venv/bin/python -m pip --version >/dev/null 2>&1; then
+  rm -rf .venv
+  "$py" -m venv .venv
+fi
 req=requirements.txt
 [ "$dev" = 1 ] && req=requirements-dev.txt
 .venv/bin/python -m pip install -q --disable-pip-version-check -r "$req"

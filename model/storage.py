@@ -205,7 +205,7 @@ _EXTRA_MAX_MAGNITUDE = READ_LIMIT * READ_LIMIT
 
 def _refuse_unwritable(value: Any, source: str, path: str, depth: int = 0) -> None:
     """Refuse content the program could read but never write back: a text with a lone surrogate
-    (legal JSON, "\ud800", but no character), an absurd number kept under an unknown key, absurd depth.
+    (legal JSON, "\\ud800", but no character), an absurd number kept under an unknown key, absurd depth.
     Never let a report into the program that it cannot save."""
     where = _where(source, path) if path else f"“{source}”"
     if depth > _EXTRA_MAX_DEPTH:
