@@ -38,6 +38,10 @@ def _translate_argparse() -> None:
     argparse._ = lambda s: table.get(s, gettext.gettext(s))  # type: ignore[attr-defined]
 
 
+_ANY_KIND = ("报告文件（.json）、本程序导出的或手工制作的 Excel 工作簿（.xlsx），或已发布的报告"
+             "（.html、.txt、.md、.docx、有文字的 .pdf）")
+
+
 def build_parser() -> argparse.ArgumentParser:
     _translate_argparse()
     parser = _Parser(
@@ -49,14 +53,14 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="校验报告文件，列出发现的问题",
                            description="对报告文件运行全部校验规则并列出发现的问题。"
                                        "退出状态：0 无错误；1 至少有一项错误；2 文件无法读取。")
-    check.add_argument("file", metavar="FILE", help="报告文件（.json），或本程序导出的 Excel 工作簿（.xlsx）")
+    check.add_argument("file", metavar="FILE", help=_ANY_KIND)
     check.add_argument("--json", action="store_true", help="以 JSON 列表输出校验结果")
     check.add_argument("--prior", metavar="LASTYEAR_FILE", help="上一年度的报告文件，用于跨年度核对")
     export = sub.add_parser("export", help="导出 Excel 统计表、PDF 报告和/或 Word 文档",
                             description="把报告导出为 Excel 工作簿、可打印的 PDF 和/或可编辑的 Word 文档。"
                                         "报告存在错误时导出为标有“草稿”的版本。"
                                         "退出状态：0 已写出；2 无法读取或无法写出。")
-    export.add_argument("file", metavar="FILE", help="报告文件（.json 或本程序导出的 .xlsx）")
+    export.add_argument("file", metavar="FILE", help=_ANY_KIND)
     export.add_argument("--xlsx", metavar="OUT.xlsx", help="写出 Excel 工作簿到此路径")
     export.add_argument("--pdf", metavar="OUT.pdf", help="写出 PDF 到此路径")
     export.add_argument("--docx", metavar="OUT.docx", help="写出可编辑的 Word 文档（.docx）到此路径")
@@ -66,16 +70,17 @@ def build_parser() -> argparse.ArgumentParser:
                                      "“上年结转”按上年度报告的“结转下年度继续办理”逐列填写，其余均为未填写。"
                                      "退出状态：0 已写出；2 无法读取或无法写出。")
     new.add_argument("--from", dest="prior", metavar="LASTYEAR_FILE", required=True,
-                     help="上一年度的报告文件（.json 或本程序导出的 .xlsx）")
+                     help="上一年度的报告（" + _ANY_KIND + "）")
     new.add_argument("out", metavar="OUT.json", help="新报告文件的保存路径")
     new.add_argument("--texts", action="store_true",
                      help="以上年度报告的文字部分为起点（未改动的部分会被“内容雷同”检查标出，请逐段更新）")
     new.add_argument("--force", action="store_true", help="OUT.json 已存在时覆盖它（默认不覆盖）")
-    imp = sub.add_parser("import", help="读入已发布的年度报告（复制的文字、保存的网页或 Word 文档）",
-                         description="把已发布的年度报告读成报告文件：从网页或 Word/WPS 复制的文字（.txt）、"
-                                     "保存的网页（.html）或 Word 文档（.docx）。统计表按行列标题逐格读取，"
-                                     "并列出未能放入报告的内容。退出状态：0 已写出；2 无法读取或无法写出。")
-    imp.add_argument("published", metavar="PUBLISHED", help="已发布的报告（.txt、.html 或 .docx）")
+    imp = sub.add_parser("import", help="读入已发布的年度报告（复制的文字、保存的网页、Word 文档或 PDF）",
+                         description="把已发布的年度报告读成报告文件：从网页或 Word/WPS 复制的文字（.txt、.md）、"
+                                     "保存的网页（.html）、Word 文档（.docx）或有文字的 PDF。统计表按行列标题逐格读取，"
+                                     "印出的合计数原样保留以供核对，并列出未能放入报告的内容。"
+                                     "退出状态：0 已写出；2 无法读取或无法写出。")
+    imp.add_argument("published", metavar="PUBLISHED", help="已发布的报告（.txt、.md、.html、.docx 或 .pdf）")
     imp.add_argument("--out", metavar="REPORT.json", required=True, help="报告文件的保存路径")
     agg = sub.add_parser("aggregate", help="汇总多个单位的报告",
                          description="把多个单位的报告（报告文件 .json、本程序导出的工作簿、按官方格式手工制作的工作簿、"
@@ -103,21 +108,21 @@ def _stdout_safe() -> None:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from model.documents import open_report
+    from model.documents import read_document
     from model.rules import Severity
     from model.schema import CELLS
     from model.storage import ReportFileError
     from model.verdict import judge
 
     try:
-        report, notices = open_report(args.file)
-        prior = open_report(args.prior)[0] if args.prior else None
+        document = read_document(args.file)
+        prior = read_document(args.prior).report if args.prior else None
     except ReportFileError as exc:
         print(f"无法读取报告：{exc}", file=sys.stderr)
         return 2
-    for notice in notices:
-        print(f"注意：{notice}", file=sys.stderr)
+    report = document.report
     verdict, findings = judge(report, prior)
+    findings = findings + document.findings()  # what the reader could not place: info or warning
     if args.json:
         print(json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=2))
         return 1 if verdict.draft else 0
@@ -159,7 +164,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         return 2
     for notice in notices:
         print(f"注意：{notice}", file=sys.stderr)
-    verdict, findings = judge(report)
+    verdict, findings = judge(report)  # the reading notices go to stderr above, not into the workbook
     draft = verdict.draft and not args.blank
     if draft:
         print(f"报告有 {verdict.errors} 项错误，导出的文件标为“草稿”，不能作为正式报告报送。"
@@ -276,27 +281,30 @@ def cmd_aggregate(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from model.reading import import_published
+    from model.documents import read_document
+    from model.reading.notices import LABEL_RULE, WARNING
     from model.storage import ReportFileError, save
 
     try:
-        result = import_published(args.published)
-        save(result.report, args.out, backup=True)
+        document = read_document(args.published)  # any readable kind, through the one registry
+        save(document.report, args.out, backup=True)
     except ReportFileError as exc:
         print(f"无法导入：{exc}", file=sys.stderr)
         return 2
-    report = result.report
-    filled = len(report.values)
+    report = document.report
     print(f"已导入：{report.meta.get('title') or report.title}")
-    print(f"已写出报告文件：{args.out}（统计表已读入 {filled} 个单元格）")
-    if result.unplaced:
-        print(f"未能放入报告的内容（{len(result.unplaced)} 项）：")
-        for item in result.unplaced:
-            print(f"  {item}")
-    for alias in result.aliases:
-        print(f"标签与格式不符：{alias}")
-    for notice in result.notices:
-        print(f"注意：{notice}")
+    print(f"已写出报告文件：{args.out}（统计表已读入 {len(report.values)} 个单元格）")
+    unplaced = [n for n in document.notices if n.rule != LABEL_RULE and n.severity == WARNING]
+    if unplaced:
+        print(f"未能放入报告的内容（{len(unplaced)} 项）：")
+        for notice in unplaced:
+            print(f"  {notice.message}")
+    for notice in document.notices:
+        if notice.rule == LABEL_RULE:
+            print(f"标签与格式不符：{notice.rule} {notice.message}")
+    for notice in document.notices:
+        if notice.rule != LABEL_RULE and notice.severity != WARNING:
+            print(f"注意：{notice.message}")
     return 0
 
 

@@ -1,4 +1,5 @@
-"""Speed of importing a published report (issue 10): the sample text, a 300 KB saved page, a .docx.
+"""Speed of importing a published report (issues 10, 17): the sample text, a 300 KB saved page, a .docx,
+the sample's PDF (our export) through the registry.
 
 Run: .venv/bin/python benchmarks/bench_import.py
 Targets: the sample under 0.3 s; a 300 KB saved web page under 1 s (medians).
@@ -54,6 +55,14 @@ def main() -> None:
     measure(f"import {page.stat().st_size // 1024} KB saved web page (target < 1000 ms)",
             lambda: import_published(page), 30, warmup=3)
     measure("import .docx (renwu-2023)", lambda: import_published(docx), 30, warmup=3)
+    from export.pdf import write_pdf
+    from model.documents import read_document
+    from model.storage import load
+
+    pdf = folder / "样本.pdf"
+    write_pdf(load(ROOT / "resources" / "samples" / "jinxiang-xzsp-2022.json"), pdf)
+    measure(f"read_document of the sample's PDF ({pdf.stat().st_size // 1024} KB, 8 pages)",
+            lambda: read_document(pdf), 10, warmup=1)
 
 
 if __name__ == "__main__":

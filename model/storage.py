@@ -13,6 +13,7 @@ import json
 import os
 import re
 import shutil
+import stat
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -57,12 +58,14 @@ def load(path: str | os.PathLike[str]) -> Report:
 
 
 def read_bytes(path: Path, max_bytes: int, what: str) -> bytes:
-    """A file's bytes, refusing a missing, unreadable or absurdly large file with a Chinese message."""
+    """A file's bytes, refusing a missing, unreadable or absurdly large file with a Chinese message.
+
+    Only a regular file is read: a FIFO, a device such as /dev/zero (or a link to one) would block or
+    never end. It is opened without blocking and checked on the open descriptor, so a file swapped
+    between the check and the read cannot slip through; at most max_bytes + 1 bytes are read.
+    """
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise ReportFileError(f"文件“{path.name}”过大（{size // 1024 // 1024} MB），不是{what}。")
-        return path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
         raise ReportFileError(f"找不到文件“{path}”。") from None
     except IsADirectoryError:
@@ -71,6 +74,26 @@ def read_bytes(path: Path, max_bytes: int, what: str) -> bytes:
         raise ReportFileError(f"没有读取文件“{path}”的权限（文件可能正在其他程序中打开）。") from None
     except OSError as exc:
         raise ReportFileError(f"无法读取文件“{path}”：{os_error_reason(exc)}。") from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise ReportFileError(f"“{path}”是文件夹，不是{what}。")
+        if not stat.S_ISREG(info.st_mode):
+            raise ReportFileError(f"“{path.name}”不是普通文件（是管道、设备或特殊文件），不是{what}。"
+                                  "本程序只读取保存在磁盘上的普通文件。")
+        if info.st_size > max_bytes:
+            raise ReportFileError(f"文件“{path.name}”过大（{info.st_size // 1024 // 1024} MB），不是{what}。")
+        with os.fdopen(fd, "rb", closefd=False) as fh:
+            data = fh.read(max_bytes + 1)
+    except PermissionError:
+        raise ReportFileError(f"没有读取文件“{path}”的权限（文件可能正在其他程序中打开）。") from None
+    except OSError as exc:
+        raise ReportFileError(f"无法读取文件“{path}”：{os_error_reason(exc)}。") from None
+    finally:
+        os.close(fd)
+    if len(data) > max_bytes:  # grew while being read
+        raise ReportFileError(f"文件“{path.name}”过大，不是{what}。")
+    return data
 
 
 def loads(data: bytes | str, source: str = "文件") -> Report:

@@ -60,6 +60,21 @@ _INT = re.compile(r"[+-]?\d{1,18}")
 _EXCEL_DIGITS = Context(prec=15)  # Excel keeps 15 significant digits; the rest is noise of the double
 
 
+class NotOwnWorkbook(ReportFileError):
+    """A valid workbook without this program's saved report: one made by hand, for the label locator."""
+
+
+class WorkbookLayoutChanged(ReportFileError):
+    """One of this program's workbooks whose tables were edited out of their places (a row inserted, a
+    sheet renamed): its numbers cannot be read by position, but the label locator can read them.
+    `saved` is the report saved in the workbook (basic information and texts still hold)."""
+
+    def __init__(self, what: str, saved: Report) -> None:
+        super().__init__(f"{what}，无法按位置读取其中的数字。请恢复原来的行列，或在本程序中修改数字。")
+        self.what = what  # what was changed, e.g. 工作表“表三 依申请公开”的表格结构已被改动（A6 …）
+        self.saved = saved
+
+
 def read_workbook(path: str | os.PathLike[str]) -> tuple[Report, list[str]]:
     """Read a workbook this program exported: the report, and notices (Chinese) about what was changed.
 
@@ -338,7 +353,7 @@ def _whole(value: Any) -> int | None:
 
 def _read_data(book: StreamedWorkbook) -> Report:
     name = book.name
-    not_ours = ReportFileError(f"“{name}”不是本程序导出的工作簿（其中没有本程序保存的报告数据），无法读取。"
+    not_ours = NotOwnWorkbook(f"“{name}”不是本程序导出的工作簿（其中没有本程序保存的报告数据），无法读取。"
                                "请在本程序中新建报告，再把数字填入或粘贴到表格中。")
     if L.DATA_SHEET not in book.sheets:
         raise not_ours
@@ -393,13 +408,17 @@ def _shown(value: Any) -> str:
 def _read_tables(book: StreamedWorkbook, report: Report, notices: list[str]) -> None:
     exported = report.computed()  # what the visible totals showed when the workbook was written
     visible_totals: dict[str, Any] = {}
+    ours = {L.sheet_title(t.key) for t in S.TABLES} | {L.META_SHEET, L.TEXT_SHEET, L.FINDINGS_SHEET, L.DATA_SHEET}
+    renamed = [t for t in book.sheets if t not in ours]
     for table in S.TABLES:
         title = L.sheet_title(table.key)
+        if title not in book.sheets and renamed:
+            raise WorkbookLayoutChanged(f"工作簿中没有工作表“{title}”，另有工作表“{'、'.join(renamed)}”（可能是改了名）", report)
         if title not in book.sheets:
             notices.append(f"工作簿中没有工作表“{title}”（已被删除或改名），{S.TABLE_NUMERALS[table.key]}的数字以导出时保存的数据为准。")
             continue
         grid = book.box(title, *L.table_extent(table))
-        _check_labels(grid, table, title)
+        _check_labels(grid, table, title, report)
         for gc in table.grid:
             if gc.code is None:
                 continue
@@ -424,7 +443,7 @@ def _read_tables(book: StreamedWorkbook, report: Report, notices: list[str]) -> 
                            "以表格中的数字为准（校验时与各项之和核对）。")
 
 
-def _check_labels(grid: dict[tuple[int, int], Any], table: S.Table, title: str) -> None:
+def _check_labels(grid: dict[tuple[int, int], Any], table: S.Table, title: str, saved: Report) -> None:
     """Refuse a table whose rows or columns were moved: its numbers cannot be read by position."""
     for gc in table.grid:
         if not gc.text:
@@ -432,9 +451,8 @@ def _check_labels(grid: dict[tuple[int, int], Any], table: S.Table, title: str) 
         pos = L.grid_pos(gc)
         value = grid.get(pos)
         if not (isinstance(value, str) and value.strip() == L.shown(gc.text).strip()):
-            raise ReportFileError(
-                f"工作表“{title}”的表格结构已被改动（{L.coordinate(*pos)} 单元格应为“{gc.text}”），无法按位置读取其中的数字。"
-                "请恢复原来的行列，或在本程序中修改数字。")
+            raise WorkbookLayoutChanged(
+                f"工作表“{title}”的表格结构已被改动（{L.coordinate(*pos)} 单元格应为“{gc.text}”）", saved)
 
 
 # ---------------------------------------------------------------------------------------------------

@@ -32,6 +32,8 @@ Block = Paragraph | TableBlock
 
 _GB = "gb18030"  # a superset of GB2312 and GBK: what Chinese Windows programs write as “ANSI”
 _ALIASES = {"gb2312": _GB, "gbk": _GB, "gb18030": _GB, "x-gbk": _GB, "cp936": _GB, "utf8": "utf-8"}
+#: Codecs that decode bytes but are no character set a page can be written in.
+_NOT_TEXT = {"rot-13", "rot13", "idna", "punycode", "raw-unicode-escape", "unicode-escape", "undefined"}
 #: Share of control characters above which bytes are no text at all (a program, an image, a zip).
 _MAX_CONTROL_SHARE = 0.01
 
@@ -48,8 +50,10 @@ def decode_text(data: bytes, name: str, declared: str | None = None) -> str:
     if declared:
         enc = _ALIASES.get(declared.lower(), declared.lower())
         try:
-            codecs.lookup(enc)
-            candidates.append(enc)
+            info = codecs.lookup(enc)
+            # only text encodings: zlib, base64, hex, rot13, uu, bz2, quopri are codecs too
+            if getattr(info, "_is_text_encoding", True) and info.name not in _NOT_TEXT:
+                candidates.append(info.name)
         except LookupError:
             pass
     candidates.append(_GB)

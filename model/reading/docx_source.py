@@ -20,6 +20,10 @@ from model.storage import ReportFileError
 #: vertically merged cell's origin row by row, so a huge merged table would take quadratic time).
 MAX_TABLE_ROWS = 400
 MAX_TABLE_COLS = 64
+#: A picture (a seal, a scanned page) may be large; it is kept by python-docx but never parsed by us.
+MAX_MEDIA_BYTES = 60 * 1024 * 1024
+MAX_DOCX_UNZIPPED = 160 * 1024 * 1024
+_MB = 1024 * 1024
 
 
 def docx_blocks(data: bytes, name: str) -> list[Block]:
@@ -30,11 +34,14 @@ def docx_blocks(data: bytes, name: str) -> list[Block]:
         check_zip_directory(data, name)
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             infos = archive.infolist()
-            check_zip_sizes(infos, name)
+            _check_media(infos, name)
+            check_zip_sizes([i for i in infos if not _is_media(i.filename)], name)
             names = {info.filename for info in infos}
+    except _MediaTooLarge as exc:
+        raise ReportFileError(str(exc)) from None
     except ReportFileError:  # its words are about workbooks: say it of a Word document
-        raise ReportFileError(f"“{name}”不是可以读取的 Word 文档：部件过多、解压后过大或压缩比异常（可能是恶意构造的文件），"
-                              "或已加密、已损坏。为防止程序长时间无响应或内存不足，未读取。") from None
+        raise ReportFileError(f"“{name}”不是可以读取的 Word 文档：部件过多、文字部分解压后过大或压缩比异常"
+                              "（可能是恶意构造的文件），或已加密、已损坏。为防止程序长时间无响应或内存不足，未读取。") from None
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
         raise ReportFileError(f"“{name}”已损坏或不完整，无法作为 Word 文档（.docx）读取。") from None
     if "word/document.xml" not in names:
@@ -71,6 +78,7 @@ def docx_blocks(data: bytes, name: str) -> list[Block]:
                     walk(parent, content)
 
     body = document.element.body
+    _bound_spans(body)
     walk(document._body, body)  # noqa: SLF001 - the body's parent object for python-docx's proxies
     return blocks
 
@@ -82,8 +90,14 @@ def _table(table: object, name: str) -> TableBlock:
     grid: list[list[str]] = []
     seen: set[object] = set()  # the cells' XML elements, kept alive so that identity stays meaningful
     for row in rows:
-        cells: list[str] = [""] * getattr(row, "grid_cols_before", 0)
-        for cell in row.cells[:MAX_TABLE_COLS]:
+        try:
+            row_cells = row.cells[:MAX_TABLE_COLS]
+            before = getattr(row, "grid_cols_before", 0)
+        except (ValueError, IndexError, TypeError):  # spans that do not fit the table's grid
+            grid.append([_tc_text(tc) for tc in row._tr.tc_lst[:MAX_TABLE_COLS]])  # noqa: SLF001
+            continue
+        cells: list[str] = [""] * before
+        for cell in row_cells:
             tc = cell._tc  # noqa: SLF001 - the cell's XML element: the same for every merged position
             if tc in seen:
                 cells.append("")
@@ -92,3 +106,55 @@ def _table(table: object, name: str) -> TableBlock:
             cells.append("".join(cell.text.split("\n")).strip())
         grid.append(cells)
     return TableBlock(grid)
+
+
+class _MediaTooLarge(ReportFileError):
+    """A picture too large to keep in memory: said as what it is, not as a malicious file."""
+
+
+def _is_media(part: str) -> bool:
+    return part.startswith(("word/media/", "word/embeddings/")) or not part.endswith((".xml", ".rels"))
+
+
+def _check_media(infos: list[zipfile.ZipInfo], name: str) -> None:
+    """Pictures and embedded files: bounded in size (they are held in memory), never parsed."""
+    total = sum(i.file_size for i in infos)
+    if total > MAX_DOCX_UNZIPPED:
+        raise _MediaTooLarge(f"“{name}”解压后共 {total // _MB} MB（多为图片），超过本程序读取的上限 "
+                             f"{MAX_DOCX_UNZIPPED // _MB} MB，未读取。请删去或压缩文档中的图片后另存再导入。")
+    for info in infos:
+        if not _is_media(info.filename):
+            continue
+        if info.file_size > MAX_MEDIA_BYTES or (info.file_size > MAX_MEDIA_BYTES // 4
+                                                and info.file_size > 200 * max(1, info.compress_size)):
+            raise _MediaTooLarge(f"“{name}”中的图片或附件“{info.filename}”解压后有 {info.file_size // _MB} MB，"
+                                 f"超过本程序读取的上限，未读取。请删去或压缩这张图片后另存再导入。")
+
+
+def _bound_spans(body: object) -> None:
+    """Clamp w:gridSpan, w:gridBefore and w:gridAfter to the table's real width (its w:gridCol count):
+    python-docx lays out one position per spanned column, so a span of 10^9 would take gigabytes."""
+    from docx.oxml.ns import qn
+
+    val = qn("w:val")
+    for tbl in body.iter(qn("w:tbl")):  # type: ignore[attr-defined]
+        grid = tbl.find(qn("w:tblGrid"))
+        width = len(grid.findall(qn("w:gridCol"))) if grid is not None else 0
+        rows = tbl.findall(qn("w:tr"))
+        if not width:
+            width = max((len(tr.findall(qn("w:tc"))) for tr in rows), default=1)
+        width = max(1, min(width, MAX_TABLE_COLS))
+        for tag in ("w:gridSpan", "w:gridBefore", "w:gridAfter"):
+            for el in tbl.iter(qn(tag)):
+                raw = el.get(val) or ""
+                n = int(raw) if raw.isdigit() and len(raw) <= 6 else width + 1
+                if n > width or n < 0:
+                    el.set(val, str(width))
+
+
+def _tc_text(tc: object) -> str:
+    """A cell's text straight from its XML, for a row whose spans python-docx cannot lay out."""
+    from docx.oxml.ns import qn
+
+    t = qn("w:t")
+    return "".join(el.text or "" for el in tc.iter(t)).strip()  # type: ignore[attr-defined]

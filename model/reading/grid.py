@@ -62,6 +62,13 @@ class TableReading:
     aliases: list[str] = field(default_factory=list)  # each starts with ALIAS_RULE
     unplaced: list[str] = field(default_factory=list)
     found: set[str] = field(default_factory=set)  # keys of the tables seen (t2, t3, t4)
+    cells_of: dict[str, tuple[str, ...]] = field(default_factory=dict)  # a message → the cells it is about
+
+    def note(self, target: list[str], message: str, codes: Sequence[str] = ()) -> None:
+        """Add `message` to `target` (notices, aliases or unplaced), remembering the cells it concerns."""
+        target.append(message)
+        if codes:
+            self.cells_of[message] = tuple(codes)
 
 
 def read_tables(rows: Rows) -> TableReading:
@@ -159,6 +166,11 @@ _T4_TOP = {_k(S.T4_SUIT_LABEL)}
 _T4_LEAVES = {_k(label): code for code, label in S.T4_COLUMNS + (S.T4_TOTAL_COL,)}
 _T4_DISTINCT = set(_T4_GROUPS) | _T4_TOP | (set(_T4_LEAVES) - _T3_AMBIGUOUS)
 _T4_ORDER = tuple(f"t4.{g}.{c}" for g, _ in S.T4_GROUPS for c, _ in S.T4_COLUMNS + (S.T4_TOTAL_COL,))
+
+#: Characters a shortened row label must keep to be taken for the one label it ends (规范性文件: 5).
+_SHORTEST_LABEL = 4
+#: The first row of the group of table 三 that reports print as one merged row: （六）其他处理.
+_MERGEABLE_FIRST = "other_1"
 
 _TABLE_OF_SECTION = {sec.key: sec.table for sec in S.SECTIONS if sec.table}
 
@@ -294,17 +306,49 @@ class _Locator:
         label = row.label()
         fixed, replaced = fix_aliases(label)
         t3 = _t3_row_of(fixed) if label else None
-        t2 = next((_T2_ROWS[core(row.keys[i])] for i in row.label_cells() if core(row.keys[i]) in _T2_ROWS), None)
+        t2 = self._t2_row_of(row)
         if self.table == "t4" and row.has_numbers and t2 is None and (t3 is None or core(label) in _T3_AMBIGUOUS):
             self._t4_row(row)
         elif t2 is not None:
             self._t2_row(row, *t2)
         elif t3 is not None:
             self._t3_row(row, t3[0], t3[1], replaced)
+        elif (merged := self._merged_group(row, label)) is not None:
+            self._t3_merged(row, merged)
         elif not row.has_numbers and _is_group_context(label):
             self._enter("t3")
         else:
             self._unplaced_row(row)
+
+    def _t2_row_of(self, row: _Row) -> tuple[int, str] | None:
+        """The block and row of table 二 that a row's label names, a shortened label (规范性文件) too."""
+        for i in row.label_cells():
+            if core(row.keys[i]) in _T2_ROWS:
+                return _T2_ROWS[core(row.keys[i])]
+        for i in row.label_cells():
+            short = core(row.keys[i])
+            fixed, replaced = fix_aliases(short)
+            if not replaced:  # a label shortened in front (规范性文件): the one row whose label ends so
+                ends = [k for k in _T2_ROWS if k.endswith(short) and len(short) >= _SHORTEST_LABEL]
+                fixed, replaced = (ends[0], [(short, ends[0])]) if len(ends) == 1 else (short, [])
+            if replaced and fixed in _T2_ROWS:
+                block, code = _T2_ROWS[fixed]
+                label = dict(S.T2_BLOCKS[block].rows)[code]
+                self._alias("t2", row.texts[i], replaced, f"行标题“{label}”",
+                            [f"t2.{code}.{col}" for col, _ in S.T2_BLOCKS[block].headers])
+                return block, code
+        return None
+
+    def _merged_group(self, row: _Row, label: str) -> str | None:
+        """The first row of a group of table 三 printed as one row with figures (（六）其他处理 with one set
+        of numbers for its three items), else None."""
+        labels = row.label_cells()
+        width = len(row.texts) - (labels[-1] + 1 if labels else 0)
+        if not row.has_numbers and width < len(_T3_ORDER):  # a label on its own: the group's caption
+            return None
+        c = core(label)
+        group = next((g for g in S.T3_RESULT_GROUPS if len(g.rows) > 1 and _k(g.label) == c), None)
+        return group.rows[0][0] if group is not None and group.rows[0][0] == _MERGEABLE_FIRST else None
 
     def _enter(self, table: str) -> None:
         if table != self.table:
@@ -346,7 +390,9 @@ class _Locator:
             for i, (raw, k) in enumerate(zip(row.keys, keys, strict=True)):
                 if k in _T3_LEAVES:
                     self.t3_head.append((i, _T3_LEAVES[k]))
-                    self._alias("t3", row.texts[i], fix_aliases(raw)[1], f"列标题“{S.T3_COL_LABELS[_T3_LEAVES[k]]}”")
+                    col = _T3_LEAVES[k]
+                    self._alias("t3", row.texts[i], fix_aliases(raw)[1], f"列标题“{S.T3_COL_LABELS[col]}”",
+                                [S.t3(r, col) for r in S.T3_ROWS])
             return True
         t4_header = any(k in _T4_DISTINCT for k in texts) or (
             self.table == "t4" and self.t4_in_header and all(k in _T4_LEAVES for k in texts))
@@ -397,10 +443,10 @@ class _Locator:
         positions = {code: next(iter(cols)) for code, cols in found.items()}
         return positions if len(set(positions.values())) == len(positions) else None
 
-    def _header_note(self, text: str) -> None:
+    def _header_note(self, text: str, codes: Sequence[str] = ()) -> None:
         if text not in self.header_notes:
             self.header_notes.add(text)
-            self.out.notices.append(text)
+            self.out.note(self.out.notices, text, codes)
 
     # -- data rows ----------------------------------------------------------------------------------
 
@@ -420,14 +466,26 @@ class _Locator:
         official = S.T3_ROW_LABELS[row_code]
         name = f"表三“{official}”行"
         written = " ".join(row.texts[i] for i in row.label_cells())
-        if replaced:
-            self._alias("t3", written, replaced, f"行标题“{official}”")
-        elif not exact:
-            self._header_note(f"表三的行标题“{_shown(written)}”与格式的“{official}”不完全一致，已按“{official}”读取。")
         codes = [S.t3(row_code, c) for c in _T3_ORDER]
+        if replaced:
+            self._alias("t3", written, replaced, f"行标题“{official}”", codes)
+        elif not exact:
+            self._header_note(f"表三的行标题“{_shown(written)}”与格式的“{official}”不完全一致，已按“{official}”读取。", codes)
         positions = self._t3_columns()
         spans = None if positions is None else [(p, p) for p in positions]
         self._take("t3", row_code, codes, row, spans, name)
+
+    def _t3_merged(self, row: _Row, first: str) -> None:
+        """A group printed as one merged row: its figures go to the group's first item, the others stay
+        not filled, and the user is told (format-2021.md §9)."""
+        group = next(g for g in S.T3_RESULT_GROUPS if g.rows[0][0] == first)
+        others = [code for code, _ in group.rows[1:]]
+        self.rows_seen["t3"].update(others)  # seen as printed: not "missing", and their blanks are told here
+        self._t3_row(row, first, True, [])
+        self.out.note(self.out.notices,
+                      f"表三的“{group.label}”印作一行（没有分列 {len(group.rows)} 项），其数字已读入第 1 项"
+                      f"“{group.rows[0][1]}”，其余 {len(others)} 项未填写，请按原报告核对。",
+                      [S.t3(code, c) for code in others for c in _T3_ORDER])
 
     def _t4_row(self, row: _Row) -> None:
         self.out.found.add("t4")
@@ -449,7 +507,7 @@ class _Locator:
         ordered = codes
         if spans is not None:  # for cells not under the headers: the order of the headers
             ordered = [codes[i] for i in sorted(range(len(codes)), key=lambda i: spans[i][0])]
-        region = _region(row, len(codes))
+        region = _region(row, len(codes), min(first for first, _ in spans) if spans is not None else 0)
         if spans is not None and _aligned(row, spans):
             in_place: dict[str, int | None] = {}
             for code, (first, last) in zip(codes, spans, strict=True):
@@ -476,13 +534,14 @@ class _Locator:
                     self._put(table, code, row.texts[i])
         else:
             cells = [row.texts[i] for i in range(len(row.texts)) if row.kinds[i] in (NUMBER, MARK)]
-            self.out.unplaced.append(
-                f"{name}：这一行的数字（{'、'.join(cells) or '无'}）与表头的 {len(codes)} 列对不上，未读取。原文：{row.shown()}")
+            self.out.note(self.out.unplaced,
+                          f"{name}：这一行的数字（{'、'.join(cells) or '无'}）与表头的 {len(codes)} 列对不上，未读取。"
+                          f"原文：{row.shown()}", codes)
 
     def _put(self, table: str, code: str, text: str) -> None:
         kind = cell_kind(text)
         if kind == TEXT:
-            self.out.unplaced.append(f"{S.CELLS[code].name}：“{_shown(text)}”不是数字，未读取。")
+            self.out.note(self.out.unplaced, f"{S.CELLS[code].name}：“{_shown(text)}”不是数字，未读取。", [code])
             return
         if kind == MARK:
             value: Value = Decimal(0) if S.CELLS[code].kind is S.ValueKind.AMOUNT else 0
@@ -491,7 +550,7 @@ class _Locator:
             try:
                 value = read_number(code, number_text(text))
             except ValueError_ as exc:
-                self.out.unplaced.append(f"{exc}（原文“{_shown(text)}”，未读取）")
+                self.out.note(self.out.unplaced, f"{exc}（原文“{_shown(text)}”，未读取）", [code])
                 return
         self._store(code, value)
 
@@ -499,8 +558,8 @@ class _Locator:
         target = self.out.stated if S.CELLS[code].derived else self.out.values
         before = target.get(code)
         if before is not None and before != value:
-            self.out.unplaced.append(f"{S.CELLS[code].name}出现了两次且数字不同（先读到 {before}，又读到 {value}），"
-                                     f"已按先读到的 {before} 填写。")
+            self.out.note(self.out.unplaced, f"{S.CELLS[code].name}出现了两次且数字不同（先读到 {before}，又读到 {value}），"
+                                             f"已按先读到的 {before} 填写。", [code])
             return
         target[code] = value
 
@@ -511,13 +570,14 @@ class _Locator:
         else:
             self.out.unplaced.append(f"{where}中的文字未能放入报告：“{row.shown()}”")
 
-    def _alias(self, table: str, text: str, replaced: list[tuple[str, str]], where: str) -> None:
+    def _alias(self, table: str, text: str, replaced: list[tuple[str, str]], where: str,
+               codes: Sequence[str] = ()) -> None:
         for wrong, right in replaced:
             if (table, wrong) in self.alias_seen:
                 continue
             self.alias_seen.add((table, wrong))
-            self.out.aliases.append(f"{ALIAS_RULE} {S.TABLE_NUMERALS[table]}的{where}写作“{_shown(text)}”，"
-                                    f"其中“{wrong}”应为“{right}”（格式规定的标签），已按“{right}”读取。")
+            self.out.note(self.out.aliases, f"{ALIAS_RULE} {S.TABLE_NUMERALS[table]}的{where}写作“{_shown(text)}”，"
+                                            f"其中“{wrong}”应为“{right}”（格式规定的标签），已按“{right}”读取。", codes)
 
     # -- the end ------------------------------------------------------------------------------------
 
@@ -528,19 +588,23 @@ class _Locator:
             if table not in out.found:
                 continue
             numeral = S.TABLE_NUMERALS[table]
-            missing = [label for code, label in _official_rows(table) if code not in self.rows_seen[table]]
+            missing_rows = [(code, label) for code, label in _official_rows(table) if code not in self.rows_seen[table]]
+            missing = [label for _, label in missing_rows]
             if missing:
                 shown = "、".join(f"“{m}”" for m in missing[:5]) + (f"等 {len(missing)} 行" if len(missing) > 5 else "")
-                out.notices.append(f"{numeral}中没有找到{shown}，{'这些行' if len(missing) > 1 else '该行'}未填写。")
+                gone = {code for code, _ in missing_rows}
+                out.note(out.notices, f"{numeral}中没有找到{shown}，{'这些行' if len(missing) > 1 else '该行'}未填写。",
+                         [c for c in S.TABLES_BY_KEY[table].input_codes if _row_code(c) in gone])
             blanks = [c for c in S.TABLES_BY_KEY[table].input_codes
                       if c not in out.values and _row_code(c) in self.rows_seen[table]]
             if blanks:
-                out.notices.append(f"{numeral}有 {len(blanks)} 个单元格是空白的，未填写（空白不等于 0，"
-                                   f"报告须填写数字）：{_names(blanks)}")
+                out.note(out.notices, f"{numeral}有 {len(blanks)} 个单元格是空白的，未填写（空白不等于 0，"
+                                      f"报告须填写数字）：{_names(blanks)}", blanks)
             marks = self.marks.get(table, [])
             if marks:
                 shown_marks = "、".join(f"“{m}”" for m in dict.fromkeys(m for _, m in marks))
-                out.notices.append(f"{numeral}有 {len(marks)} 个单元格填写的是{shown_marks}，已按 0 读取：{_names([c for c, _ in marks])}")
+                out.note(out.notices, f"{numeral}有 {len(marks)} 个单元格填写的是{shown_marks}，已按 0 读取："
+                                      f"{_names([c for c, _ in marks])}", [c for c, _ in marks])
         return out
 
     def _complete_short_rows(self) -> None:
@@ -610,13 +674,14 @@ class _Locator:
             if in_place is not None and in_place in readings:
                 return True  # as it stands under the headers: its end was blank
             shown = "、".join(str(readings[0][c]) for c in short.codes)
-            self.out.notices.append(
+            self.out.note(self.out.notices,
                 f"{short.name}只有 {len(short.cells)} 个数字（{cells}），应有 {len(short.codes)} 个：复制时丢了一个单元格。"
-                f"按本行的总计和各列的总计推算，只有一种可能，已读作 {shown}（依次为各列），请与原报告核对。")
+                f"按本行的总计和各列的总计推算，只有一种可能，已读作 {shown}（依次为各列），请与原报告核对。", short.codes)
             return True
-        self.out.unplaced.append(
+        self.out.note(
+            self.out.unplaced,
             f"{short.name}只有 {len(short.cells)} 个数字（{cells}），应有 {len(short.codes)} 个：复制时丢了一个单元格，"
-            "无法确定是哪一列，这一行未读取，请对照原报告填写。")
+            "无法确定是哪一列，这一行未读取，请对照原报告填写。", short.codes)
         return False
 
 
@@ -662,11 +727,13 @@ def _aligned(row: _Row, spans: list[Span]) -> bool:
     return True
 
 
-def _region(row: _Row, n: int) -> list[int | None] | _ShortCells | None:
-    """The cells after the row's last label, for `n` columns in order: a list of n cell indices (None
-    for a blank), a _Short list of n-1 indices, or None when they cannot be matched to the columns."""
+def _region(row: _Row, n: int, first: int = 0) -> list[int | None] | _ShortCells | None:
+    """The cells after the row's last label (and from grid column `first` on, where the headers' first
+    column is known: the blanks a merged label leaves are no cells of the row), for `n` columns in order:
+    a list of n cell indices (None for a blank), a _Short list of n-1 indices, or None when they cannot
+    be matched to the columns."""
     labels = row.label_cells()
-    start = labels[-1] + 1 if labels else 0
+    start = max(labels[-1] + 1 if labels else 0, first)
     idx = list(range(start, len(row.kinds)))
     while idx and row.kinds[idx[-1]] == BLANK:
         idx.pop()

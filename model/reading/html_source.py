@@ -251,7 +251,8 @@ def _span(value: str | None) -> int:
 
 
 def _data_table(table: _Node) -> list[list[str]] | None:
-    """The grid of a data table (merged cells: text in the first position, blank in the rest), or None
+    """The grid of a data table (merged cells: text in the first position, blank in the rest; each row
+    as long as its cells reach), or None
     if the table is page layout: it holds tables or long texts, or is a single row or column."""
     if _has_table(table):
         return None
@@ -279,4 +280,10 @@ def _data_table(table: _Node) -> list[list[str]] | None:
     height = len(rows)
     if height < 2 or width < 2:
         return None
-    return [[occupied.get((r, c), "") for c in range(width)] for r in range(height)]
+    # A row is as long as its own cells reach (spans from rows above included), never padded to the
+    # table's width: a row that lost a <td> then ends early, and the locator sees it is one short instead
+    # of reading its cells shifted under the wrong headers (the 总计 under 其他).
+    ends: dict[int, int] = {}
+    for r, c in occupied:
+        ends[r] = max(ends.get(r, 0), c + 1)
+    return [[occupied.get((r, c), "") for c in range(ends.get(r, 0))] for r in range(height)]

@@ -19,17 +19,19 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from model import schema as S
 from model.documents import OLE2_MAGIC, ZIP_MAGIC
 from model.reading.blocks import Block, Paragraph, TableBlock, decode_text
 from model.reading.grid import TableReading, read_tables, rows_from_lines
-from model.reading.labels import HEADING_MAX_CHARS, key, section_heading
+from model.reading.labels import HEADING_MAX_CHARS, heading_match, key, section_heading
+from model.reading.notices import INFO, LABEL_RULE, READ_RULE, WARNING, Notice
 from model.reading.text_source import text_blocks
 from model.report import Report, new_report
 from model.storage import MAX_FILE_BYTES, ReportFileError, read_bytes
 
-__all__ = ["ImportResult", "import_published", "import_text"]
+__all__ = ["ImportResult", "import_bytes", "import_published", "import_text", "old_office_message"]
 
 #: Text and web pages above this are no report (a report page is 50–500 KB, the sample text 10 KB).
 MAX_TEXT_BYTES = MAX_FILE_BYTES
@@ -42,7 +44,19 @@ MAX_ITEMS = 50_000
 _HTML_SUFFIXES = (".htm", ".html", ".shtml", ".xhtml", ".asp", ".aspx", ".jsp", ".php")
 _HTML_START = re.compile(r"<(?:!doctype|html|head|body|meta|div|table|p|title)\b", re.I)
 _META_CHARSET = re.compile(rb"<meta[^>]{0,200}?charset\s*=\s*[\"']?\s*([A-Za-z0-9_:.-]{2,20})", re.I)
-_WHAT_WE_IMPORT = "可以导入的是：从网页或 Word/WPS 复制的报告文字（.txt）、保存的网页（.html）、Word 文档（.docx）。"
+_WHAT_WE_IMPORT = ("可以读取的是：从网页或 Word/WPS 复制的报告文字（.txt、.md）、保存的网页（.html）、Word 文档（.docx）、"
+                   "有文字的 PDF。")
+
+
+def old_office_message(name: str) -> str:
+    """What to do with an old binary Office file (.doc, .wps, .xls, .et) or an encrypted one."""
+    suffix = Path(name).suffix.lower()
+    if suffix in (".xls", ".et"):
+        return (f"“{name}”是旧版表格文件（{suffix}）或加密的文件，本程序无法直接读取。"
+                "请用 WPS 表格或 Excel 打开（有密码的先取消加密），另存为 Excel 工作簿（.xlsx）后再读取。")
+    return (f"“{name}”是旧版文字文档（.doc、.wps）、旧版表格（.xls、.et）或加密的文件，本程序无法直接读取。"
+            "请用 WPS 或 Word 打开（有密码的先取消加密），文档另存为 Word 文档（.docx）、表格另存为 Excel 工作簿（.xlsx）后再读取，"
+            f"或全选复制文字粘贴导入。{_WHAT_WE_IMPORT}")
 
 
 @dataclass
@@ -50,31 +64,58 @@ class ImportResult:
     """The report read from a published document, and what the user must be told about it."""
 
     report: Report
+    kind: str = "text"  # what it was read from: text, html, docx, pdf, handmade (model.documents.KINDS)
     notices: list[str] = field(default_factory=list)
     aliases: list[str] = field(default_factory=list)  # label aliases accepted, each starting with grid.ALIAS_RULE
     unplaced: list[str] = field(default_factory=list)  # what could not be placed, by name
+    where: dict[str, dict[str, Any]] = field(default_factory=dict)  # a message → Notice location fields
+
+    def records(self) -> list[Notice]:
+        """Every notice as a record (rule, severity, location): G2 for labels printed otherwise, R1
+        warnings for what could not be placed, R1 info for what was left out or read with a remark."""
+        out = [Notice(m.removeprefix(f"{LABEL_RULE} "), LABEL_RULE, INFO, **self.where.get(m, {}))
+               for m in self.aliases]
+        out += [Notice(m, READ_RULE, WARNING, **self.where.get(m, {})) for m in self.unplaced]
+        out += [Notice(m, READ_RULE, INFO, **self.where.get(m, {})) for m in self.notices]
+        return out
+
+    def messages(self) -> list[str]:
+        """The notices as the user reads them in a list: remarks, labels, then what was not placed."""
+        return self.notices + self.aliases + [f"未能识别：{u}" for u in self.unplaced]
 
 
 def import_published(path: str | Path) -> ImportResult:
-    """Read a published report (.txt, .html, .docx); ReportFileError with a Chinese message if it is none."""
+    """Read a published report (.txt, .md, .html, .docx, .pdf); ReportFileError with a Chinese message
+    if it is none."""
     path = Path(path)
-    name = path.name
-    data = read_bytes(path, MAX_DOCX_BYTES, "发布的年度报告")
+    return import_bytes(read_bytes(path, MAX_DOCX_BYTES, "发布的年度报告"), path.name)
+
+
+def import_bytes(data: bytes, name: str) -> ImportResult:
+    """Read a published report from a file's bytes; the kind is decided by the content."""
+    suffix = Path(name).suffix.lower()
     if data.startswith(ZIP_MAGIC):
         from model.reading.docx_source import docx_blocks  # python-docx only for a .docx
 
-        return assemble(docx_blocks(data, name), name)
+        return assemble(docx_blocks(data, name), name, kind="docx")
+    if data.startswith(b"%PDF") or data[:1024].lstrip().startswith(b"%PDF"):
+        from model.reading.pdf_source import pdf_blocks  # pdfplumber only for a PDF
+
+        pdf = pdf_blocks(data, name)
+        result = assemble(pdf.blocks, name, kind="pdf")
+        result.notices[:0] = pdf.notices
+        return result
     _refuse_foreign(data, name)
     if len(data) > MAX_TEXT_BYTES:
         raise ReportFileError(f"“{name}”过大（{len(data) // 1024 // 1024} MB），不是发布的年度报告。")
     declared = _META_CHARSET.search(data[:4096])
     text = decode_text(data, name, declared.group(1).decode("ascii") if declared else None)
     head = text[:4096].lstrip("\ufeff \t\r\n")
-    if head.startswith("<") and (_HTML_START.search(head) or path.suffix.lower() in _HTML_SUFFIXES):
+    if head.startswith("<") and (_HTML_START.search(head) or suffix in _HTML_SUFFIXES):
         from model.reading.html_source import html_blocks
 
         blocks, page_title = html_blocks(text, name)
-        return assemble(blocks, name, page_title)
+        return assemble(blocks, name, page_title, kind="html")
     return assemble(_text_blocks(text, name), name)
 
 
@@ -99,11 +140,7 @@ def _too_many(name: str, n: int) -> ReportFileError:
 def _refuse_foreign(data: bytes, name: str) -> None:
     """Refuse, with what they are, the files that are no published report in a form we read."""
     if data.startswith(OLE2_MAGIC):
-        raise ReportFileError(f"“{name}”是旧版 Office 文档（.doc、.wps、.xls）或加密的文件，无法直接导入。"
-                              f"请用 Word 或 WPS 打开后另存为 Word 文档（.docx），或全选复制文字粘贴导入。{_WHAT_WE_IMPORT}")
-    if data.startswith(b"%PDF"):
-        raise ReportFileError(f"“{name}”是 PDF 文件，无法直接导入。请在 PDF 阅读器中全选复制文字，粘贴到导入框，"
-                              f"或保存为文本文件（.txt）后导入。{_WHAT_WE_IMPORT}")
+        raise ReportFileError(old_office_message(name))
     head = data[:2048].lower()
     if head.startswith((b"mime-version", b"from:")) or b"multipart/related" in head:
         raise ReportFileError(f"“{name}”是“单个文件网页”（.mht），无法直接导入。请在浏览器中打开，另存为“网页，仅 HTML”"
@@ -134,6 +171,10 @@ _END_LINE = re.compile(r"^[【\[]?\s*(?:上一篇|下一篇|上一条|下一条|
                        r"相关稿件|版权所有|主办单位|主办：|承办单位|承办：|维护单位|网站标识码|网站地图|联系我们|"
                        r"Copyright|©)", re.I)
 _END_ANYWHERE = re.compile(r"ICP备|版权所有|网站标识码|Copyright ©", re.I)
+#: Lines of a page or of an official document's colophon that belong to no section wherever they stand:
+#: 相关链接/友情链接 captions, 扫一扫/分享到 widgets, 抄送/印发 lines of the 版记.
+_FURNITURE = re.compile(r"^[【\[]?\s*(?:相关链接|友情链接|相关附件|扫一扫|分享到|抄送\s*[:：]|主送\s*[:：])|"
+                        r"^.{0,40}\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$|^打印本页|^关闭窗口")
 _NOISE_MAX = 160  # a longer line is text, whatever it starts with
 
 _DATE = r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})"
@@ -152,13 +193,15 @@ def _is_chrome(s: str) -> bool:
 def _is_noise(line: str) -> bool:
     """Page information, buttons or a page number: never report text."""
     s = line.strip()
-    return len(s) <= _NOISE_MAX and bool(_INFO_LINE.match(s) or _is_chrome(s) or _PAGE_NUMBER.match(s))
+    return len(s) <= _NOISE_MAX and bool(_INFO_LINE.match(s) or _is_chrome(s) or _PAGE_NUMBER.match(s)
+                                         or _FURNITURE.match(s))
 
 
 def _ends_report(line: str) -> bool:
     """The page after the article: footer, 上一篇, buttons."""
     s = line.strip()
-    return len(s) <= _NOISE_MAX and bool(_END_LINE.match(s) or _END_ANYWHERE.search(s) or _is_chrome(s))
+    return len(s) <= _NOISE_MAX and bool(_END_LINE.match(s) or _END_ANYWHERE.search(s) or _is_chrome(s)
+                                         or _FURNITURE.match(s))
 
 
 def _is_meta_table(table: TableBlock) -> bool:
@@ -223,9 +266,18 @@ _AGENCY_IN_PREAMBLE = re.compile(r"本报告(?:是)?由(.{2,40}?)(?:按照|根�
 _PERIOD_YEAR = re.compile(r"(\d{4})\s*年\s*1\s*月\s*1\s*日")
 
 
-def _agency_kind(agency: str) -> str:
-    """government for a people's government (or its 办公室) of a 县/市/区 …, department otherwise."""
-    return "government" if _GOVERNMENT.search(agency) else "department"
+#: A body that governs an area without being a people's government: the 管理委员会 of a 综合实验区,
+#: 新区, 开发区 … reports for its area as a government does (平潭综合实验区管理委员会).
+_AREA_BODY = re.compile(r"(?:实验区|试验区|示范区|新区|开发区|高新区|园区|合作区|保税区|自贸区|片区)(?:管理委员会|管委会)"
+                        r"(?:办公室|党政办公室)?$")
+
+
+def agency_kind(agency: str) -> str:
+    """government for a people's government (or its 办公室) of a 县/市/区 …, or the 管理委员会 of an area
+    (its report covers the area); department otherwise. The whole name decides, not its last word."""
+    name = re.sub(r"\s+", "", agency)
+    return "government" if _GOVERNMENT.search(name) or _AREA_BODY.search(name) or name.endswith("人民政府") \
+        else "department"
 
 
 def _admin_level(agency: str) -> str | None:
@@ -273,6 +325,10 @@ def _broken(paragraph: list[str], line: str) -> bool:
 # Assembling the report
 
 
+#: Markdown marks of a copied text: `# 标题`, `**加粗**`, `> 引用`.
+_MARKDOWN = re.compile(r"^#{1,6}\s+|^>\s+|\*\*")
+
+
 @dataclass
 class _Item:
     """A line of text, or a table, in document order."""
@@ -286,7 +342,7 @@ def _items(blocks: list[Block]) -> list[_Item]:
     for block in blocks:
         if isinstance(block, Paragraph):
             for line in block.text.split("\n"):
-                line = line.replace("\t", " ").strip().strip("\u3000\xa0\ufeff").strip()
+                line = _MARKDOWN.sub("", line.replace("\t", " ").strip().strip("\u3000\xa0\ufeff").strip()).strip()
                 if line:
                     items.append(_Item(line=line))
         elif block.rows:
@@ -303,6 +359,14 @@ class _Assembler:
         self.page_title = page_title
         self.result = ImportResult(new_report())
         self.notices = self.result.notices
+        self.headless: set[str] = set()  # sections found without their heading (their text starts at heads[sec])
+
+    def _note(self, message: str, unplaced: bool = False, **where: Any) -> None:
+        """Tell the user `message` (a remark, or with `unplaced` something not placed), located by
+        `where` (cells, section or field of a Notice)."""
+        (self.result.unplaced if unplaced else self.notices).append(message)
+        if where:
+            self.result.where[message] = where
 
     def run(self) -> ImportResult:
         items = self.items
@@ -316,15 +380,20 @@ class _Assembler:
             head = items[:title_at - 1 if two_lines else title_at]
             skipped = sum(1 for it in head if it.line is not None and not _is_noise(it.line))
             if skipped:
-                self.notices.append(f"标题之前的 {skipped} 行文字（网页栏目、导航等）不属于报告，未导入。")
+                self._note(f"标题之前的 {skipped} 行文字（网页栏目、导航等）不属于报告，未导入。", field="title")
         if end < len(items):
             skipped = sum(1 for it in items[end:] if it.line is not None)
-            if skipped:
-                self.notices.append(f"报告正文之后的 {skipped} 行文字（网页页脚、相关链接等）不属于报告，未导入。")
+            other = items[end].line if items[end].line and _title_parts(items[end].line) else None
+            if other:
+                self._note(f"报告之后另有一份报告“{other.strip()}”（同一网页或文件中的第二份报告），未导入；"
+                           f"如需要，请单独导入。", section="s6")
+            elif skipped:
+                self._note(f"报告正文之后的 {skipped} 行文字（网页页脚、相关链接等）不属于报告，未导入。", section="s6")
         self._published(items[:first_head if first_head is not None else end])
 
         order = sorted(heads.items(), key=lambda kv: kv[1])
-        bounds = {sec: (at + 1, order[i + 1][1] if i + 1 < len(order) else end) for i, (sec, at) in enumerate(order)}
+        bounds = {sec: (at + (0 if sec in self.headless else 1), order[i + 1][1] if i + 1 < len(order) else end)
+                  for i, (sec, at) in enumerate(order)}
         table_sections = [sec for sec in ("s2", "s3", "s4") if sec in bounds]
         reading = read_tables(self._table_rows(bounds, table_sections, start, end))
         sections = self.result.report.sections
@@ -353,11 +422,34 @@ class _Assembler:
         for i, item in enumerate(self.items):
             if item.line is None or len(item.line) > HEADING_MAX_CHARS:
                 continue
-            sec = section_heading(item.line)
-            if sec is not None and keys.index(sec) > last:
+            found = heading_match(item.line)
+            if found is not None and keys.index(found[0]) > last:
+                sec, exact = found
                 heads[sec] = i
                 last = keys.index(sec)
+                if not exact:
+                    official = next(s.heading for s in S.SECTIONS if s.key == sec)
+                    self._note(f"第{official.split('、', 1)[0]}部分的标题印作“{item.line.strip()}”，与格式的“{official}”"
+                               f"不同，按用词判断为这一部分。", **({"section": sec} if sec in S.TEXT_SECTION_KEYS else {}))
+        self._headless_s5(heads)
         return heads
+
+    def _headless_s5(self, heads: dict[str, int]) -> None:
+        """Section 五 printed without its heading: the text after table 四 and before 六 is section 五."""
+        if "s5" in heads or "s4" not in heads or "s6" not in heads:
+            return
+        last_table = max((i for i in range(heads["s4"] + 1, heads["s6"]) if self.items[i].table is not None),
+                         default=None)
+        if last_table is None:
+            return
+        start = next((i for i in range(last_table + 1, heads["s6"])
+                      if self.items[i].line is not None and not _is_noise(self.items[i].line or "")), None)
+        if start is None:
+            return
+        heads["s5"] = start
+        self.headless.add("s5")
+        official = next(s.heading for s in S.SECTIONS if s.key == "s5")
+        self._note(f"表四之后、第六部分之前的文字没有“{official}”标题，已作为第五部分读取，请核对。", section="s5")
 
     def _first_table(self) -> int:
         return next((i for i, it in enumerate(self.items) if it.table is not None and not _is_meta_table(it.table)),
@@ -428,7 +520,8 @@ class _Assembler:
             lines: list[str] = []
             for item in self.items[a:b]:
                 if item.line is not None:
-                    lines.append(item.line)
+                    if not _PAGE_NUMBER.match(item.line):  # a page number between a table's pages
+                        lines.append(item.line)
                     continue
                 yield from rows_from_lines(lines)
                 lines = []
@@ -448,7 +541,7 @@ class _Assembler:
         lines, joined = _join_broken(lines)
         if joined:
             label = S.PREAMBLE_LABEL if sec == "preamble" else next(s.heading for s in S.SECTIONS if s.key == sec)
-            self.notices.append(f"“{label}”中有 {joined} 处段落在句子中间断开（复制时的换行），已接回。")
+            self._note(f"“{label}”中有 {joined} 处段落在句子中间断开（复制时的换行），已接回。", section=sec)
         return "\n".join(lines)
 
     def _signature(self, lines: list[str]) -> list[str]:
@@ -459,7 +552,7 @@ class _Assembler:
                                             or agency and key(lines[-1]) == key(agency)):
             taken.insert(0, lines.pop())
         if taken:
-            self.result.unplaced.append(f"报告末尾的落款“{' '.join(taken)}”不属于第六部分的内容，未放入报告文字。")
+            self._note(f"报告末尾的落款“{' '.join(taken)}”不属于第六部分的内容，未放入报告文字。", True, section="s6")
         return lines
 
     def _agency_guess(self) -> str:
@@ -476,35 +569,35 @@ class _Assembler:
             candidate = re.split(r"[_|｜]| - ", self.page_title)[0].strip()
             if parts := _title_parts(candidate):
                 title, (agency, year) = candidate, parts
-                self.notices.append(f"正文中没有找到报告标题，已按网页标题“{candidate}”读取。")
+                self._note(f"正文中没有找到报告标题，已按网页标题“{candidate}”读取。", field="title")
         preamble = self.result.report.sections.get("preamble", "")
         if title:
             meta["title"] = title
         else:
-            self.notices.append("没有找到报告标题（如“××局2022年政府信息公开工作年度报告”）。")
+            self._note("没有找到报告标题（如“××局2022年政府信息公开工作年度报告”）。", field="title")
         if not agency and (m := _AGENCY_IN_PREAMBLE.search(preamble)):
             agency = m.group(1)
-            self.notices.append(f"机关名称按前言“本报告由……编制”读作“{agency}”，请核对。")
+            self._note(f"机关名称按前言“本报告由……编制”读作“{agency}”，请核对。", field="agency")
         if year is None and (m := _PERIOD_YEAR.search(preamble)):
             year = int(m.group(1))
-            self.notices.append(f"报告年度按前言所述统计期限读作 {year} 年，请核对。")
+            self._note(f"报告年度按前言所述统计期限读作 {year} 年，请核对。", field="year")
         if agency:
             meta["agency"] = agency
-            meta["agency_kind"] = _agency_kind(agency)
+            meta["agency_kind"] = agency_kind(agency)
             level = _admin_level(agency)
             if level:
                 meta["admin_level"] = level
             kind_label = dict(S.AGENCY_KINDS)[meta["agency_kind"]]
             level_label = f"，行政层级“{dict(S.ADMIN_LEVELS)[level]}”" if level else ""
-            self.notices.append(f"机关类型按名称判断为“{kind_label}”{level_label}，请在基本信息中核对。")
+            self._note(f"机关类型按名称判断为“{kind_label}”{level_label}，请在基本信息中核对。", field="agency_kind")
         else:
-            self.notices.append("没有读到机关名称，请在基本信息中填写。")
+            self._note("没有读到机关名称，请在基本信息中填写。", field="agency")
         if year is not None and S.YEAR_MIN <= year <= S.YEAR_MAX:
             meta["year"] = year
         elif year is not None:
-            self.notices.append(f"标题中的年度 {year} 不在本程序支持的范围（{S.YEAR_MIN}—{S.YEAR_MAX} 年），未填写。")
+            self._note(f"标题中的年度 {year} 不在本程序支持的范围（{S.YEAR_MIN}—{S.YEAR_MAX} 年），未填写。", field="year")
         else:
-            self.notices.append("没有读到报告年度，请在基本信息中填写。")
+            self._note("没有读到报告年度，请在基本信息中填写。", field="year")
         if m := _WEBSITE.search(preamble):
             meta["website"] = m.group(0)
         if m := _ADDRESS.search(preamble):
@@ -517,14 +610,19 @@ class _Assembler:
         report.values, report.stated = reading.values, reading.stated
         self.result.aliases.extend(reading.aliases)
         self.result.unplaced.extend(reading.unplaced)
+        self.result.where.update({m: {"cells": c} for m, c in reading.cells_of.items()})
         for sec in S.SECTIONS:
             if sec.key not in heads:
-                self.notices.append(f"没有找到“{sec.heading}”部分的标题。")
+                self._note(f"没有找到“{sec.heading}”部分的标题。",
+                           **({"section": sec.key} if sec.key in S.TEXT_SECTION_KEYS else {}))
             if sec.table and sec.table not in reading.found:
-                self.notices.append(f"没有找到{S.TABLE_NUMERALS[sec.table]}（{sec.heading.split('、', 1)[1]}），其中的数字未填写。")
+                self._note(f"没有找到{S.TABLE_NUMERALS[sec.table]}（{sec.heading.split('、', 1)[1]}），其中的数字未填写。",
+                           cells=tuple(S.TABLES_BY_KEY[sec.table].input_codes))
         self.notices.extend(reading.notices)
 
 
-def assemble(blocks: list[Block], name: str, page_title: str = "") -> ImportResult:
+def assemble(blocks: list[Block], name: str, page_title: str = "", kind: str = "text") -> ImportResult:
     """The report in a document's blocks, whatever the source (also hand-made workbooks, for 汇总)."""
-    return _Assembler(blocks, name, page_title).run()
+    result = _Assembler(blocks, name, page_title).run()
+    result.kind = kind
+    return result

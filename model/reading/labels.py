@@ -96,9 +96,33 @@ _SECTION_CORES: dict[str, str] = {
 def section_heading(text: str) -> str | None:
     """The section key (s1 … s6) if `text` is that section's heading in any usual numbering, else None.
 
-    The numeral must be the section's own and the words its heading's (和/及/、 and spacing aside), so
-    that 三、本年度办理结果 (a row of table 三) or 二、上年结转… are never taken for headings.
+    The numeral must be the section's own and the words its heading's (和/及/、 and spacing aside), or
+    near them (see heading_match), so that 三、本年度办理结果 (a row of table 三) or 二、上年结转… are
+    never taken for headings.
     """
+    found = heading_match(text)
+    return found[0] if found else None
+
+
+#: Share of the characters a reworded heading must have in common with the format's (Dice over the
+#: sets of characters): 存在的主要问题及改进措施 0.9, 需要说明的其他事项与附表 0.67, while the table rows
+#: with a section numeral stay below 0.5 (二、上年结转政府信息公开申请数量 0.48) and are excluded anyway.
+_NEAR = 0.6
+
+
+def _table_row_cores() -> set[str]:
+    labels = [label for _, label in S.T3_HEAD_ROWS + (S.T3_TOTAL_ROW, S.T3_TAIL_ROW)]
+    labels += [g.label for g in S.T3_RESULT_GROUPS] + [S.T3_RESULTS_LABEL]
+    return {_head_core(unicodedata.normalize("NFKC", label).split("、", 1)[-1]) for label in labels}
+
+
+_TABLE_ROW_CORES = _table_row_cores()
+
+
+def heading_match(text: str) -> tuple[str, bool] | None:
+    """(section key, exact) if `text` is a section heading: exact when its words are the format's (a
+    few words added at the end allowed), else the nearest by its words — a reworded or mistyped
+    heading (五、存在的主要问题及改进措施, 四、政府信息公开行政法复议、行政诉讼情况). None otherwise."""
     if len(text) > HEADING_MAX_CHARS:
         return None
     norm = unicodedata.normalize("NFKC", text).strip()
@@ -109,5 +133,10 @@ def section_heading(text: str) -> str | None:
     rest = _head_core(norm[match.end():])
     official = _SECTION_CORES[sec.key]
     if rest == official or (rest.startswith(official) and len(rest) - len(official) <= 8):
-        return sec.key
+        return sec.key, True
+    if len(rest) < 4 or rest in _TABLE_ROW_CORES or any(rest.endswith(c) for c in _TABLE_ROW_CORES if c):
+        return None
+    a, b = set(rest), set(official)
+    if 2 * len(a & b) / (len(a) + len(b)) >= _NEAR:
+        return sec.key, False
     return None

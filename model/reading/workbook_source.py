@@ -15,8 +15,10 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from model import workbook_layout as L
 from model.documents import ZIP_MAGIC, foreign_message
-from model.reading.blocks import Block, Paragraph, TableBlock
+from model.reading.blocks import Paragraph, TableBlock
+from model.reading.importer import ImportResult
 from model.report import Report
 from model.storage import ReportFileError, read_bytes
 from model.workbook_reader import MAX_READ_BYTES, StreamedWorkbook
@@ -30,24 +32,49 @@ def _text(value: Any) -> str:
     return str(value).strip()
 
 
-def workbook_blocks(data: bytes, name: str) -> list[Block]:
-    """Every sheet as blocks: a title line before its first table row as a paragraph, the rest as a table."""
+#: Lines of a filled-in form that are about the form, not the report: who filled it in, when, a phone.
+_FORM_FURNITURE = re.compile(r"^(?:填表人|填报人|制表人|审核人|审核|单位负责人|负责人|联系人|联系电话|电话|填报日期|填表日期|"
+                             r"报出日期|日期|单位盖章|盖章)\s*[:：]?")
+_FILED_BY = re.compile(r"(?:填报单位|报送单位|单位名称)\s*[:：]\s*(\S[^\s　]{1,40})")
+
+
+class WorkbookBlocks(list):  # type: ignore[type-arg]
+    """The blocks of a workbook, and the 填报单位 written in a sheet's heading, if any."""
+
+    filed_by: str = ""
+    furniture: int = 0  # lines of the form itself left out (填表人, 联系电话, 填报日期 …)
+
+
+def workbook_blocks(data: bytes, name: str, skip: frozenset[str] = frozenset()) -> WorkbookBlocks:
+    """Every sheet (but those in `skip`) as blocks: a title line before its first table row as a
+    paragraph, the rest as a table whose rows all span the sheet's used columns — a blank cell stays a
+    blank in its column, so a row whose zeros were left blank keeps its other figures where they are."""
     book = StreamedWorkbook(data, name)
-    blocks: list[Block] = []
+    blocks = WorkbookBlocks()
     try:
         for title in book.sheets:
+            if title in skip:
+                continue
             rows: dict[int, dict[int, str]] = {}
             for r, c, value in book.cells(title):
                 text = _text(value)
                 if text:
                     rows.setdefault(r, {})[c] = text
+            width = max((max(cells) for cells in rows.values()), default=0)
             table = TableBlock()
             for r in sorted(rows):
                 cells = rows[r]
+                joined = " ".join(cells[c] for c in sorted(cells))
+                if filed := _FILED_BY.search(joined):
+                    blocks.filed_by = blocks.filed_by or filed.group(1)
+                    blocks.furniture += 1
+                    continue
+                if _FORM_FURNITURE.match(joined):
+                    blocks.furniture += 1
+                    continue
                 if len(cells) == 1 and not table.rows and len(next(iter(cells.values()))) > 8:
                     blocks.append(Paragraph(next(iter(cells.values()))))  # a title above the tables
                     continue
-                width = max(cells)
                 table.rows.append([cells.get(c, "") for c in range(1, width + 1)])
             if table.rows:
                 blocks.append(table)
@@ -58,20 +85,38 @@ def workbook_blocks(data: bytes, name: str) -> list[Block]:
 
 def read_handmade_workbook(path: str | os.PathLike[str]) -> tuple[Report, list[str]]:
     """A workbook made by hand in the official layout: (report, notices). ReportFileError if it holds none."""
-    from model.reading.importer import assemble
+    result = read_handmade(path)
+    return result.report, result.messages()
+
+
+def read_handmade(path: str | os.PathLike[str], own: bool = False) -> ImportResult:
+    """A workbook's tables found by their labels in any sheet. `own`: one of this program's workbooks
+    whose tables were edited out of place; only its table sheets (under any name) are read."""
+    from model.reading.importer import agency_kind, assemble
 
     path = Path(path)
     data = read_bytes(path, MAX_READ_BYTES, "Excel 工作簿")
     if not data.startswith(ZIP_MAGIC):
         raise ReportFileError(foreign_message(path.name, data[:8]) or f"“{path.name}”不是 Excel 工作簿（.xlsx），无法读取。")
-    result = assemble(workbook_blocks(data, path.name), path.name)
-    report, notices = result.report, result.notices + result.aliases + [f"未能识别：{u}" for u in result.unplaced]
-    if not report.meta.get("agency"):
+    skip = frozenset({L.DATA_SHEET, L.META_SHEET, L.TEXT_SHEET, L.FINDINGS_SHEET}) if own else frozenset()
+    blocks = workbook_blocks(data, path.name, skip)
+    result = assemble(blocks, path.name, kind="handmade")
+    report = result.report
+    if blocks.furniture:
+        result.notices.append(f"表格上下的填报信息（填报单位、填表人、联系电话、填报日期等）共 {blocks.furniture} 行，"
+                              "不属于报告内容，未放入报告。")
+    if not report.meta.get("agency") and blocks.filed_by and not own:
+        report.meta["agency"] = blocks.filed_by
+        report.meta["agency_kind"] = agency_kind(blocks.filed_by)
+        result.notices.append(f"机关名称按表头的“填报单位”读作“{blocks.filed_by}”，请核对。")
+        result.where[result.notices[-1]] = {"field": "agency"}
+    if not report.meta.get("agency") and not own:
         agency = _agency_from_name(path.stem)
         if agency:
             report.meta["agency"] = agency
-            notices.append(f"工作簿中没有写明机关名称，按文件名读作“{agency}”，请核对。")
-    return report, notices
+            result.notices.append(f"工作簿中没有写明机关名称，按文件名读作“{agency}”，请核对。")
+            result.where[result.notices[-1]] = {"field": "agency"}
+    return result
 
 
 def _agency_from_name(stem: str) -> str:

@@ -96,10 +96,10 @@ def test_read_failure_is_explained_in_chinese(cn_dir, monkeypatch):
     path = cn_dir / "年报.json"
     save(full_report(), path)
 
-    def broken_disk(self):
+    def broken_disk(*args, **kwargs):
         raise OSError(errno.EIO, "Input/output error")
 
-    monkeypatch.setattr(Path, "read_bytes", broken_disk)
+    monkeypatch.setattr(os, "fdopen", broken_disk)  # read_bytes reads through the descriptor it checked
     with pytest.raises(ReportFileError) as info:
         read_bytes(path, 1 << 20, "年度报告文件")
     monkeypatch.undo()
