@@ -136,3 +136,14 @@ def test_pdf_notice(run):
     assert not RULE_CODE.search(text)
     fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True).stdout
     assert all(line.split()[-5] == "yes" for line in fonts.splitlines()[2:])  # every font embedded
+
+
+def test_the_guide_has_a_section_for_it():
+    from resources import USER_GUIDE
+
+    text = USER_GUIDE.read_text(encoding="utf-8")
+    section = text.split("## 九、年报质量检查")[1].split("\n## ")[0]
+    assert "文件 › 年报质量检查" in section and "导出结果" in section and "screenshots/guide-audit-window.png" in section
+    admin = text.split("（供管理员）")[1]
+    assert "gov-report audit" in admin and "--prior-dir" in admin
+    assert (Path(USER_GUIDE).parent / "screenshots" / "guide-audit-window.png").exists()

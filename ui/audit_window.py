@@ -391,6 +391,7 @@ class AuditWindow(QDialog):
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.resizeColumnsToContents()
         self.summary.setText(summary_text(result))
+        self.current_file.setText("已取消" if result.cancelled else f"已读取 {len(result.documents)} 个文件")
         if result.cancelled:
             self._say("检查已取消，结果不完整。需要结果时请重新点“开始检查”。")
         elif result.units:
