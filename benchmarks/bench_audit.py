@@ -30,7 +30,10 @@ t0 = time.perf_counter()
 result = run_audit([{folder!r}], progress=lambda d, n, name: seen.append(d))
 elapsed = time.perf_counter() - t0
 me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-own, worker = me.ru_maxrss, kids.ru_maxrss
+# VmHWM, not ru_maxrss: Linux carries a process's max RSS across exec, so ru_maxrss would count the
+# benchmark's own memory (it wrote the documents) as the child's
+own = next(int(line.split()[1]) for line in open("/proc/self/status") if line.startswith("VmHWM"))
+worker = kids.ru_maxrss
 cpu = me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
 print(len(result.units), len(result.unreadable), len(result.duplicates), f"{{elapsed:.3f}}", own, worker,
       os.cpu_count(), len(seen), sum(u.errors > 0 for u in result.units), f"{{cpu:.1f}}", os.getloadavg()[0])

@@ -47,6 +47,7 @@ class AuditDocument:
     prior: AuditDocument | None = None  # last year's report of the same unit
     duplicate_of: Path | None = None
     digest: str = ""
+    checked: list[Finding] | None = field(default=None, repr=False)  # the rules' findings without last year
 
     @property
     def read(self) -> bool:
@@ -161,11 +162,16 @@ class _Read:
     report: Report | None = None
     notices: list[Finding] = field(default_factory=list)
     reason: str | None = None
+    findings: list[Finding] | None = None  # every rule without last year's report, checked where it was read
 
 
 def read_one(path: Path) -> _Read:
-    """Read one file through the registry; any failure becomes the reason, never an exception."""
+    """Read one file through the registry and check it; any failure becomes the reason, never an exception.
+
+    The rules run here too (in the worker), so that only a report paired with last year's afterwards is
+    checked again in the main process."""
     from model.documents import read_document
+    from model.verdict import judge
 
     try:
         document = read_document(path)
@@ -173,7 +179,7 @@ def read_one(path: Path) -> _Read:
         return _Read(reason=str(exc))
     except Exception as exc:  # noqa: BLE001 - one unit's odd file must never stop the others
         return _Read(reason=f"“{path.name}”无法读取（{type(exc).__name__}），已跳过。")
-    return _Read(document.kind, document.report, document.findings())
+    return _Read(document.kind, document.report, document.findings(), findings=judge(document.report)[1])
 
 
 def _digest(path: Path) -> str:
@@ -258,6 +264,7 @@ def _cost(doc: AuditDocument) -> float:
 def _take(doc: AuditDocument, result: _Read) -> None:
     doc.kind, doc.report, doc.reason = result.kind, result.report, result.reason
     doc.findings = list(result.notices)
+    doc.checked = result.findings
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -336,7 +343,11 @@ def _check(doc: AuditDocument) -> None:
 
     assert doc.report is not None
     notices = doc.findings
-    _, findings = judge(doc.report, doc.prior.report if doc.prior is not None else None)
+    if doc.prior is None and doc.checked is not None:
+        findings = doc.checked  # checked where it was read
+    else:
+        _, findings = judge(doc.report, doc.prior.report if doc.prior is not None else None)
+    doc.checked = None
     doc.findings = sorted(findings + notices, key=lambda f: f.severity.rank)
 
 
