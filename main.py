@@ -11,7 +11,7 @@ import argparse
 import json
 import sys
 
-COMMANDS = ("check", "export", "new", "aggregate", "import")
+COMMANDS = ("check", "export", "new", "aggregate", "import", "audit")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -95,7 +95,21 @@ def build_parser() -> argparse.ArgumentParser:
     agg.add_argument("--year", metavar="年度", type=int, help="汇总年度（默认为多数报告的年度）")
     agg.add_argument("--exclude-errors", action="store_true",
                      help="不计入统计表有错误的单位（列为未计入并说明原因）")
+    _audit_parser(sub)
     return parser
+
+
+def _audit_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    audit = sub.add_parser("audit", help="年报质量检查：逐一检查各单位已发布的年度报告",
+                           description="读取各单位已发布的年度报告（文件或文件夹，含子文件夹；各种可读取的格式），"
+                                       "逐一校验（有上年度报告的同时做跨年度核对），按问题多少排序写出检查结果。"
+                                       "退出状态：0 已写出，没有报告有错误；1 已写出，至少一份报告有错误；2 无法写出。")
+    audit.add_argument("inputs", metavar="INPUT", nargs="+", help="已发布的报告，或存放它们的文件夹")
+    audit.add_argument("--out", metavar="RESULT.xlsx", required=True, help="检查结果工作簿的保存路径")
+    audit.add_argument("--pdf", metavar="RESULT.pdf", help="同时写出通报式的检查情况 PDF")
+    audit.add_argument("--json", action="store_true", help="以 JSON 输出检查结果")
+    audit.add_argument("--prior-dir", metavar="DIR", help="存放上一年度报告的文件夹，用于跨年度核对")
+    audit.add_argument("--expected", metavar="UNITS.txt", help="应报单位名单（文本文件，每行一个单位名称）")
 
 
 def _stdout_safe() -> None:
@@ -308,17 +322,65 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_audit(args: argparse.Namespace) -> int:
+    from model.aggregate import read_expected
+    from model.audit import run_audit
+    from model.storage import ReportFileError
+
+    try:
+        expected = read_expected(args.expected) if args.expected else None
+    except ReportFileError as exc:
+        print(f"无法读取应报单位名单：{exc}", file=sys.stderr)
+        return 2
+    show = sys.stderr.isatty()
+
+    def progress(done: int, total: int, name: str) -> None:
+        if show:
+            print(f"\r正在检查 {done}/{total}：{name[:40]:<40}", end="", file=sys.stderr, flush=True)
+
+    result = run_audit(args.inputs, prior_dir=args.prior_dir, expected=expected, progress=progress)
+    if show:
+        print(file=sys.stderr)
+    try:
+        from export.audit_xlsx import write_audit_workbook
+
+        write_audit_workbook(result, args.out)
+        if args.pdf:
+            from export.audit_pdf import write_audit_pdf
+
+            write_audit_pdf(result, args.pdf)
+    except Exception as exc:  # noqa: BLE001 - ExportError, imported lazily with the writers
+        from export.errors import ExportError
+
+        if not isinstance(exc, ExportError):
+            raise
+        print(f"无法写出：{exc}", file=sys.stderr)
+        return 2
+    if args.json:
+        print(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        from model.audit import summary_lines
+
+        for line in summary_lines(result):
+            print(line)
+        print(f"已写出检查结果：{args.out}" + (f"，{args.pdf}" if args.pdf else ""))
+    return 1 if result.has_errors else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     _stdout_safe()
     if argv and (argv[0] in COMMANDS or argv[0] in ("-h", "--help")):
         args = build_parser().parse_args(argv)
         return {"check": cmd_check, "export": cmd_export, "new": cmd_new,
-                "aggregate": cmd_aggregate, "import": cmd_import}[args.command](args)
+                "aggregate": cmd_aggregate, "import": cmd_import, "audit": cmd_audit}[args.command](args)
     from ui.app import run  # the wizard; Qt is imported only on this path
 
     return run(argv)
 
 
 if __name__ == "__main__":
+    import multiprocessing
+
+    multiprocessing.freeze_support()  # 年报质量检查 reads in worker processes, also in the packaged program
     sys.exit(main())

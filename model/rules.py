@@ -483,19 +483,30 @@ def _s4_1(ctx: Context) -> Iterator[Hit]:
     yield Hit(tuple(corrected), {"n": sum(ctx.num(c) for c in corrected)}, location=Location(section="s5"))
 
 
-def _g4(ctx: Context) -> Iterator[Hit]:
+def publication_delay(report: Report, deadlines: dict[str, tuple[int, int]] | None = None) -> tuple[Any, Any] | None:
+    """(published, due) dates of a report whose publication date and year are known, else None.
+
+    The one reading of the deadline (《条例》第四十九条, by kind of body): G4 and 年报质量检查's days late.
+    """
     from datetime import date
 
-    published, year = ctx.report.meta.get("published_on"), ctx.report.year
-    kind = ctx.report.meta.get("agency_kind")
-    deadline = ctx.deadlines.get(kind if isinstance(kind, str) else "", ctx.deadlines.get("department"))
+    deadlines = deadlines or DEADLINES
+    published, year = report.meta.get("published_on"), report.year
+    kind = report.meta.get("agency_kind")
+    deadline = deadlines.get(kind if isinstance(kind, str) else "", deadlines.get("department"))
     if not isinstance(published, str) or year is None or deadline is None:
-        return
+        return None
     try:
-        day = date.fromisoformat(published)
-        due = date(year + 1, *deadline)
+        return date.fromisoformat(published), date(year + 1, *deadline)
     except (ValueError, OverflowError):  # a year or date no calendar has: G3 and the reader speak of it
+        return None
+
+
+def _g4(ctx: Context) -> Iterator[Hit]:
+    dates = publication_delay(ctx.report, ctx.deadlines)
+    if dates is None:
         return
+    day, due = dates
     if day > due:
         yield Hit((), {"published": f"{day.year}年{day.month}月{day.day}日",
                        "due": f"{due.year}年{due.month}月{due.day}日", "days": (day - due).days},

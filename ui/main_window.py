@@ -51,6 +51,7 @@ from ui.wizard import ReportWizard
 if TYPE_CHECKING:
     from model.reading.importer import ImportResult  # the reader loads only when importing
     from ui.aggregate_window import AggregateWindow
+    from ui.audit_window import AuditWindow
 
 def _patterns(suffixes: tuple[str, ...]) -> str:
     return " ".join(f"*{s}" for s in suffixes)
@@ -137,6 +138,7 @@ class MainWindow(QMainWindow):
         self.guide_window: GuideWindow | None = None
         self.about_window: AboutWindow | None = None
         self.aggregate_window: AggregateWindow | None = None
+        self.audit_window: AuditWindow | None = None
         self.import_done: QDialog | None = None  # 导入完成, beside the imported report
         self.wizard.info_page.aggregate_requested.connect(self.show_aggregate)
         self._build_actions()
@@ -229,6 +231,7 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         menu.addAction(self._action("载入上年度报告（跨年度核对）(&P)…", self.prior_dialog))
         menu.addAction(self._action("汇总多个单位的报告(&U)…", self.show_aggregate))
+        menu.addAction(self._action("年报质量检查(&Q)…", self.show_audit))
         menu.addSeparator()
         menu.addAction(self._action("退出(&X)", self.close, "Ctrl+Q"))
         edit = self.menuBar().addMenu("编辑(&E)")
@@ -286,6 +289,14 @@ class MainWindow(QMainWindow):
 
             self.aggregate_window = AggregateWindow(self)
         self.aggregate_window.present()
+
+    def show_audit(self) -> None:
+        """年报质量检查 in its own window, kept between uses like 汇总."""
+        if self.audit_window is None:
+            from ui.audit_window import AuditWindow  # imports the audit model: only when it is used
+
+            self.audit_window = AuditWindow(self)
+        self.audit_window.present()
 
     def show_about(self) -> None:
         if self.about_window is None:
@@ -650,6 +661,8 @@ class MainWindow(QMainWindow):
             self.doc.stop_checks()
             if self.aggregate_window is not None:
                 self.aggregate_window.stop()
+            if self.audit_window is not None:
+                self.audit_window.stop()
             self.autosaver.clear()
             event.accept()
         else:
