@@ -3,9 +3,13 @@
 - start-up: `python main.py` (and `--sample`) from process start until the first page has been shown
   and the event loop has run once (the program quits there);
 - keystroke: in table 三 of the sample, from typing a number into a cell until totals, cell colours and
-  the findings panel are updated and painted.
+  the findings panel are updated and painted;
+- typing in a section of 20 000 characters: from a key event in the editor until the text is stored, the
+  checklist ticked and the editor painted (the text checks wait for a pause), and the pause's check;
+- with `--huge`: a section of 6 000 000 characters, the event loop's longest wait and keystrokes while its
+  text checks run in the background.
 
-Run: QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_ui.py
+Run: QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_ui.py [--huge]
 """
 
 from __future__ import annotations
@@ -75,7 +79,113 @@ def keystroke() -> None:
     window.doc.set_modified(False)
 
 
+def _long_section(window, n: int):  # type: ignore[no-untyped-def]
+    """Section 一 of the sample repeated to `n` characters, shown, the cursor in the middle."""
+    from PySide6.QtWidgets import QApplication
+
+    doc, page = window.doc, window.wizard.section_pages["s1"]
+    s1 = doc.report.sections["s1"]
+    page.editor.setPlainText((s1 * (n // len(s1) + 1))[:n])
+    window.wizard.go_to(window.wizard.page_of_section("s1"))
+    editor = page.editor
+    editor.setFocus()
+    cursor = editor.textCursor()
+    cursor.setPosition(n // 2)
+    editor.setTextCursor(cursor)
+    QApplication.instance().processEvents()
+    return doc, editor
+
+
+def _wait_checked(doc, limit_s: float = 600) -> float:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication
+
+    t0 = time.perf_counter()
+    while not doc.texts_checked and time.perf_counter() - t0 < limit_s:
+        QApplication.instance().processEvents()
+        time.sleep(0.001)
+    return (time.perf_counter() - t0) * 1000
+
+
+def typing_in_text() -> None:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    import ui
+    from ui.app import SAMPLE
+    from ui.document import TEXT_CHECK_DELAY_MS
+
+    window = ui.build_window(SAMPLE)
+    window.show()
+    app = QApplication.instance()
+    doc, editor = _long_section(window, 20_000)
+    _wait_checked(doc)
+    counter = iter(range(10**9))
+
+    def key() -> None:
+        QTest.keyClick(editor, Qt.Key.Key_A if next(counter) % 2 else Qt.Key.Key_Backspace)
+        app.processEvents()  # the editor's repaint and whatever the keystroke queued
+
+    measure("keystroke in a section of 20 000 characters", key, 300)
+    pauses = []
+    for _ in range(20):
+        key()
+        pauses.append(_wait_checked(doc))
+    pauses.sort()
+    print(f"{'last keystroke → findings new (pause ' + str(TEXT_CHECK_DELAY_MS) + ' ms)':<44} "
+          f"median {statistics.median(pauses):8.3f} ms   max {pauses[-1]:8.3f} ms   (20 runs)")
+    doc.set_modified(False)
+
+
+def huge_section(n: int = 6_000_000) -> None:
+    """The window while the text checks of a huge section run: the event loop's longest wait, keystrokes."""
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    import ui
+    from ui.app import SAMPLE
+
+    window = ui.build_window(SAMPLE)
+    window.show()
+    app = QApplication.instance()
+    doc, editor = _long_section(window, n)
+    gaps: list[float] = []
+    last = [time.perf_counter()]
+
+    def tick() -> None:
+        now = time.perf_counter()
+        gaps.append((now - last[0]) * 1000)
+        last[0] = now
+
+    timer = QTimer()
+    timer.timeout.connect(tick)
+    timer.start(10)
+    keys = []
+    t0 = time.perf_counter()
+    while not doc.texts_checked:
+        app.processEvents()
+        time.sleep(0.005)
+        if len(keys) < 10 and time.perf_counter() - t0 > 1:
+            k0 = time.perf_counter()
+            QTest.keyClick(editor, Qt.Key.Key_A)
+            app.processEvents()
+            keys.append((time.perf_counter() - k0) * 1000)
+    timer.stop()
+    gaps.sort()
+    print(f"section of {n:,} characters: checked after {time.perf_counter() - t0:.1f} s (typing restarts it); "
+          f"event loop waited at most {gaps[-1]:.0f} ms (p99 {gaps[int(len(gaps) * 0.99)]:.0f} ms); "
+          f"keystrokes meanwhile median {statistics.median(keys):.0f} ms, max {max(keys):.0f} ms")
+    doc.set_modified(False)
+
+
 if __name__ == "__main__":
+    if "--huge" in sys.argv:
+        os.environ["GOV_REPORT_DATA_DIR"] = tempfile.mkdtemp()
+        huge_section()
+        sys.exit()
     startup([])
     startup(["--sample"])
     keystroke()
+    typing_in_text()

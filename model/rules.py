@@ -8,6 +8,7 @@ cells are reported once per table by T2-1, T3-4 and T4-4 instead.
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -147,9 +148,12 @@ class Context:
         self.computed = self.report.computed()
         self.figures = self.report.stated_figures(self.computed)
         self.prior_figures = self.prior.stated_figures() if self.prior is not None else {}
+        self.stage_asked = False  # set when a check asks the stage: its hits may differ between stages
 
     @property
     def editing(self) -> bool:
+        """Checks ask the stage here only, so that `evaluate_stages` knows which checks to run twice."""
+        self.stage_asked = True
         return self.stage is Stage.EDITING
 
     def complete(self, code: str) -> bool:
@@ -535,7 +539,10 @@ def _g6(ctx: Context) -> Iterator[Hit]:
     from model.text_figures import g6_findings
 
     for m in g6_findings(ctx.report):
-        yield Hit(m.cells, {"detail": m.message},
+        # A figure the half-filled table already exceeds is progress while editing (the stage is asked only
+        # then); once its cells are filled, or at hand-in, it is to be explained.
+        todo = Severity.TODO if not m.complete and ctx.editing else None
+        yield Hit(m.cells, {"detail": m.message}, severity=todo,
                   location=Location(section=m.section, span=m.span, quote=m.quote))
 
 
@@ -641,6 +648,26 @@ def title_of(rule_id: str, variant: str) -> str:
     return TITLES.get(variant) or TITLES.get(rule_id, "")
 
 
+#: The checks that read the whole of a text (parse every sentence, compare every paragraph): they take
+#: milliseconds per thousand characters, so the wizard runs them after typing pauses, off the keystroke.
+TEXT_RULES: frozenset[str] = frozenset({"G6", "G7"})
+_RULE_ORDER: dict[str, int] = {r.id: i for i, r in enumerate(RULES)}
+
+
+def ordered(findings: Iterable[Finding]) -> list[Finding]:
+    """Findings in severity order, then in the order of the rules (a stable sort keeps each rule's own order)."""
+    return sorted(findings, key=lambda f: (f.severity.rank, _RULE_ORDER.get(f.rule, len(_RULE_ORDER))))
+
+
+def _findings(rule: Rule, hits: Iterable[Hit], explanations: dict[str, str]) -> Iterator[Finding]:
+    for hit in hits:
+        message = rule.messages[hit.variant].format(**hit.params)
+        key = explanation_key(rule.id, hit.cells, hit.location)
+        explanation = explanations.get(key) or explanations.get(rule.id) or ""
+        yield Finding(rule.id, hit.severity or rule.severity, hit.cells, message, explanation,
+                      hit.variant, hit.location, title_of(rule.id, hit.variant))
+
+
 def evaluate(report: Report, prior: Report | None = None, stage: Stage = Stage.HANDIN,
              deadlines: dict[str, tuple[int, int]] | None = None) -> list[Finding]:
     """Run every rule; rules that need last year's report run only when it is given.
@@ -649,16 +676,31 @@ def evaluate(report: Report, prior: Report | None = None, stage: Stage = Stage.H
     default: the review page, `check`, export) no finding is `todo`.
     """
     ctx = Context(report, prior, stage, dict(deadlines or DEADLINES))
-    explanations = report.explanations
     findings: list[Finding] = []
     for rule in RULES:
         if rule.needs_prior and prior is None:
             continue
-        for hit in rule.check(ctx):
-            message = rule.messages[hit.variant].format(**hit.params)
-            key = explanation_key(rule.id, hit.cells, hit.location)
-            explanation = explanations.get(key) or explanations.get(rule.id) or ""
-            findings.append(Finding(rule.id, hit.severity or rule.severity, hit.cells, message, explanation,
-                                    hit.variant, hit.location, title_of(rule.id, hit.variant)))
-    findings.sort(key=lambda f: f.severity.rank)
-    return findings
+        findings.extend(_findings(rule, rule.check(ctx), report.explanations))
+    return ordered(findings)
+
+
+def evaluate_stages(report: Report, prior: Report | None = None,
+                    deadlines: dict[str, tuple[int, int]] | None = None,
+                    skip: frozenset[str] = frozenset()) -> tuple[list[Finding], list[Finding]]:
+    """The findings while editing and as at hand-in, in one pass (the wizard needs both after every change).
+
+    Each check runs once; only a check that asked the stage (blanks, unfinished columns) runs again as at
+    hand-in. Rules in `skip` are left out (the wizard keeps their last findings while a text is typed).
+    """
+    editing = Context(report, prior, Stage.EDITING, dict(deadlines or DEADLINES))
+    handin = copy.copy(editing)  # the same tables, computed once
+    handin.stage = Stage.HANDIN
+    both: tuple[list[Finding], list[Finding]] = ([], [])
+    for rule in RULES:
+        if rule.needs_prior and prior is None or rule.id in skip:
+            continue
+        editing.stage_asked = False
+        hits = list(rule.check(editing))
+        both[0].extend(_findings(rule, hits, report.explanations))
+        both[1].extend(_findings(rule, rule.check(handin) if editing.stage_asked else hits, report.explanations))
+    return ordered(both[0]), ordered(both[1])

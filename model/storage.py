@@ -37,7 +37,9 @@ from model.values import READ_LIMIT, ValueError_, read_number
 
 FORMAT_ID = "gov-info-disclosure-annual-report"
 VERSION = 1
-#: No real report is anywhere near this; a larger file is not a report.
+#: The one bound on a report's size: the reader refuses a larger file, so the writer never writes one
+#: (`encode`), the wizard refuses a paste that would make one, and the workbook reader's bounds are
+#: derived from it. No real report is anywhere near it (a long one is a few hundred KB).
 MAX_FILE_BYTES = 20 * 1024 * 1024
 _KNOWN_KEYS = ("format", "version", "template", "meta", "sections", "values", "explanations")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -373,9 +375,23 @@ def _json_default(value: Any) -> Any:
     raise TypeError(f"cannot store {type(value).__name__}")
 
 
+def encode(report: Report) -> bytes:
+    """The report file's bytes; ReportFileError when it would be larger than the reader accepts."""
+    data = dumps(report).encode("utf-8")
+    if len(data) > MAX_FILE_BYTES:
+        raise ReportFileError(too_large_message(len(data)))
+    return data
+
+
+def too_large_message(size: int) -> str:
+    """Why a report of `size` bytes is refused: the same sentence at paste, at save and at autosave."""
+    return (f"报告内容过多（约 {size / 1024 / 1024:.1f} MB），超过报告文件的上限 {MAX_FILE_BYTES // 1024 // 1024} MB，"
+            "保存后将无法再次打开。请删减正文（例如误粘贴的大段内容）。")
+
+
 def save(report: Report, path: str | os.PathLike[str], backup: bool = True) -> None:
     """Write `report` atomically; keep the previous file as `<name>.bak`. Raises ReportFileError."""
-    atomic_write(Path(path), dumps(report).encode("utf-8"), backup=backup)
+    atomic_write(Path(path), encode(report), backup=backup)
 
 
 def _keep_backup(path: Path) -> None:

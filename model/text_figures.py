@@ -42,8 +42,9 @@ class TextMismatch:
     quote: str  # the whole sentence
     cells: tuple[str, ...]  # the cell(s) the phrase refers to; the first is the one named
     stated: Number  # what the text says
-    table: Number  # what the table says (the first reading)
+    table: Number  # what the table says (the first reading): while a cell is blank, the running sum
     message: str  # Chinese, for the user
+    complete: bool = True  # False: a cell is still blank, but what is filled already exceeds the text
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -455,15 +456,21 @@ _DOC_COL = {ISSUE: "issued", REPEAL: "repealed", INFORCE: "in_force"}
 _DOC_NOUN_PHRASE = {NORMATIVE: "行政规范性文件", REGULATION: "规章"}
 
 
-def _value(reading: _Reading, figures: dict[str, Any]) -> Number | None:
-    """The reading's figure; None when any operand is blank or no valid number (then: say nothing)."""
+def _value(reading: _Reading, figures: dict[str, Any]) -> tuple[Number, bool] | None:
+    """The reading's running sum and whether every operand is filled; None when a filled operand is no
+    valid number (then: say nothing, T2-2/T3-4/T4-4 name it)."""
     total: Number = 0
+    complete = True
     for code in reading.operands:
-        v = valid_or_none(code, figures.get(code))
+        raw = figures.get(code)
+        if raw is None:
+            complete = False
+            continue
+        v = valid_or_none(code, raw)
         if v is None:
             return None
         total += v
-    return total
+    return total, complete
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -862,20 +869,33 @@ def _scan(section: str, text: str, figures: dict[str, Any], year: int | None) ->
     return out
 
 
+#: The longest sentence read as one (real ones stay under 200 characters). Reading a sentence takes time
+#: that grows faster than its length, so a run without 。 (pasted without punctuation) is cut at a clause.
+_MAX_SENTENCE = 600
+
+
+def _halfwidth(text: str, chunk: int = 1 << 16) -> str:
+    """Full-width digits as ASCII, offsets unchanged. In pieces: the wizard checks texts in a background
+    thread, and one long call into C would hold the interpreter (and the window) for the whole text."""
+    return "".join(text[i:i + chunk].translate(_FULLWIDTH) for i in range(0, len(text), chunk))
+
+
 @functools.lru_cache(maxsize=32)
 def _claims(text: str, year: int | None) -> tuple[tuple[tuple[int, int], _Claim], ...]:
     """Every figure the text states, sentence by sentence; a sub-head line opens a subsection, a line
     break a paragraph. Cached: while the user types in a table the texts do not change, and the rules
     run twice per change (while editing and as at hand-in)."""
-    norm = text.translate(_FULLWIDTH)
+    norm = _halfwidth(text)
     out: list[tuple[tuple[int, int], _Claim]] = []
     para = _Para()
     a = 0
     n = len(norm)
     while a < n:
-        m = _SENTENCE_END.search(norm, a)
-        b = m.end() if m else n
-        end_mark = m.group() if m else "\n"
+        m = _SENTENCE_END.search(norm, a, a + _MAX_SENTENCE)
+        b = m.end() if m else min(n, a + _MAX_SENTENCE)
+        end_mark = m.group() if m else "\n" if b == n else ""
+        if not m and b < n:  # no sentence is this long: a run without 。 is read a clause at a time
+            b = max(norm.rfind(mark, a, b) for mark in "，,：:、") + 1 or b
         line_start = a == 0 or norm[a - 1] == "\n"
         if line_start and _SUBHEAD.match(norm, a) and len(norm[a:b].strip()) <= 40 and end_mark == "\n":
             para = _Para(app_subsection=bool(_APP_SUBHEAD.search(norm, a, b)) and "收费" not in norm[a:b])
@@ -895,9 +915,17 @@ def _claims(text: str, year: int | None) -> tuple[tuple[tuple[int, int], _Claim]
 
 def _judge(section: str, text: str, sentence: tuple[int, int], claim: _Claim, figures: dict[str, Any],
            seen: set[tuple[int, str, Number]]) -> list[TextMismatch]:
-    """The finding for a claim that no reading of the table agrees with (none if any does, or one is blank)."""
-    values = [_value(r, figures) for r in claim.readings]
-    if any(v is None for v in values) or any(v == claim.stated for v in values):
+    """The finding for a claim that no reading of the table agrees with (none if any does or still may).
+
+    A reading with blank cells may still come to agree, unless what is filled already exceeds the text
+    (counts are never negative): “共收到申请3件” while 新收 already adds up to 14 is certain at once.
+    """
+    found = [_value(r, figures) for r in claim.readings]
+    sums = [s for s in found if s is not None]
+    if len(sums) < len(found):
+        return []
+    complete = all(done for _, done in sums)
+    if any(v == claim.stated if done else v <= claim.stated for v, done in sums):
         return []
     first = claim.readings[0]
     key = (claim.start, first.cells[0], claim.stated)
@@ -908,17 +936,23 @@ def _judge(section: str, text: str, sentence: tuple[int, int], claim: _Claim, fi
     said = " ".join(text[claim.start:claim.end].split()) or claim.phrase  # the words as written, not rephrased
     in_digits = format_value(claim.stated) in said.replace(",", "")  # else say the figure in digits too
     implied = f"（即{format_value(claim.stated)}{unit}）" if claim.implied or not in_digits else ""
-    message = f"正文称“{said}”{implied}，{first.label}为{format_value(values[0])}{unit}"
-    others = [f"{_alternative(first, r)}为{format_value(v)}{unit}"
-              for r, v in zip(claim.readings[1:], values[1:], strict=True) if v != values[0]]
+
+    def figure(value: Number, done: bool) -> str:
+        return f"为{format_value(value)}{unit}" if done else f"已填部分已达{format_value(value)}{unit}"
+
+    message = f"正文称“{said}”{implied}，{first.label}{figure(*sums[0])}"
+    others = [f"{_alternative(first, r)}{figure(v, done)}"
+              for r, (v, done) in zip(claim.readings[1:], sums[1:], strict=True) if (v, done) != sums[0]]
     if others:
         message += "（" + "；".join(others) + "）"
+    if not complete:
+        message += "（表格尚未填完）"
     cells = tuple(dict.fromkeys(c for r in claim.readings for c in r.cells))
     # The sentence alone is handed over: the same quote, without rescanning the text before it.
     a, b = sentence
     loc = text_location(section, text[a:b], claim.start - a, claim.end - a)
-    return [TextMismatch(section, (claim.start, claim.end), loc.quote, cells, claim.stated, values[0],
-                         message + "。")]
+    return [TextMismatch(section, (claim.start, claim.end), loc.quote, cells, claim.stated, sums[0][0],
+                         message + "。", complete)]
 
 
 def _alternative(first: _Reading, other: _Reading) -> str:

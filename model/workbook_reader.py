@@ -34,24 +34,32 @@ from model import schema as S
 from model import workbook_layout as L
 from model.documents import ZIP_MAGIC, foreign_message
 from model.report import Report
-from model.storage import ReportFileError, loads, read_bytes
+from model.storage import MAX_FILE_BYTES, ReportFileError, loads, read_bytes
 from model.values import Value, ValueError_, format_value, read_number
 
 __all__ = ["read_workbook"]
 
-#: Bounds on what is read, far above any workbook this program writes (tens of KB; a few MB for a
-#: report with very long texts) and far below what hurts an office PC with 4 GB.
-MAX_READ_BYTES = 50 * 1024 * 1024
+#: Bounds on what is read, derived from the one bound on a report (model.storage.MAX_FILE_BYTES), so
+#: that the workbook of any report the program can save reads back: its hidden sheet holds the report
+#: file, in which no character takes more than 5 bytes once written as XML (“&” is “&amp;”, a Chinese
+#: character “&#20449;”), and the sheet 报告正文 holds its texts once more. Memory stays flat whatever
+#: the size (every part is streamed). No bound on the compression ratio: deflate packs a section of one
+#: phrase repeated (“无。” …) up to about 1000 times, as it may any text the user wrote.
+MAX_PART_BYTES = 5 * MAX_FILE_BYTES + 1024 * 1024
+MAX_UNZIPPED_BYTES = 2 * MAX_PART_BYTES + 10 * 1024 * 1024
+MAX_READ_BYTES = MAX_UNZIPPED_BYTES // 4
 MAX_MEMBERS = 1000
-MAX_PART_BYTES = 20 * 1024 * 1024
-MAX_UNZIPPED_BYTES = 100 * 1024 * 1024
-#: A part larger than RATIO_FLOOR that unpacks to more than MAX_RATIO times its packed size is a bomb:
-#: the repetitive texts of a real workbook stay near 100 (a 300 KB sheet of one sentence repeated).
+#: The same checks for archives from outside (a Word document to import), which are read whole: there a
+#: part larger than RATIO_FLOOR that unpacks to more than MAX_RATIO times its packed size is a bomb.
+ARCHIVE_PART_BYTES = MAX_FILE_BYTES
+ARCHIVE_UNZIPPED_BYTES = 5 * MAX_FILE_BYTES
 MAX_RATIO = 200
 RATIO_FLOOR = 1024 * 1024
 #: XML elements read from one part. The program's sheets hold a few thousand; at about 2 µs each the
-#: worst case stays well under a second per part.
+#: worst case stays well under a second per part. The sheet 报告正文 holds a row per paragraph of the
+#: report read from the hidden sheet (itself within MAX_FILE_BYTES): it may hold that many more.
 MAX_ELEMENTS = 100_000
+ELEMENTS_PER_TEXT_ROW = 8
 MAX_CHUNKS = MAX_PART_BYTES // L.CHUNK + 1
 _MB = 1024 * 1024
 _MAX_ROW, _MAX_COL = 1_048_576, 16_384  # Excel's sheet size
@@ -119,16 +127,17 @@ def check_zip_directory(data: bytes, name: str) -> None:
         raise _too_large(name, f"中的部件过多（{entries} 个）")
 
 
-def check_zip_sizes(infos: list[zipfile.ZipInfo], name: str) -> None:
+def check_zip_sizes(infos: list[zipfile.ZipInfo], name: str, max_part: int = ARCHIVE_PART_BYTES,
+                    max_total: int = ARCHIVE_UNZIPPED_BYTES, max_ratio: int | None = MAX_RATIO) -> None:
     """Refuse, before unpacking anything, an archive that would unpack to an absurd size (a zip bomb)."""
     total = sum(info.file_size for info in infos)
-    if total > MAX_UNZIPPED_BYTES:
-        raise _too_large(name, f"解压后过大（共 {total // _MB} MB，本程序最多读取 {MAX_UNZIPPED_BYTES // _MB} MB）")
+    if total > max_total:
+        raise _too_large(name, f"解压后过大（共 {total // _MB} MB，本程序最多读取 {max_total // _MB} MB）")
     for info in infos:
-        if info.file_size > MAX_PART_BYTES:
+        if info.file_size > max_part:
             raise _too_large(name, f"解压后过大（其中一个部件达 {info.file_size // _MB} MB，"
-                                   f"本程序每个部件最多读取 {MAX_PART_BYTES // _MB} MB）")
-        if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(1, info.compress_size):
+                                   f"本程序每个部件最多读取 {max_part // _MB} MB）")
+        if max_ratio and info.file_size > RATIO_FLOOR and info.file_size > max_ratio * max(1, info.compress_size):
             raise _too_large(name, f"的压缩比异常（其中一个部件解压后是压缩时的 "
                                    f"{info.file_size // max(1, info.compress_size)} 倍），可能是恶意构造的文件")
         if info.flag_bits & 0x1:
@@ -182,7 +191,8 @@ class StreamedWorkbook:
             infos = self.zip.infolist()
         except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, struct.error):
             raise ReportFileError(f"“{name}”已损坏或不完整，无法作为 Excel 工作簿打开。") from None
-        check_zip_sizes(infos, name)
+        # Streamed, and within bounds derived from the one bound on a report: no ratio (see MAX_PART_BYTES).
+        check_zip_sizes(infos, name, MAX_PART_BYTES, MAX_UNZIPPED_BYTES, None)
         self.parts = {info.filename: info for info in infos}
         workbook = self._workbook_part()
         self.sheets = self._sheets(workbook)
@@ -250,11 +260,11 @@ class StreamedWorkbook:
 
     # -- streaming -------------------------------------------------------------------------------
 
-    def _events(self, part: str, what: str, ends: Container[str],
-                starts: Container[str] = ()) -> Iterator[tuple[str, Element]]:
+    def _events(self, part: str, what: str, ends: Container[str], starts: Container[str] = (),
+                limit: int = MAX_ELEMENTS) -> Iterator[tuple[str, Element]]:
         """Stream `part`: ("start", el) at the start of elements named in `starts`, ("end", el) at the end
         of those named in `ends`, read whole. Every other element is dropped from its parent once it
-        has ended, so memory stays flat however large the part; at most MAX_ELEMENTS are read."""
+        has ended, so memory stays flat however large the part; at most `limit` elements are read."""
         stack: list[Element] = []
         inside = 0  # depth within an element of `ends`, which is kept whole until it ends
         count = 0
@@ -264,8 +274,8 @@ class StreamedWorkbook:
                     name = _local(el.tag)
                     if event == "start":
                         count += 1
-                        if count > MAX_ELEMENTS:
-                            raise _too_large(self.name, f"中{what}的内容过多（超过 {MAX_ELEMENTS} 项）")
+                        if count > limit:
+                            raise _too_large(self.name, f"中{what}的内容过多（超过 {limit} 项）")
                         stack.append(el)
                         if name in ends:
                             inside += 1
@@ -282,12 +292,14 @@ class StreamedWorkbook:
         except (ParseError, DefusedXmlException, zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError):
             raise _damaged(self.name, f"中{what}") from None
 
-    def cells(self, title: str, last_row: int | None = None) -> Iterator[tuple[int, int, Any]]:
+    def cells(self, title: str, last_row: int | None = None,
+              limit: int = MAX_ELEMENTS) -> Iterator[tuple[int, int, Any]]:
         """(row, column, value) of each cell the sheet `title` holds, in the file's order; rows after
-        `last_row` are not read. Values as Excel shows them: str, int, Decimal, bool or None."""
+        `last_row` are not read, nor more than `limit` XML elements. Values as Excel shows them: str,
+        int, Decimal, bool or None."""
         what = f"工作表“{title}”"
         row = col = 0
-        for event, el in self._events(self.sheets[title], what, {"c"}, {"row"}):
+        for event, el in self._events(self.sheets[title], what, {"c"}, {"row"}, limit):
             if event == "start":
                 ref = el.get("r")
                 row = int(ref) if ref and ref.isdigit() else row + 1
@@ -489,7 +501,8 @@ def _compare_texts(book: StreamedWorkbook, report: Report, notices: list[str]) -
         last = max((r for r, _ in expected), default=0)
         found: dict[tuple[int, int], Any] = {}
         beyond: int | None = None
-        for r, c, value in book.cells(title):
+        # As many elements as the rows this report's texts take (a row per paragraph), and the usual more.
+        for r, c, value in book.cells(title, limit=MAX_ELEMENTS + ELEMENTS_PER_TEXT_ROW * last):
             if (r, c) in expected:
                 found[(r, c)] = value
             elif r > last and _as_text(value) != "":

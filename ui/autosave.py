@@ -20,7 +20,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from model.atomic import pid_alive
 from model.oserror_text import os_error_reason
 from model.report import Report
-from model.storage import ReportFileError, atomic_write, dumps, load
+from model.storage import ReportFileError, atomic_write, encode, load
 from ui.appdata import data_dir, data_dir_problem
 from ui.document import ReportDocument
 
@@ -77,7 +77,7 @@ def orphaned_recoveries() -> list[Recovery]:
         src_file = f.with_suffix(".src")
         source = None
         try:
-            text = src_file.read_text(encoding="utf-8").strip()
+            text = _path_text(src_file.read_bytes()).strip()
             source = Path(text) if text else None
         except OSError:
             pass
@@ -128,8 +128,8 @@ class Autosaver(QObject):
             # The source path first: a kill between the two writes must not leave a recovery file
             # that has lost which file it belongs to.
             src = str(self.doc.path) if self.doc.path else ""
-            atomic_write(self.path.with_suffix(".src"), src.encode("utf-8"))
-            atomic_write(self.path, dumps(self.doc.report).encode("utf-8"))
+            atomic_write(self.path.with_suffix(".src"), _path_bytes(src))
+            atomic_write(self.path, encode(self.doc.report))
             self.last_error = ""
         except ReportFileError as exc:
             self.last_error = str(exc)
@@ -144,6 +144,20 @@ class Autosaver(QObject):
 
     def clear(self) -> None:
         Recovery(self.path, None, 0).discard()
+
+
+def _path_bytes(path: str) -> bytes:
+    """A path as UTF-8, keeping what is not: a name in GBK bytes (from a Windows zip) reads as escapes in
+    Python and is written back as those very bytes."""
+    try:
+        return path.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a lone surrogate (Windows allows it in a name): kept as it is
+        return path.encode("utf-8", "surrogatepass")
+
+
+def _path_text(data: bytes) -> str:
+    """The path `_path_bytes` wrote; any bytes at all give a path, so a damaged .src never stops the start."""
+    return data.decode("utf-8", "surrogateescape")
 
 
 def _off(reason: str) -> str:

@@ -26,3 +26,5 @@ SEVERITY_FG = {
     Severity.INFO: QColor("#1f5f99"),
     Severity.TODO: QColor("#5f6368"),
 }
+#: A `confirm` finding the user has explained: settled, no longer open.
+EXPLAINED_FG = QColor("#1b7a3a")

@@ -1,25 +1,33 @@
 """The open report as the UI sees it: the model object, its file, undo history and current findings.
 
 Every edit of a cell goes through `set_cells`, which pushes one undoable command (a paste is one
-command) and then recomputes totals and findings; views listen to `changed` and repaint. Rules take
-well under a millisecond, so everything is simply re-evaluated on each change.
+command) and then recomputes totals and findings; views listen to `changed` and repaint. The table rules
+take well under a millisecond, so a cell edit re-evaluates at once. The text checks (model.rules.TEXT_RULES)
+read every sentence: typing in a text only stores it, and all findings are evaluated once typing pauses,
+in a background thread, so no keystroke waits for them whatever the length of the text.
 """
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from model.preamble import generate_preamble
 from model.report import Report, new_report
-from model.rules import Finding, Severity, Stage, evaluate
+from model.rules import TEXT_RULES, Finding, Severity, evaluate_stages, ordered
 from model.schema import CELLS
-from model.storage import to_dict
+from model.storage import ReportFileError, encode, to_dict
 from model.values import Value
 from model.verdict import Verdict, verdict_of
+from ui.worker import Worker
+
+#: How long typing must pause before the texts are checked.
+TEXT_CHECK_DELAY_MS = 300
+Evaluation = tuple[list[Finding], list[Finding]]  # while editing, as at hand-in
 
 
 class _SetCells(QUndoCommand):
@@ -43,6 +51,7 @@ class _SetCells(QUndoCommand):
 class ReportDocument(QObject):
     changed = Signal()  # anything in the report changed (values, texts, meta, explanations)
     values_changed = Signal()  # cell values changed: totals and findings are new
+    findings_changed = Signal()  # the findings were evaluated again (at once, or after typing paused)
     meta_changed = Signal()
     path_changed = Signal()
     modified_changed = Signal(bool)
@@ -62,6 +71,16 @@ class ReportDocument(QObject):
         self.verdict: Verdict = verdict_of(())
         self.cell_findings: dict[str, list[Finding]] = {}
         self.computed: dict[str, Any] = {}
+        self._generation = 0  # counts changes: a background result for an older content is dropped
+        self._texts_checked = True  # the text checks' findings are those of the texts as they are now
+        self._text_timer = QTimer(self)
+        self._text_timer.setSingleShot(True)
+        self._text_timer.setInterval(TEXT_CHECK_DELAY_MS)
+        self._text_timer.timeout.connect(self._check_texts)
+        self._checker = Worker(self, "本次校验未能完成（{kind}：{exc}）")
+        self._checker.finished.connect(self._texts_evaluated)
+        self._checker.failed.connect(self._check_failed)
+        self._checking = False  # a background evaluation is running
         self._evaluate()
 
     # -- state ---------------------------------------------------------------------------------------
@@ -92,7 +111,7 @@ class ReportDocument(QObject):
         self.path = path
         self.prior = None
         self.undo_stack.clear()
-        self._evaluate()
+        self._evaluate(texts=True)
         self.set_modified(False)
         self.path_changed.emit()
         self.meta_changed.emit()
@@ -140,16 +159,78 @@ class ReportDocument(QObject):
         self.values_changed.emit()
         self.changed.emit()
 
-    def _evaluate(self) -> None:
+    def _evaluate(self, texts: bool = False) -> None:
+        """Totals and findings now. The text checks run here too unless a text was edited since they last
+        ran (`texts` forces them): then their last findings stay until the pending check replaces them."""
+        self._generation += 1
         self.computed = self.report.computed()
-        self.findings = evaluate(self.report, self.prior, Stage.EDITING, self.deadlines)
-        self.handin_findings = evaluate(self.report, self.prior, Stage.HANDIN, self.deadlines)
+        if texts or self._texts_checked:
+            self._text_timer.stop()
+            self._texts_checked = True
+            self._show(evaluate_stages(self.report, self.prior, self.deadlines))
+            return
+        editing, handin = evaluate_stages(self.report, self.prior, self.deadlines, skip=TEXT_RULES)
+        kept = [f for f in self.findings if f.rule in TEXT_RULES], [f for f in self.handin_findings
+                                                                     if f.rule in TEXT_RULES]
+        self._show((ordered(editing + kept[0]), ordered(handin + kept[1])))
+
+    def _show(self, evaluation: Evaluation) -> None:
+        self.findings, self.handin_findings = evaluation
         self.verdict = verdict_of(self.handin_findings)
         by_cell: dict[str, list[Finding]] = {}
         for f in self.findings:
             for c in f.cells:
                 by_cell.setdefault(c, []).append(f)
         self.cell_findings = by_cell
+        self.findings_changed.emit()
+
+    # -- the text checks, after typing pauses ------------------------------------------------------------
+
+    def _texts_edited(self) -> None:
+        self._generation += 1
+        self._texts_checked = False
+        self._text_timer.start()  # restarted by every keystroke: runs once typing pauses
+
+    def _check_texts(self) -> None:
+        """Evaluate everything on a copy of the report in the background; one evaluation at a time."""
+        if self._checking:
+            return  # `_texts_evaluated` starts the next one
+        self._checking = True
+        snapshot, prior, deadlines, generation = self.report.copy(), self.prior, self.deadlines, self._generation
+        self._checker.start(lambda _progress: (generation, evaluate_stages(snapshot, prior, deadlines)))
+
+    def _texts_evaluated(self, result: tuple[int, Evaluation]) -> None:
+        self._checking = False
+        generation, evaluation = result
+        if self._texts_checked:
+            return  # `check_now` was quicker
+        if generation != self._generation:  # changed meanwhile: check the report as it is now
+            if not self._text_timer.isActive():
+                self._check_texts()
+            return
+        self._texts_checked = True
+        self._show(evaluation)
+        self.values_changed.emit()  # cells take the colour of the new findings
+
+    def _check_failed(self, message: str) -> None:
+        """A check that raised (a bug): the findings stay as they were; a later change tries again."""
+        self._checking = False
+        print(message, file=sys.stderr)
+
+    def stop_checks(self) -> None:
+        """The window closes: no check is started any more, and a running one is let finish."""
+        self._text_timer.stop()
+        self._checker.wait()
+
+    def check_now(self) -> None:
+        """Bring the findings up to date at once (before an export, whose verdict must be exact)."""
+        if not self._texts_checked:
+            self._evaluate(texts=True)
+
+    @property
+    def texts_checked(self) -> bool:
+        """Whether the findings are those of the texts as they are now (False while typing pauses)."""
+        return self._texts_checked
 
     def set_deadlines(self, deadlines: dict[str, tuple[int, int]]) -> None:
         """The publication deadlines G4 checks against (a setting of the program, not of the report)."""
@@ -160,7 +241,7 @@ class ReportDocument(QObject):
     def set_prior(self, prior: Report | None) -> None:
         """Check against last year's report (or stop, with None); not saved with the report."""
         self.prior = prior
-        self._evaluate()
+        self._evaluate(texts=True)  # 内容雷同 compares the texts with the new prior
         self.values_changed.emit()
         self.changed.emit()
 
@@ -179,10 +260,24 @@ class ReportDocument(QObject):
     # -- texts, meta, explanations ----------------------------------------------------------------------
 
     def set_text(self, key: str, text: str) -> None:
+        """Store a section's text as typed; it is checked once typing pauses (`findings_changed` then)."""
         if self.report.sections.get(key, "") == text:
             return
         self.report.sections[key] = text
-        self._touched()
+        self._texts_edited()
+        self._content_changed()
+        self.changed.emit()
+
+    def text_problem(self, key: str, text: str) -> str:
+        """Why `text` cannot become section `key`: the report file would be larger than can be opened
+        again ("" when it fits). The same bound as saving (model.storage.encode)."""
+        trial = self.report.copy()
+        trial.sections[key] = text
+        try:
+            encode(trial)
+        except ReportFileError as exc:
+            return str(exc)
+        return ""
 
     def set_meta(self, key: str, value: Any) -> None:
         if value in ("", None):
@@ -199,6 +294,7 @@ class ReportDocument(QObject):
         current = self.report.sections.get("preamble", "")
         if current in ("", old_preamble):
             self.report.sections["preamble"] = generate_preamble(self.report.meta)
+        self._texts_edited()  # the year and the preamble are read by the text checks
         self._touched(cells_affected=True)
         self.meta_changed.emit()
 

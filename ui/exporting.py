@@ -50,7 +50,8 @@ class Snapshot:
 
 
 def snapshot(doc: ReportDocument) -> Snapshot:
-    """Copy the document's report on the UI thread, before a worker reads it."""
+    """Copy the document's report on the UI thread, before a worker reads it (its findings up to date)."""
+    doc.check_now()
     return Snapshot(doc.report.copy(), tuple(doc.handin_findings))
 
 
@@ -289,6 +290,7 @@ class ExportActions(QObject):
 
     def _draft_or_cancel(self, verb: str = "导出") -> bool | None:
         """False: a final export; True: the user accepted a draft; None: cancelled."""
+        self.doc.check_now()  # what was typed a moment ago counts
         n = self.doc.verdict.errors
         if not n:
             return False

@@ -44,6 +44,15 @@ def _order(f: Finding) -> tuple[int, int]:
     return (SECTION_ORDER.index(section) if section in SECTION_ORDER else len(SECTION_ORDER), f.severity.rank)
 
 
+#: How an explained `confirm` finding is shown and counted: settled, apart from what is still open.
+EXPLAINED_LABEL = "已说明"
+
+
+def explained(f: Finding) -> bool:
+    """A `confirm` finding with its written explanation: no longer open."""
+    return f.severity is Severity.CONFIRM and bool(f.explanation.strip())
+
+
 def grouped(findings: list[Finding]) -> list[Finding]:
     """Findings in the report's order of sections, worst first within a section (a stable sort)."""
     return sorted(findings, key=_order)
@@ -55,7 +64,7 @@ class FindingsModel(QAbstractListModel):
         self.doc = doc
         self.source = source
         self.findings: list[Finding] = grouped(source())
-        doc.changed.connect(self.refresh)
+        doc.findings_changed.connect(self.refresh)
 
     def refresh(self) -> None:
         new = grouped(self.source())
@@ -81,13 +90,13 @@ class FindingsModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             first = index.row() == 0 or self.findings[index.row() - 1].section != f.section
             head = f"〔{SECTION_NAMES.get(f.section or '', '其他')}〕\n" if first else ""
-            done = "（已说明）" if f.explanation else ""
-            return f"{head}【{f.severity.label}】{f.text}{done}"
+            badge = EXPLAINED_LABEL if explained(f) else f.severity.label
+            return f"{head}【{badge}】{f.text}"
         if role == Qt.ItemDataRole.ToolTipRole:
             tip = f"{f.message}\n\n规则 {f.rule}（{f.severity.label}）。双击可定位。"
             return tip + (f"\n说明：{f.explanation}" if f.explanation else "")
         if role == Qt.ItemDataRole.ForegroundRole:
-            return QBrush(colors.SEVERITY_FG[f.severity])
+            return QBrush(colors.EXPLAINED_FG if explained(f) else colors.SEVERITY_FG[f.severity])
         if role == Qt.ItemDataRole.BackgroundRole and f.severity is Severity.ERROR:
             return QBrush(colors.SEVERITY_BG[Severity.ERROR].lighter(110))
         return None
@@ -140,16 +149,16 @@ class FindingsPanel(QWidget):
         self._current_changed(QModelIndex())
 
     def _update_summary(self) -> None:
+        """Counts of what is still open, by severity; explained `confirm` findings are counted apart."""
         findings = self.model.findings
         if not findings:
             self.summary.setText("未发现问题。")
             return
-        parts = []
-        for sev in Severity:
-            n = sum(f.severity is sev for f in findings)
-            if n:
-                color = colors.SEVERITY_FG[sev].name()
-                parts.append(f"<span style='color:{color}'><b>{sev.label} {n}</b></span>")
+        settled = sum(explained(f) for f in findings)
+        counts = [(sev.label, colors.SEVERITY_FG[sev], sum(f.severity is sev and not explained(f) for f in findings))
+                  for sev in Severity]
+        counts.append((EXPLAINED_LABEL, colors.EXPLAINED_FG, settled))
+        parts = [f"<span style='color:{color.name()}'><b>{label} {n}</b></span>" for label, color, n in counts if n]
         self.summary.setText("　".join(parts) + "　（双击一条可定位）")
 
     def _restore_selection(self) -> None:

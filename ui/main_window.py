@@ -42,6 +42,7 @@ from ui.document import ReportDocument
 from ui.exporting import ExportActions
 from ui.findings_panel import FindingsPanel
 from ui.help import AboutWindow, GuideWindow
+from ui.pages import TextEditor
 from ui.qt_chinese import watch_file_dialogs
 from ui.table_view import SpreadsheetView
 from ui.text_spans import span_cursor
@@ -117,6 +118,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.status_label, 1)
         for page in self.wizard.table_pages.values():
             page.message.connect(self.show_message)
+        for editor in self.findChildren(TextEditor):
+            editor.refused.connect(self.show_message)  # a paste the report file could not hold
         self.wizard.finish_requested.connect(self.save)
 
         self.autosaver = Autosaver(self.doc)
@@ -141,6 +144,7 @@ class MainWindow(QMainWindow):
         self.doc.path_changed.connect(self._update_title)
         self._update_title()
         self._page_shown(self.wizard.currentId())
+        self.show_message(appdata.settings_notice())  # a damaged settings file: what fell back to defaults
 
     def show_on_screen(self) -> None:
         """Show the window (program start): as the user left it last time, else the default size where it
@@ -296,6 +300,7 @@ class MainWindow(QMainWindow):
             self.wizard.go_to(ids[row])
 
     def _page_shown(self, page_id: int) -> None:
+        self.status_label.clear()  # a message about the page left behind would mislead on this one
         ids = self.wizard.pageIds()
         if page_id in ids:
             self.sections.blockSignals(True)
@@ -642,6 +647,7 @@ class MainWindow(QMainWindow):
         if self.confirm_discard():
             self.remember_layout()
             self.exports.wait()  # an export still running finishes its file first
+            self.doc.stop_checks()
             if self.aggregate_window is not None:
                 self.aggregate_window.stop()
             self.autosaver.clear()

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QDate, QMimeData, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -32,7 +32,7 @@ from ui.document import ReportDocument
 from ui.findings_panel import FindingsPanel
 from ui.table_model import ReportTableModel
 from ui.table_view import SpreadsheetView
-from ui.text_spans import span_cursor
+from ui.text_spans import utf16_offsets
 
 _MESSAGE_STYLE = "color:#b3261e; padding:2px;"
 _NOTICE_STYLE = "color:#1f4e79; padding:2px;"
@@ -40,9 +40,33 @@ INFO_PAGE_TITLE = "基本信息"
 REVIEW_PAGE_TITLE = "校验与导出"
 
 
-def _text_editor(object_name: str) -> QPlainTextEdit:
-    edit = QPlainTextEdit()
-    edit.setObjectName(object_name)
+class TextEditor(QPlainTextEdit):
+    """A section's editor that refuses a paste the report file could not hold (model.storage.MAX_FILE_BYTES):
+    saved, it could never be opened again. `refused` carries the reason for the status bar."""
+
+    refused = Signal(str)
+
+    def __init__(self, doc: ReportDocument, key: str) -> None:
+        super().__init__()
+        self.doc = doc
+        self.key = key
+
+    def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802 - Qt's name
+        cursor = self.textCursor()  # the text as it would be: the selection replaced by what is pasted
+        units = self.toPlainText().encode("utf-16-le", "surrogatepass")
+        start, end = 2 * cursor.selectionStart(), 2 * cursor.selectionEnd()
+        text = (units[:start] + source.text().encode("utf-16-le", "surrogatepass") + units[end:]).decode(
+            "utf-16-le", "surrogatepass")
+        problem = self.doc.text_problem(self.key, text)
+        if problem:
+            self.refused.emit(f"未粘贴：{problem}")
+            return
+        super().insertFromMimeData(source)
+
+
+def _text_editor(doc: ReportDocument, key: str) -> TextEditor:
+    edit = TextEditor(doc, key)
+    edit.setObjectName(f"text-{key}")
     edit.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
     edit.setTabChangesFocus(True)  # Tab moves on to the next control; the text needs no tab characters
     font = edit.font()
@@ -51,16 +75,21 @@ def _text_editor(object_name: str) -> QPlainTextEdit:
     return edit
 
 
-def mark_spans(editor: QPlainTextEdit, findings: list) -> None:  # type: ignore[type-arg]
-    """Highlight each finding's span in the editor's text (Python offsets; Qt counts UTF-16 units)."""
-    length = len(editor.toPlainText())
+def mark_spans(editor: QPlainTextEdit, findings: list, text: str) -> None:  # type: ignore[type-arg]
+    """Highlight each finding's span in the editor, whose content is `text` (the section as the document
+    holds it: copying a long text out of the editor for every mark would take a while)."""
+    spans = [f.location.span for f in findings if f.location.span is not None and f.location.span[1] <= len(text)]
+    units = utf16_offsets(text, (offset for span in spans for offset in span))
     selections = []
     for f in findings:
         span = f.location.span
-        if span is None or span[1] > length:
+        if span is None or span[1] > len(text):
             continue
         selection = QTextEdit.ExtraSelection()
-        selection.cursor = span_cursor(editor, span)
+        cursor = QTextCursor(editor.document())
+        cursor.setPosition(units[span[0]])
+        cursor.setPosition(units[span[1]], QTextCursor.MoveMode.KeepAnchor)
+        selection.cursor = cursor
         selection.format.setBackground(colors.SEVERITY_BG.get(f.severity, colors.SEVERITY_BG[Severity.WARNING]))
         selection.format.setToolTip(f.message)
         selections.append(selection)
@@ -102,7 +131,7 @@ class InfoPage(QWizardPage):
         aggregate_row.addStretch(1)
         form.addRow("", aggregate_row)
 
-        self.preamble = _text_editor("text-preamble")
+        self.preamble = _text_editor(doc, "preamble")
         self.preamble.textChanged.connect(lambda: doc.set_text("preamble", self.preamble.toPlainText()))
         regenerate = QPushButton("按基本信息重新生成前言")
         regenerate.clicked.connect(doc.regenerate_preamble)
@@ -116,9 +145,13 @@ class InfoPage(QWizardPage):
         layout.addWidget(self.preamble, 1)
         doc.path_changed.connect(self.load)
         doc.meta_changed.connect(self.load_preamble)
-        doc.changed.connect(lambda: mark_spans(
-            self.preamble, [f for f in doc.findings if f.location.section == "preamble"]))
+        # Marked when the findings are new, not per keystroke: the marks' cursors follow the typing meanwhile.
+        doc.findings_changed.connect(self._mark_findings)
         self.load()
+
+    def _mark_findings(self) -> None:
+        mark_spans(self.preamble, [f for f in self.doc.findings if f.location.section == "preamble"],
+                   self.doc.report.text("preamble"))
 
     def _make_field(self, f: S.MetaField) -> QWidget:
         if f.kind == "choice":
@@ -191,6 +224,7 @@ class InfoPage(QWizardPage):
         text = self.doc.report.text("preamble")
         if self.preamble.toPlainText() != text:
             self.preamble.setPlainText(text)
+            self._mark_findings()
 
 
 class TextPage(QWizardPage):
@@ -202,7 +236,7 @@ class TextPage(QWizardPage):
         self.section = section
         self.setTitle(section.heading)
         self.setSubTitle("请逐项填写。右侧为格式要求和应涵盖的内容，写到的内容会自动勾选。")
-        self.editor = _text_editor(f"text-{section.key}")
+        self.editor = _text_editor(doc, section.key)
         self.editor.setPlaceholderText("在此输入本部分内容。每段一行；小标题单独成行，如“（一）主动公开”。")
         self.editor.textChanged.connect(self._changed)
         guidance = QLabel(section.guidance)
@@ -244,7 +278,8 @@ class TextPage(QWizardPage):
         layout.addWidget(split, 1)
         doc.path_changed.connect(self.load)
         doc.meta_changed.connect(self._tick)  # the kind of body decides some checklist items
-        doc.changed.connect(self._mark_findings)
+        # Marked when the findings are new, not per keystroke: the marks' cursors follow the typing meanwhile.
+        doc.findings_changed.connect(self._mark_findings)
         doc.changed.connect(self._show_prior)  # set_prior emits changed: last year's text follows it
         self._prior_shown: object = None
         self.load()
@@ -290,20 +325,23 @@ class TextPage(QWizardPage):
 
     def _mark_findings(self) -> None:
         """Underline the sentences that findings quote (e.g. a figure that differs from the tables)."""
-        mark_spans(self.editor, [f for f in self.doc.findings if f.location.section == self.section.key])
+        key = self.section.key
+        mark_spans(self.editor, [f for f in self.doc.findings if f.location.section == key], self.doc.report.text(key))
 
     def load(self) -> None:
         text = self.doc.report.text(self.section.key)
         if self.editor.toPlainText() != text:
             self.editor.setPlainText(text)
+            self._mark_findings()
         self._tick()
 
     def _changed(self) -> None:
-        self.doc.set_text(self.section.key, self.editor.toPlainText())
-        self._tick()
+        text = self.editor.toPlainText()  # once per keystroke: a long text takes a while to copy out
+        self.doc.set_text(self.section.key, text)
+        self._tick(text)
 
-    def _tick(self) -> None:
-        text = self.editor.toPlainText()
+    def _tick(self, text: str | None = None) -> None:
+        text = self.editor.toPlainText() if text is None else text
         kind = self.doc.report.meta.get("agency_kind")
         for i, item in enumerate(self.section.checklist):
             done = any(k in text for k in item.keywords)
@@ -412,7 +450,7 @@ class ReviewPage(QWizardPage):
         layout.addWidget(self.status)
         layout.addWidget(self.details, 1)
         layout.addLayout(self.actions)
-        doc.changed.connect(self.refresh)
+        doc.findings_changed.connect(self.refresh)
         self.refresh()
 
     def add_export_buttons(self, actions) -> None:  # type: ignore[no-untyped-def]

@@ -131,3 +131,29 @@ def test_an_explanation_belongs_to_its_sentence(sample_report):
     verdict, findings = judge(sample_report)
     explained = [bool(f.explanation) for f in findings if f.rule == "G6"]
     assert explained == [True, False] and verdict.unexplained == 1
+
+
+# -- G6 while the table is half filled (issue 15, point 5) -----------------------------------------
+
+
+def test_g6_text_figure_the_running_total_already_exceeds_is_progress_then_to_explain(sample_report):
+    """“收到3件” while 新收 already adds up to 14: certain at once, shown as 待填 naming both figures, and 需说明
+    once the rows it may mean (新收, 上年结转) are filled."""
+    from model.rules import Stage
+
+    s1 = sample_report.sections["s1"]
+    sample_report.sections["s1"] = s1.replace("我局收到 2 条政府信息公开申请", "我局收到 3 条政府信息公开申请")
+    for code in S.table("t3").input_codes:
+        sample_report.set_value(code, None)
+    sample_report.set_value(S.t3("new", "natural"), 14)
+    (f,) = _found(sample_report, "G6", stage=Stage.EDITING)
+    assert f.severity is Severity.TODO
+    assert "收到 3 条" in f.message and "已达14件" in f.message and "尚未填完" in f.message
+    assert f.cells[0] == "t3.new.total" and "收到 3 条" in f.location.quote
+    sample_report.set_value(S.t3("new", "natural"), 3)  # what is filled may still come to agree: silent
+    assert not _found(sample_report, "G6", stage=Stage.EDITING)
+    for col in S.T3_INPUT_COLS:
+        sample_report.set_value(S.t3("new", col), 14 if col == "natural" else 0)
+        sample_report.set_value(S.t3("carried_in", col), 0)
+    (f,) = _found(sample_report, "G6", stage=Stage.EDITING)
+    assert f.severity is Severity.CONFIRM and "为14件" in f.message and "尚未填完" not in f.message

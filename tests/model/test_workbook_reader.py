@@ -273,19 +273,24 @@ def test_stray_cell_far_out_is_found_quickly(cn_dir, sample_report, capsys):
 # Bounded time and memory
 
 
-def test_zip_bomb_is_refused_quickly_with_little_memory(cn_dir, sample_report):
-    """Defect b: a small file that unpacks to millions of cells took minutes and gigabytes."""
+def test_zip_bomb_is_handled_quickly_with_little_memory(cn_dir, sample_report):
+    """Defect b: a small file that unpacks to millions of cells took minutes and gigabytes.
+
+    Issue 15 (point 15) dropped the bound on the compression ratio (this program's own workbook of a
+    section of one phrase repeated is packed as tightly); what bounds a bomb is the streaming: the
+    comparison of the texts ends at the first cell below them, and every part is read no further than
+    its bound on elements."""
     path = cn_dir / "炸弹.xlsx"
     write_workbook(sample_report, path)
     row = b"<c><v>1</v></c>" * 1000
     _replace_sheet(path, "报告正文", b"".join(b"<row>" + row + b"</row>" for _ in range(2000)))  # 2 million cells
     assert path.stat().st_size < 1_000_000
     start = time.perf_counter()
-    with _deadline(20), _peak_memory() as peak, pytest.raises(ReportFileError) as info:
-        read_workbook(path)
+    with _deadline(20), _peak_memory() as peak:
+        report, notices = read_workbook(path)
     elapsed = time.perf_counter() - start
-    message = str(info.value)
-    assert path.name in message and "过大" in message
+    assert report.values == sample_report.values  # the report from the hidden sheet, as exported
+    assert any("报告正文" in n and "被修改过" in n for n in notices)
     assert elapsed < 5, elapsed
     assert peak[0] < 300 * 2**20, peak[0]
 

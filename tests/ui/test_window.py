@@ -84,9 +84,10 @@ def test_findings_double_click_goes_to_the_cell(make_window):
     assert t3.view.currentIndex().data(Qt.ItemDataRole.UserRole) == "t3.new.legal"
 
 
-def test_empty_section_finding_goes_to_its_page(make_window):
+def test_empty_section_finding_goes_to_its_page(make_window, qtbot):
     window = make_window(SAMPLE)
     window.wizard.section_pages["s5"].editor.setPlainText("")
+    qtbot.waitUntil(lambda: window.doc.texts_checked)  # texts are checked once typing pauses
     assert "G1" in rules(window)
     finding = next(f for f in window.findings.model.findings if f.rule == "G1")
     window.go_to_finding(finding)
@@ -296,12 +297,13 @@ def test_findings_jump_by_their_location(make_window):
     assert QApplication.focusWidget() is window.wizard.info_page.findChild(QWidget, "meta-agency")
 
 
-def test_text_figure_finding_is_highlighted_and_jumps_to_its_sentence(make_window):
+def test_text_figure_finding_is_highlighted_and_jumps_to_its_sentence(make_window, qtbot):
     """Issue 9: G6 quotes the sentence; the text page highlights it and the finding selects it."""
     window = make_window(SAMPLE)
     page = window.wizard.section_pages["s1"]
     text = page.editor.toPlainText().replace("我局收到 2 条政府信息公开申请", "我局收到 3 条政府信息公开申请")
     page.editor.setPlainText(text)
+    qtbot.waitUntil(lambda: window.doc.texts_checked)  # texts are checked once typing pauses
     (finding,) = [f for f in window.doc.findings if f.rule == "G6"]
     assert finding.location.section == "s1" and "收到 3 条" in finding.location.quote
     marks = page.editor.extraSelections()
