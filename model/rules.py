@@ -9,6 +9,7 @@ cells are reported once per table by T2-1, T3-4 and T4-4 instead.
 from __future__ import annotations
 
 import copy
+import logging
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -56,6 +57,10 @@ class Stage(Enum):
 
     EDITING = "editing"
     HANDIN = "handin"
+
+
+#: The variant of a rule's finding when its check failed on this report (DESIGN: a rule never stops the program).
+FAILED = "failed"
 
 
 @dataclass(frozen=True)
@@ -640,7 +645,8 @@ TITLES: dict[str, str] = {
     "G1": "内容未填写", "G3": "年度不一致", "G4": "发布时间", "G5": "信息处理费", "G6": "正文数字与表格不符",
     "G7": "内容与上年雷同", "S3-2": "收费通知", "S4-1": "结果纠正未说明", "tables": "数字与上年相同",
     "A1": "汇总数与各单位之和不符", "A2": "应报单位",
-    "progress": "填写进度", "invalid": "数值有误", "agency": "基本信息未填写", "missing": "基本信息未填写",
+    "progress": "填写进度", FAILED: "本项检查未能完成", "invalid": "数值有误", "agency": "基本信息未填写",
+    "missing": "基本信息未填写",
 }
 
 
@@ -659,13 +665,38 @@ def ordered(findings: Iterable[Finding]) -> list[Finding]:
     return sorted(findings, key=lambda f: (f.severity.rank, _RULE_ORDER.get(f.rule, len(_RULE_ORDER))))
 
 
+_FAILED_MSG = "“{summary}”这项检查在本报告上未能完成，请人工核对相关内容。"
+_log = logging.getLogger(__name__)
+
+
 def _findings(rule: Rule, hits: Iterable[Hit], explanations: dict[str, str]) -> Iterator[Finding]:
     for hit in hits:
-        message = rule.messages[hit.variant].format(**hit.params)
+        template = _FAILED_MSG if hit.variant == FAILED else rule.messages[hit.variant]
+        message = template.format(**hit.params)
         key = explanation_key(rule.id, hit.cells, hit.location)
         explanation = explanations.get(key) or explanations.get(rule.id) or ""
         yield Finding(rule.id, hit.severity or rule.severity, hit.cells, message, explanation,
                       hit.variant, hit.location, title_of(rule.id, hit.variant))
+
+
+def _guarded(rule: Rule, ctx: Context, explanations: dict[str, str]) -> tuple[list[Hit], list[Finding]]:
+    """Run one check and make its findings; a check that fails on this input gives one `info` finding
+    instead (its own findings made before the failure are kept), and the other rules go on."""
+    hits: list[Hit] = []
+    try:
+        for hit in rule.check(ctx):
+            hits.append(hit)
+        return hits, list(_findings(rule, hits, explanations))
+    except Exception:  # noqa: BLE001 - any defect of one check: reported as a finding, never a traceback
+        _log.debug("rule %s failed", rule.id, exc_info=True)
+        kept: list[Finding] = []
+        for hit in hits:
+            try:
+                kept.extend(_findings(rule, (hit,), explanations))
+            except Exception:  # noqa: BLE001,S112 - a hit whose message cannot be made is dropped
+                continue
+        failed = Hit((), {"summary": rule.summary}, FAILED, Severity.INFO)
+        return hits + [failed], kept + list(_findings(rule, (failed,), explanations))
 
 
 def evaluate(report: Report, prior: Report | None = None, stage: Stage = Stage.HANDIN,
@@ -673,14 +704,14 @@ def evaluate(report: Report, prior: Report | None = None, stage: Stage = Stage.H
     """Run every rule; rules that need last year's report run only when it is given.
 
     Findings come in severity order, then in the order of the rules and of the cells. At hand-in (the
-    default: the review page, `check`, export) no finding is `todo`.
+    default: the review page, `check`, export) no finding is `todo`. A rule that fails is an `info` finding.
     """
     ctx = Context(report, prior, stage, dict(deadlines or DEADLINES))
     findings: list[Finding] = []
     for rule in RULES:
         if rule.needs_prior and prior is None:
             continue
-        findings.extend(_findings(rule, rule.check(ctx), report.explanations))
+        findings.extend(_guarded(rule, ctx, report.explanations)[1])
     return ordered(findings)
 
 
@@ -700,7 +731,7 @@ def evaluate_stages(report: Report, prior: Report | None = None,
         if rule.needs_prior and prior is None or rule.id in skip:
             continue
         editing.stage_asked = False
-        hits = list(rule.check(editing))
-        both[0].extend(_findings(rule, hits, report.explanations))
-        both[1].extend(_findings(rule, rule.check(handin) if editing.stage_asked else hits, report.explanations))
+        _, found = _guarded(rule, editing, report.explanations)
+        both[0].extend(found)
+        both[1].extend(_guarded(rule, handin, report.explanations)[1] if editing.stage_asked else found)
     return ordered(both[0]), ordered(both[1])

@@ -597,7 +597,9 @@ class _Sentence:
             union.extend(r for r in topic[1] if r not in union)
         self.end_topic = topic
         # The next sentence (其中，自然人…) may mean any application row this one spoke of.
-        self.carry_topic = (INHERITED, tuple(union)) if _app_rowsets(topic) else topic
+        # A sentence that names no application row of its own (其中自然人申请8件) passes on the rows it inherited.
+        rows = _app_rowsets(topic)
+        self.carry_topic = (INHERITED, tuple(union) or rows) if rows else topic
         return out
 
     def _other_object(self, i: int) -> bool:
@@ -782,7 +784,7 @@ class _Sentence:
             rowsets = _ROWSETS[kind]
         elif kind in _APPLICANTS:
             rowsets = self.app_topic(i)
-            if rowsets is None or n.unit not in ("件", "条", "宗", "份", ""):
+            if not rowsets or n.unit not in ("件", "条", "宗", "份", ""):
                 return None  # 涉及社会组织3个: organisations, not applications
             colsets = _APP_COLS[kind]
             phrase = f"{word}申请{number}"
@@ -922,7 +924,7 @@ def _judge(section: str, text: str, sentence: tuple[int, int], claim: _Claim, fi
     """
     found = [_value(r, figures) for r in claim.readings]
     sums = [s for s in found if s is not None]
-    if len(sums) < len(found):
+    if not found or len(sums) < len(found):  # no reading (nothing to compare) or an invalid figure
         return []
     complete = all(done for _, done in sums)
     if any(v == claim.stated if done else v <= claim.stated for v, done in sums):
