@@ -238,12 +238,15 @@ _PROGRESS_MSG = "已填 {filled}/{n}，尚有 {blank} 格未填写（没有发�
 _INVALID_MSG = "{reason}"
 
 
-def _stated_totals(sums: Iterable[tuple[str, tuple[str, ...]]]) -> Callable[[Context], Iterator[Hit]]:
+def _stated_totals(sums: Iterable[tuple[str, tuple[str, ...]]],
+                   blanks_as_zero: bool = False) -> Callable[[Context], Iterator[Hit]]:
     """Compare each total with the sum of its items, both as the source printed them.
 
     Inside the program totals are computed and always agree; data from outside (an imported file, a
     published report) can state totals, and a stated total, or a stated item, that does not add up is
     reported with both numbers. `sums` pairs a total's code with the codes of the items it adds up.
+    With `blanks_as_zero`, at hand-in blank items count as 0 and the finding says so (a printed column
+    with a blank is read as "nothing"; a real break must not hide behind it); while editing they wait.
     """
     sums = tuple(sums)
 
@@ -253,21 +256,30 @@ def _stated_totals(sums: Iterable[tuple[str, tuple[str, ...]]]) -> Callable[[Con
             if code not in stated:
                 continue  # a computed total agrees with its items by construction
             total = ctx.num(code)
+            if total is None:
+                continue
+            values = ctx.report.values
             parts = [ctx.num(i) for i in items]
-            if total is None or not all(p is not None and ctx.complete(i) for p, i in zip(parts, items, strict=True)):
-                continue  # a blank item is reported as blank, an invalid one by T2-2/T3-4/T4-4
-            added = sum(parts)
+            if any(p is None and values.get(i) is not None for p, i in zip(parts, items, strict=True)):
+                continue  # an invalid item is named by T2-2/T3-4/T4-4
+            blank = not all(p is not None and ctx.complete(i) for p, i in zip(parts, items, strict=True))
+            if blank and not (blanks_as_zero and not ctx.editing):
+                continue  # a blank item is reported as blank (and, while editing, still to be filled)
+            added = sum(p or 0 for p in parts)
             if total == added:
                 continue
             yield Hit((code,) + items, {
                 "cell": S.CELLS[code].name, "stated": _fmt(total), "sum": _fmt(added),
                 "diff": _fmt(abs(total - added)),
-            })
+            }, BLANKS_AS_ZERO if blank else "")
 
     return check
 
 
+#: The variant of a balance judged at hand-in with blank cells read as 0.
+BLANKS_AS_ZERO = "blanks_as_zero"
 _STATED_MSG = "{cell}填写的合计数（{stated}）与各项之和（{sum}）不符，相差 {diff}。"
+_STATED_BLANK_MSG = "{cell}填写的合计数（{stated}）与各项之和（{sum}，空白按 0 计）不符，相差 {diff}。"
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -380,7 +392,19 @@ def _t3_1(ctx: Context) -> Iterator[Hit]:
             yield Hit(tuple(codes), params)
         elif ctx.editing:  # the column is not filled in yet: show how far off it is, as progress
             yield Hit(tuple(codes), params, "progress", Severity.TODO)
-        # at hand-in an unfinished column's blanks are the error (T3-4); its balance is not judged
+        elif not _invalid_operand(ctx, codes):
+            # at hand-in a blank is read as nothing happened (0), as everyone reads a printed table
+            yield Hit(tuple(codes), params, BLANKS_AS_ZERO)
+
+
+def _invalid_operand(ctx: Context, codes: Iterable[str]) -> bool:
+    """Whether a cell, or an item a computed total adds up, holds an invalid figure (named by T3-4)."""
+    values = ctx.report.values
+    for code in codes:
+        operands = ctx.report.operands(code) if S.CELLS[code].derived and code not in ctx.report.stated else (code,)
+        if any(values.get(c) is not None and ctx.num(c) is None for c in operands):
+            return True
+    return False
 
 
 
@@ -586,15 +610,17 @@ RULES: tuple[Rule, ...] = (
          _s2_4),
     Rule("T3-1", Severity.ERROR, "每列第一项加第二项之和等于第三项加第四项之和",
          {"": "第一项加第二项之和（{left}）不等于第三项加第四项之和（{right}），“{col}”列相差 {diff}。",
+          BLANKS_AS_ZERO: "第一项加第二项之和（{left}）不等于第三项加第四项之和（{right}），“{col}”列相差 {diff}"
+                          "（本列有空白单元格，空白按 0 计）。",
           "progress": "“{col}”列：尚差 {diff}（第一项加第二项之和 {left}，第三项加第四项之和 {right}；本列尚未填完）。"},
          _t3_1),
     Rule("T3-2", Severity.ERROR, "每行总计等于各类申请人之和",
          {"": _STATED_MSG},
          _stated_totals((S.t3(r, "total"), tuple(S.t3(r, c) for c in S.T3_INPUT_COLS)) for r in S.T3_ROWS)),
     Rule("T3-3", Severity.ERROR, "每列（七）总计等于各项办理结果之和（总计列在内）",
-         {"": _STATED_MSG},
-         _stated_totals((S.t3("total", c), tuple(S.t3(r, c) for r in S.T3_RESULT_ROWS))
-                        for c in S.T3_INPUT_COLS + (S.T3_TOTAL_COL[0],))),
+         {"": _STATED_MSG, BLANKS_AS_ZERO: _STATED_BLANK_MSG},
+         _stated_totals(((S.t3("total", c), tuple(S.t3(r, c) for r in S.T3_RESULT_ROWS))
+                         for c in S.T3_INPUT_COLS + (S.T3_TOTAL_COL[0],)), blanks_as_zero=True)),
     Rule("T3-4", Severity.ERROR, "表三每个单元格都已填写，且为不小于 0 的整数",
          {"blank": "表三有 " + _BLANK_MSG, "progress": "表三" + _PROGRESS_MSG, "invalid": _INVALID_MSG},
          _blank_and_invalid("t3")),
