@@ -247,6 +247,17 @@ class _Kw:
     kind: str
 
 
+@dataclass(frozen=True)
+class _At:
+    """A keyword a number is attached to, as _claim resolved it: its index, the keyword that gives the
+    meaning (a verb a noun took its meaning from), whether it was so adopted, and its clause's start."""
+
+    i: int
+    kw: _Kw
+    adopted: bool
+    cs: int
+
+
 def _numbers(norm: str, a: int, b: int) -> list[_Num]:
     """The numbers with a unit in norm[a:b]; words that only look like one (一件事, 3个工作日) are left out."""
     out: list[_Num] = []
@@ -751,90 +762,115 @@ class _Sentence:
         return best, True
 
     def _claim(self, i: int, n: _Num, single: bool) -> _Claim | None:
-        k = self.kws[i]
+        """What the number n attached to keyword i states: the keyword (or the verb it takes its meaning
+        from) decides the table; each table's reader below says whether and how it is a figure."""
         adopted = False
-        if k.kind in _ADOPTS and single:
+        if self.kws[i].kind in _ADOPTS and single:
             p = self.adopter(i)
             if p is not None:
                 i, adopted = p, True
-        eff = self.kws[i]  # the keyword that gives the meaning: 收到 in 收到政府信息公开申请
-        start, kind, word = eff.start, eff.kind, self.norm[eff.start:eff.end]
-        cs = self.clause_of(start)
-        if self.in_breakdown(start):
+        at = _At(i, self.kws[i], adopted, self.clause_of(self.kws[i].start))
+        if self.in_breakdown(at.kw.start):
             return None
-        money = n.unit in _MONEY_UNITS
+        kind = at.kw.kind
         if kind == FEES:
-            if not money:
-                return None
-            stated: Number = Decimal(n.value) / 10000 if n.unit == "元" else Decimal(n.value)
-            return _Claim(start, n.end, stated, f"{_PHRASE[FEES]}{format_value(n.value)}{n.unit}",
-                          (_T2_READINGS[FEES],), "万元")
-        if money or not n.unit and n.value != 0:
+            return self._fee_claim(at, n)
+        if n.unit in _MONEY_UNITS or not n.unit and n.value != 0:
             return None
-        end = n.end
-        rowsets: tuple[tuple[str, ...], ...] | None = None
-        colsets: tuple[tuple[str, ...], ...] = (T3_ALL,)
+        if kind in _T4:
+            return self._t4_claim(at, n)
+        if kind in _T2_DECISIONS or kind in _DOC_VERBS:
+            return self._t2_claim(at, n)
+        return self._t3_claim(at, n)
+
+    def _fee_claim(self, at: _At, n: _Num) -> _Claim | None:
+        """行政事业性收费12.5万元 (or in 元): table 二's amount, in 万元."""
+        if n.unit not in _MONEY_UNITS:
+            return None
+        stated: Number = Decimal(n.value) / 10000 if n.unit == "元" else Decimal(n.value)
+        return _Claim(at.kw.start, n.end, stated, f"{_PHRASE[FEES]}{format_value(n.value)}{n.unit}",
+                      (_T2_READINGS[FEES],), "万元")
+
+    def _t4_claim(self, at: _At, n: _Num) -> _Claim | None:
+        """行政复议案件1起, 结果纠正2件: table 四, only where the cases are about disclosure."""
+        kind = at.kw.kind
+        if _REVIEW_BODY.search(self.norm, at.cs, at.kw.start) or not self.about_disclosure():
+            return None
+        unit = n.unit if n.unit in ("件", "起", "宗") else "件"  # 行政复议案件1起: said in its own unit
+        return _Claim(at.kw.start, n.end, n.value, f"{_PHRASE[kind]}{n.value}{unit}", self._t4_readings(at.i, kind),
+                      unit)
+
+    def _t2_claim(self, at: _At, n: _Num) -> _Claim | None:
+        """行政处罚决定35起, 制发规范性文件5件: table 二's decisions and documents."""
+        kind, start = at.kw.kind, at.kw.start
+        if kind in _T2_DECISIONS:
+            if n.unit not in ("件", "起", "宗") or _T2_NOT_DECISIONS.search(self.norm, at.cs, start):
+                return None
+            phrase = f"{_PHRASE[kind]}{'决定' if at.adopted else ''}{n.value}件"
+            return _Claim(start, n.end, n.value, phrase, (_T2_READINGS[kind],))
+        obj = self._doc_object(at.i, n, at.adopted)
+        if obj is None or kind == REPEAL and "失效" in self.norm[self.a:self.b]:
+            return None  # 废止8件，宣布失效3件: the table may count both as 废止
+        reading = _t2_reading(_DOC_ROW[obj], _DOC_COL[kind])
+        return _Claim(start, n.end, n.value, f"{self.word(at.kw)}{_DOC_NOUN_PHRASE[obj]}{n.value}件", (reading,))
+
+    def _t3_claim(self, at: _At, n: _Num) -> _Claim | None:
+        """Applications (收到/办结 …), results (予以公开 …) and applicants (自然人申请 …): table 三."""
+        kind, start, word = at.kw.kind, at.kw.start, self.word(at.kw)
         number = f"{n.value}件"
-        phrase = f"{word}{number}"
+        end, phrase = n.end, f"{word}{number}"
+        colsets: tuple[tuple[str, ...], ...] = (T3_ALL,)
         if kind in _APP_VERBS:
-            phrase = f"{word.lstrip('共本年作出')}政府信息公开申请{number}"
-            before = self.norm[cs:start]
-            if _QUALIFIER.search(before) or kind != NEW and self.after_qizhong(start):
-                return None  # a part: 延期办结4件, 其中网上收到30件
-            after = _APP_AFTER.match(self.norm, n.end, self.b)
-            bare = k.kind == BARE if adopted else bool(after) and "公开" not in after.group()
-            if bare and kind != NEW and not self.app_context(i):
-                return None  # 政务服务大厅受理申请23140件: 申请 alone is not a disclosure application
-            if adopted or after:
-                end = after.end() if after and not adopted else end
-            elif kind == DONE:
-                phrase = f"{word}{number}"
-                if not self.app_topic(i):
-                    return None
-            elif kind in (HANDLE, REPLY) and not (_TOTALIZER.search(before) or "共" in self.norm[eff.end:n.start]):
+            found = self._app_verb(at, n)
+            if found is None:
                 return None
-            elif kind == RECV:
-                if not self.app_context(i):
-                    return None
-            elif not self.app_topic(i):
-                return None
+            end, phrase = found
             rowsets = _ROWSETS[kind]
         elif kind == NOUN:
-            if _QUALIFIER.search(self.norm, cs, start) or self.after_qizhong(start):
+            if _QUALIFIER.search(self.norm, at.cs, start) or self.after_qizhong(start):
                 return None
-            rowsets = _ROWSETS[NOUN]
-            phrase = f"政府信息公开申请{number}"
+            rowsets, phrase = _ROWSETS[NOUN], f"政府信息公开申请{number}"
         elif kind in _APP_RESULTS:
             year = re.search(r"\d{4}", word) if kind == CARRIED_OUT else None
             if year and self.year is not None and int(year.group()) != self.year + 1:
                 return None  # 结转至2022年 in the 2022 report: carried in, not out
             rowsets = _ROWSETS[kind]
         elif kind in _APPLICANTS:
-            rowsets = self.app_topic(i)
-            if not rowsets or n.unit not in ("件", "条", "宗", "份", ""):
+            topic = self.app_topic(at.i)
+            if not topic or n.unit not in ("件", "条", "宗", "份", ""):
                 return None  # 涉及社会组织3个: organisations, not applications
-            colsets = _APP_COLS[kind]
-            phrase = f"{word}申请{number}"
-        elif kind in _T4:
-            if _REVIEW_BODY.search(self.norm, cs, start) or not self.about_disclosure():
-                return None
-            unit = n.unit if n.unit in ("件", "起", "宗") else "件"  # 行政复议案件1起: said in its own unit
-            return _Claim(start, end, n.value, f"{_PHRASE[kind]}{n.value}{unit}", self._t4_readings(i, kind), unit)
-        elif kind in _T2_DECISIONS:
-            if n.unit not in ("件", "起", "宗") or _T2_NOT_DECISIONS.search(self.norm, cs, start):
-                return None
-            phrase = f"{_PHRASE[kind]}{'决定' if adopted else ''}{number}"
-            return _Claim(start, end, n.value, phrase, (_T2_READINGS[kind],))
-        elif kind in _DOC_VERBS:
-            obj = self._doc_object(i, n, adopted)
-            if obj is None or kind == REPEAL and "失效" in self.norm[self.a:self.b]:
-                return None  # 废止8件，宣布失效3件: the table may count both as 废止
-            reading = _t2_reading(_DOC_ROW[obj], _DOC_COL[kind])
-            return _Claim(start, end, n.value, f"{word}{_DOC_NOUN_PHRASE[obj]}{number}", (reading,))
+            rowsets, colsets, phrase = topic, _APP_COLS[kind], f"{word}申请{number}"
         else:
             return None  # a sink, a bare 申请/决定/规范性文件 without a verb: no table figure
         readings = tuple(_t3_reading(rows, cols) for cols in colsets for rows in rowsets)
         return _Claim(start, end, n.value, phrase, readings)
+
+    def _app_verb(self, at: _At, n: _Num) -> tuple[int, str] | None:
+        """收到/新收/办理/答复/办结 + a number: whether it counts disclosure applications of the report,
+        and (end of the phrase, the phrase in words) if so."""
+        i, kind, start, word = at.i, at.kw.kind, at.kw.start, self.word(at.kw)
+        number = f"{n.value}件"
+        phrase = f"{word.lstrip('共本年作出')}政府信息公开申请{number}"
+        before = self.norm[at.cs:start]
+        if _QUALIFIER.search(before) or kind != NEW and self.after_qizhong(start):
+            return None  # a part: 延期办结4件, 其中网上收到30件
+        after = _APP_AFTER.match(self.norm, n.end, self.b)
+        bare = self.kws[i + 1].kind == BARE if at.adopted else bool(after) and "公开" not in after.group()
+        if bare and kind != NEW and not self.app_context(i):
+            return None  # 政务服务大厅受理申请23140件: 申请 alone is not a disclosure application
+        if at.adopted or after:
+            return (after.end() if after and not at.adopted else n.end), phrase
+        if kind == DONE:
+            return (n.end, f"{word}{number}") if self.app_topic(i) else None
+        if kind in (HANDLE, REPLY):
+            totalled = _TOTALIZER.search(before) or "共" in self.norm[at.kw.end:n.start]
+            return (n.end, phrase) if totalled else None
+        if kind == RECV:
+            return (n.end, phrase) if self.app_context(i) else None
+        return (n.end, phrase) if self.app_topic(i) else None
+
+    def word(self, k: _Kw) -> str:
+        return self.norm[k.start:k.end]
 
     def _sum_claim(self, members: list[int], n: _Num) -> _Claim | None:
         """予以公开及部分公开258件: results of table 三 joined by 及/和/、 and one number are the sum of their
