@@ -270,7 +270,8 @@ def cmd_aggregate(args: argparse.Namespace) -> int:
         print("提示：未指定汇总机关名称（--agency），请在程序中打开汇总结果后填写。", file=sys.stderr)
     try:
         save(result.report, args.out, backup=True)
-        print(f"已写出汇总报告：{args.out}（{result.report.year or '年度不详'} 年度）")
+        year = result.report.year
+        print(f"已写出汇总报告：{args.out}（{f'{year} 年度' if year else '年度不详'}）")
         if args.xlsx:
             from export.aggregate_xlsx import write_aggregation_workbook
 

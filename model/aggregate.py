@@ -170,29 +170,12 @@ def member_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
 
 
 def read_member(path: Path) -> tuple[Report, list[str]]:
-    """Any file a unit may send: our report file or workbook, a hand-made workbook, a published report."""
-    from model.documents import ZIP_MAGIC, open_report
+    """Any file a unit may send (our report file or workbook, a hand-made workbook, a published report),
+    read by the one registry as 打开 and `check` read it: a file 汇总 counts is the report `check` judges."""
+    from model.documents import read_document
 
-    suffix = path.suffix.lower()
-    if suffix in PUBLISHED_SUFFIXES:
-        from model.reading.importer import import_published
-
-        result = import_published(path)
-        return result.report, result.notices + result.aliases + [f"未能识别：{u}" for u in result.unplaced]
-    try:
-        return open_report(path)
-    except ReportFileError as exc:
-        head = b""
-        try:
-            with open(path, "rb") as fh:
-                head = fh.read(4)
-        except OSError:
-            raise exc from None
-        if head != ZIP_MAGIC or "不是本程序导出的工作簿（其中没有本程序保存的报告数据）" not in str(exc):
-            raise
-    from model.reading.workbook_source import read_handmade_workbook  # a workbook made by hand
-
-    return read_handmade_workbook(path)
+    document = read_document(path)
+    return document.report, document.messages
 
 
 def _norm_name(name: str) -> str:

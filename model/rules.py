@@ -9,6 +9,7 @@ cells are reported once per table by T2-1, T3-4 and T4-4 instead.
 from __future__ import annotations
 
 import copy
+import logging
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -56,6 +57,10 @@ class Stage(Enum):
 
     EDITING = "editing"
     HANDIN = "handin"
+
+
+#: The variant of a rule's finding when its check failed on this report (DESIGN: a rule never stops the program).
+FAILED = "failed"
 
 
 @dataclass(frozen=True)
@@ -233,12 +238,15 @@ _PROGRESS_MSG = "已填 {filled}/{n}，尚有 {blank} 格未填写（没有发�
 _INVALID_MSG = "{reason}"
 
 
-def _stated_totals(sums: Iterable[tuple[str, tuple[str, ...]]]) -> Callable[[Context], Iterator[Hit]]:
+def _stated_totals(sums: Iterable[tuple[str, tuple[str, ...]]],
+                   blanks_as_zero: bool = False) -> Callable[[Context], Iterator[Hit]]:
     """Compare each total with the sum of its items, both as the source printed them.
 
     Inside the program totals are computed and always agree; data from outside (an imported file, a
     published report) can state totals, and a stated total, or a stated item, that does not add up is
     reported with both numbers. `sums` pairs a total's code with the codes of the items it adds up.
+    With `blanks_as_zero`, at hand-in blank items count as 0 and the finding says so (a printed column
+    with a blank is read as "nothing"; a real break must not hide behind it); while editing they wait.
     """
     sums = tuple(sums)
 
@@ -248,21 +256,30 @@ def _stated_totals(sums: Iterable[tuple[str, tuple[str, ...]]]) -> Callable[[Con
             if code not in stated:
                 continue  # a computed total agrees with its items by construction
             total = ctx.num(code)
+            if total is None:
+                continue
+            values = ctx.report.values
             parts = [ctx.num(i) for i in items]
-            if total is None or not all(p is not None and ctx.complete(i) for p, i in zip(parts, items, strict=True)):
-                continue  # a blank item is reported as blank, an invalid one by T2-2/T3-4/T4-4
-            added = sum(parts)
+            if any(p is None and values.get(i) is not None for p, i in zip(parts, items, strict=True)):
+                continue  # an invalid item is named by T2-2/T3-4/T4-4
+            blank = not all(p is not None and ctx.complete(i) for p, i in zip(parts, items, strict=True))
+            if blank and not (blanks_as_zero and not ctx.editing):
+                continue  # a blank item is reported as blank (and, while editing, still to be filled)
+            added = sum(p or 0 for p in parts)
             if total == added:
                 continue
             yield Hit((code,) + items, {
                 "cell": S.CELLS[code].name, "stated": _fmt(total), "sum": _fmt(added),
                 "diff": _fmt(abs(total - added)),
-            })
+            }, BLANKS_AS_ZERO if blank else "")
 
     return check
 
 
+#: The variant of a balance judged at hand-in with blank cells read as 0.
+BLANKS_AS_ZERO = "blanks_as_zero"
 _STATED_MSG = "{cell}填写的合计数（{stated}）与各项之和（{sum}）不符，相差 {diff}。"
+_STATED_BLANK_MSG = "{cell}填写的合计数（{stated}）与各项之和（{sum}，空白按 0 计）不符，相差 {diff}。"
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -375,7 +392,19 @@ def _t3_1(ctx: Context) -> Iterator[Hit]:
             yield Hit(tuple(codes), params)
         elif ctx.editing:  # the column is not filled in yet: show how far off it is, as progress
             yield Hit(tuple(codes), params, "progress", Severity.TODO)
-        # at hand-in an unfinished column's blanks are the error (T3-4); its balance is not judged
+        elif not _invalid_operand(ctx, codes):
+            # at hand-in a blank is read as nothing happened (0), as everyone reads a printed table
+            yield Hit(tuple(codes), params, BLANKS_AS_ZERO)
+
+
+def _invalid_operand(ctx: Context, codes: Iterable[str]) -> bool:
+    """Whether a cell, or an item a computed total adds up, holds an invalid figure (named by T3-4)."""
+    values = ctx.report.values
+    for code in codes:
+        operands = ctx.report.operands(code) if S.CELLS[code].derived and code not in ctx.report.stated else (code,)
+        if any(values.get(c) is not None and ctx.num(c) is None for c in operands):
+            return True
+    return False
 
 
 
@@ -592,15 +621,17 @@ RULES: tuple[Rule, ...] = (
          _s2_4),
     Rule("T3-1", Severity.ERROR, "每列第一项加第二项之和等于第三项加第四项之和",
          {"": "第一项加第二项之和（{left}）不等于第三项加第四项之和（{right}），“{col}”列相差 {diff}。",
+          BLANKS_AS_ZERO: "第一项加第二项之和（{left}）不等于第三项加第四项之和（{right}），“{col}”列相差 {diff}"
+                          "（本列有空白单元格，空白按 0 计）。",
           "progress": "“{col}”列：尚差 {diff}（第一项加第二项之和 {left}，第三项加第四项之和 {right}；本列尚未填完）。"},
          _t3_1),
     Rule("T3-2", Severity.ERROR, "每行总计等于各类申请人之和",
          {"": _STATED_MSG},
          _stated_totals((S.t3(r, "total"), tuple(S.t3(r, c) for c in S.T3_INPUT_COLS)) for r in S.T3_ROWS)),
     Rule("T3-3", Severity.ERROR, "每列（七）总计等于各项办理结果之和（总计列在内）",
-         {"": _STATED_MSG},
-         _stated_totals((S.t3("total", c), tuple(S.t3(r, c) for r in S.T3_RESULT_ROWS))
-                        for c in S.T3_INPUT_COLS + (S.T3_TOTAL_COL[0],))),
+         {"": _STATED_MSG, BLANKS_AS_ZERO: _STATED_BLANK_MSG},
+         _stated_totals(((S.t3("total", c), tuple(S.t3(r, c) for r in S.T3_RESULT_ROWS))
+                         for c in S.T3_INPUT_COLS + (S.T3_TOTAL_COL[0],)), blanks_as_zero=True)),
     Rule("T3-4", Severity.ERROR, "表三每个单元格都已填写，且为不小于 0 的整数",
          {"blank": "表三有 " + _BLANK_MSG, "progress": "表三" + _PROGRESS_MSG, "invalid": _INVALID_MSG},
          _blank_and_invalid("t3")),
@@ -651,7 +682,8 @@ TITLES: dict[str, str] = {
     "G1": "内容未填写", "G3": "年度不一致", "G4": "发布时间", "G5": "信息处理费", "G6": "正文数字与表格不符",
     "G7": "内容与上年雷同", "S3-2": "收费通知", "S4-1": "结果纠正未说明", "tables": "数字与上年相同",
     "A1": "汇总数与各单位之和不符", "A2": "应报单位",
-    "progress": "填写进度", "invalid": "数值有误", "agency": "基本信息未填写", "missing": "基本信息未填写",
+    "progress": "填写进度", FAILED: "本项检查未能完成", "invalid": "数值有误", "agency": "基本信息未填写",
+    "missing": "基本信息未填写",
 }
 
 
@@ -670,13 +702,38 @@ def ordered(findings: Iterable[Finding]) -> list[Finding]:
     return sorted(findings, key=lambda f: (f.severity.rank, _RULE_ORDER.get(f.rule, len(_RULE_ORDER))))
 
 
+_FAILED_MSG = "“{summary}”这项检查在本报告上未能完成，请人工核对相关内容。"
+_log = logging.getLogger(__name__)
+
+
 def _findings(rule: Rule, hits: Iterable[Hit], explanations: dict[str, str]) -> Iterator[Finding]:
     for hit in hits:
-        message = rule.messages[hit.variant].format(**hit.params)
+        template = _FAILED_MSG if hit.variant == FAILED else rule.messages[hit.variant]
+        message = template.format(**hit.params)
         key = explanation_key(rule.id, hit.cells, hit.location)
         explanation = explanations.get(key) or explanations.get(rule.id) or ""
         yield Finding(rule.id, hit.severity or rule.severity, hit.cells, message, explanation,
                       hit.variant, hit.location, title_of(rule.id, hit.variant))
+
+
+def _guarded(rule: Rule, ctx: Context, explanations: dict[str, str]) -> tuple[list[Hit], list[Finding]]:
+    """Run one check and make its findings; a check that fails on this input gives one `info` finding
+    instead (its own findings made before the failure are kept), and the other rules go on."""
+    hits: list[Hit] = []
+    try:
+        for hit in rule.check(ctx):
+            hits.append(hit)
+        return hits, list(_findings(rule, hits, explanations))
+    except Exception:  # noqa: BLE001 - any defect of one check: reported as a finding, never a traceback
+        _log.debug("rule %s failed", rule.id, exc_info=True)
+        kept: list[Finding] = []
+        for hit in hits:
+            try:
+                kept.extend(_findings(rule, (hit,), explanations))
+            except Exception:  # noqa: BLE001,S112 - a hit whose message cannot be made is dropped
+                continue
+        failed = Hit((), {"summary": rule.summary}, FAILED, Severity.INFO)
+        return hits + [failed], kept + list(_findings(rule, (failed,), explanations))
 
 
 def evaluate(report: Report, prior: Report | None = None, stage: Stage = Stage.HANDIN,
@@ -684,14 +741,14 @@ def evaluate(report: Report, prior: Report | None = None, stage: Stage = Stage.H
     """Run every rule; rules that need last year's report run only when it is given.
 
     Findings come in severity order, then in the order of the rules and of the cells. At hand-in (the
-    default: the review page, `check`, export) no finding is `todo`.
+    default: the review page, `check`, export) no finding is `todo`. A rule that fails is an `info` finding.
     """
     ctx = Context(report, prior, stage, dict(deadlines or DEADLINES))
     findings: list[Finding] = []
     for rule in RULES:
         if rule.needs_prior and prior is None:
             continue
-        findings.extend(_findings(rule, rule.check(ctx), report.explanations))
+        findings.extend(_guarded(rule, ctx, report.explanations)[1])
     return ordered(findings)
 
 
@@ -711,7 +768,7 @@ def evaluate_stages(report: Report, prior: Report | None = None,
         if rule.needs_prior and prior is None or rule.id in skip:
             continue
         editing.stage_asked = False
-        hits = list(rule.check(editing))
-        both[0].extend(_findings(rule, hits, report.explanations))
-        both[1].extend(_findings(rule, rule.check(handin) if editing.stage_asked else hits, report.explanations))
+        _, found = _guarded(rule, editing, report.explanations)
+        both[0].extend(found)
+        both[1].extend(_guarded(rule, handin, report.explanations)[1] if editing.stage_asked else found)
     return ordered(both[0]), ordered(both[1])

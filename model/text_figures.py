@@ -60,6 +60,7 @@ NATURAL, LEGAL, BUSINESS, RESEARCH, NONPROFIT, LEGALSVC = "natural", "legal", "b
 COMPANY = "company"  # 企业: 商业企业, or loosely all 法人或其他组织
 # Table 四:
 REVIEW, SUIT, SUIT_DIRECT, SUIT_AFTER, CORRECTED = "review", "suit", "suit_direct", "suit_after", "corrected"
+UPHELD = "upheld"
 # Table 二:
 LICENSE, PENALTY, ENFORCE, DECISION, FEES = "license", "penalty", "enforce", "decision", "fees"
 ISSUE, REPEAL, INFORCE, NORMATIVE, REGULATION = "issue", "repeal", "inforce", "normative", "regulation"
@@ -79,7 +80,7 @@ _KEYWORDS: tuple[tuple[str, str, int], ...] = (
     *((w, CARRIED_IN, 0) for w in ("上年结转", "上年度结转", "上一年度结转", "上年转结", "上年遗留")),
     (r"结转(?:至|到)?下一?年度?(?:继续办理)?", CARRIED_OUT, 9),
     (r"结转(?:至|到)?\d{4}\s*年度?(?:继续办理)?", CARRIED_OUT, 9),
-    *((rf"{w}下一?年度?(?:办理)?", CARRIED_OUT, 7) for w in ("转入", "顺延至", "延期至")),
+    *((rf"{w}下一?年度?(?:办理|答复)?", CARRIED_OUT, 7) for w in ("转入", "顺延至", "顺延到", "延期至", "延期到")),
     (r"下一?年度继续办理", CARRIED_OUT, 7),
     *((w, OPEN, 0) for w in ("予以公开", "同意公开")),
     *((w, PARTIAL, 0) for w in ("部分公开", "部分予以公开")),
@@ -99,6 +100,7 @@ _KEYWORDS: tuple[tuple[str, str, int], ...] = (
     *((w, SUIT_DIRECT, 0) for w in ("未经复议直接起诉", "直接起诉", "直接提起行政诉讼")),
     *((w, SUIT_AFTER, 0) for w in ("复议后起诉", "复议后提起行政诉讼", "复议后提起诉讼")),
     *((w, CORRECTED, 0) for w in ("结果纠正", "被纠错", "纠错", "被纠正", "纠正")),
+    *((w, UPHELD, 0) for w in ("结果维持", "维持原行政行为", "予以维持", "被维持", "维持")),
     ("行政许可", LICENSE, 0),
     ("行政处罚", PENALTY, 0),
     ("行政强制", ENFORCE, 0),
@@ -113,7 +115,7 @@ _KEYWORDS: tuple[tuple[str, str, int], ...] = (
     *((w, SINK, 0) for w in (
         "主动公开", "主动予以公开", "发布", "公布", "解读", "公示", "推送", "转载", "更新", "回应", "咨询",
         "留言", "热线", "来信", "来电", "来访", "培训", "会议", "新闻", "稿件", "栏目", "专栏", "信息",
-        "视频", "图解", "目录", "清单", "信息处理费", "处理费", "收费", "收取", "决定书", "维持", "尚未审结",
+        "视频", "图解", "目录", "清单", "信息处理费", "处理费", "收费", "收取", "决定书", "尚未审结",
         "审结", "政务服务", "办件", "网站", "微博", "微信", "公众号", "人次", "浏览", "点击", "下载", "诉求",
         "信访", "投诉", "举报", "建议", "提案", "工作人员", "事件", "宣布失效", "失效")),
 )
@@ -150,7 +152,12 @@ def _kind_of(word: str) -> str:
 _APP_VERBS = frozenset({RECV, NEW, HANDLE, REPLY, DONE})
 _APP_RESULTS = frozenset({CARRIED_IN, CARRIED_OUT, OPEN, PARTIAL, DENY, UNABLE, IGNORE, OTHER_H})
 _APPLICANTS = frozenset({NATURAL, LEGAL, BUSINESS, COMPANY, RESEARCH, NONPROFIT, LEGALSVC})
-_T4 = frozenset({REVIEW, SUIT, SUIT_DIRECT, SUIT_AFTER, CORRECTED})
+#: Results of table 三 whose joined mention (予以公开及部分公开258件) states the sum of their rows.
+_SUMMABLE = frozenset({OPEN, PARTIAL, DENY, UNABLE, IGNORE, OTHER_H})
+_T4 = frozenset({REVIEW, SUIT, SUIT_DIRECT, SUIT_AFTER, CORRECTED, UPHELD})
+#: Results of table 四 (a column of each group) and the groups a case word names.
+_T4_RESULTS = frozenset({CORRECTED, UPHELD})
+_T4_CASES = frozenset({REVIEW, SUIT, SUIT_DIRECT, SUIT_AFTER})
 _T2_DECISIONS = frozenset({LICENSE, PENALTY, ENFORCE})
 _DOC_VERBS = frozenset({ISSUE, REPEAL, INFORCE})
 _DOC_OBJECTS = frozenset({NORMATIVE, REGULATION})
@@ -240,6 +247,17 @@ class _Kw:
     kind: str
 
 
+@dataclass(frozen=True)
+class _At:
+    """A keyword a number is attached to, as _claim resolved it: its index, the keyword that gives the
+    meaning (a verb a noun took its meaning from), whether it was so adopted, and its clause's start."""
+
+    i: int
+    kw: _Kw
+    adopted: bool
+    cs: int
+
+
 def _numbers(norm: str, a: int, b: int) -> list[_Num]:
     """The numbers with a unit in norm[a:b]; words that only look like one (一件事, 3个工作日) are left out."""
     out: list[_Num] = []
@@ -285,7 +303,7 @@ _PAREN = re.compile(r"[（()）]")
 _SUBHEAD = re.compile(r"^\s*(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、|\d+[.．、])")
 _APP_SUBHEAD = re.compile(r"依申请|受理|收到")
 #: Sentences about something else that has numbers in 件: 人大代表建议、政协提案.
-_SKIP_SENTENCE = re.compile(r"提案|议案|代表建议|人大建议")
+_SKIP_SENTENCE = re.compile(r"提案|(?<!复)议案|代表建议|人大建议")  # not the 议案 of 行政复议案件
 #: Year words: an explicit year, this year, another year. Years inside keywords (结转至2023年) do not count.
 _YEAR_WORD = re.compile(
     r"(?P<range>(?<!\d)\d{4}\s*年?\s*(?:—|－|-|~|～|至|到)\s*\d{4}\s*年)|(?P<y>(?<!\d)\d{4})\s*年"
@@ -355,10 +373,16 @@ _APP_COLS: dict[str, tuple[tuple[str, ...], ...]] = {
     NATURAL: (("natural",),), LEGAL: (T3_LEGAL_COLS,), BUSINESS: (("business",),), RESEARCH: (("research",),),
     NONPROFIT: (("nonprofit",),), LEGALSVC: (("legal",),), COMPANY: (("business",), T3_LEGAL_COLS),
 }
-_DENY_ROWS = tuple(f"deny_{i}" for i in range(1, 9))
-_UNABLE_ROWS = tuple(f"unable_{i}" for i in range(1, 4))
-_IGNORE_ROWS = tuple(f"ignore_{i}" for i in range(1, 6))
-_OTHER_ROWS = tuple(f"other_{i}" for i in range(1, 4))
+
+
+def _group(word: str) -> S.T3Group:
+    """The result group of table 三 whose label is `word` after its number: （三）不予公开 for 不予公开."""
+    return next(g for g in S.T3_RESULT_GROUPS if g.label.split("）", 1)[1] == word)
+
+
+#: The result groups with sub-items, their rows and labels read from the schema (never spelled here).
+_DENY_ROWS, _UNABLE_ROWS, _IGNORE_ROWS, _OTHER_ROWS = (
+    tuple(code for code, _ in _group(w).rows) for w in ("不予公开", "无法提供", "不予处理", "其他处理"))
 _NEW, _NEW_CI, _TOTAL = ("new",), ("new", "carried_in"), ("total",)
 #: For each keyword of table 三: the row sets it may mean (summed), the first being the one named.
 _ROWSETS: dict[str, tuple[tuple[str, ...], ...]] = {
@@ -377,11 +401,11 @@ _ROWSETS: dict[str, tuple[tuple[str, ...], ...]] = {
     IGNORE: (_IGNORE_ROWS,),
     OTHER_H: (_OTHER_ROWS,),
 }
-_GROUP_LABEL = {_DENY_ROWS: "（三）不予公开", _UNABLE_ROWS: "（四）无法提供", _IGNORE_ROWS: "（五）不予处理",
-                _OTHER_ROWS: "（六）其他处理"}
+_GROUP_LABEL = {tuple(code for code, _ in g.rows): g.label for g in S.T3_RESULT_GROUPS if len(g.rows) > 1}
 #: How the message restates what the text says where the text's own word is too short (复议, 诉讼).
 _PHRASE = {
     REVIEW: "行政复议", SUIT: "行政诉讼", SUIT_DIRECT: "未经复议直接起诉", SUIT_AFTER: "复议后起诉", CORRECTED: "结果纠正",
+    UPHELD: "结果维持",
     LICENSE: "行政许可", PENALTY: "行政处罚", ENFORCE: "行政强制", FEES: "行政事业性收费",
 }
 
@@ -420,22 +444,32 @@ def _t3_reading(rows: tuple[str, ...], cols: tuple[str, ...]) -> _Reading:
     return _Reading(label, operands, cells, rows, cols)
 
 
-def _t4_reading(groups: tuple[str, ...], col: str, label: str) -> _Reading:
-    cols = [c for c, _ in S.T4_COLUMNS] if col == "total" else [col]
+@cache
+def _t4_reading(groups: tuple[str, ...], col: str) -> _Reading:
+    """A figure of table 四 in words from the schema: one group's cell, or the sum over several groups."""
+    group_labels, col_labels = dict(S.T4_GROUPS), dict(S.T4_COLUMNS + (S.T4_TOTAL_COL,))
+    cols = [c for c, _ in S.T4_COLUMNS] if col == S.T4_TOTAL_COL[0] else [col]
+    if len(groups) == 1:
+        label = f"表四“{group_labels[groups[0]]}”{'总计' if col == S.T4_TOTAL_COL[0] else f'“{col_labels[col]}”'}"
+    else:
+        what = S.T4_SUIT_LABEL if "review" not in groups else f"{S.T4_REVIEW_LABEL}与{S.T4_SUIT_LABEL}"
+        if col == S.T4_TOTAL_COL[0]:
+            names = "与".join(f"“{group_labels[g]}”" for g in groups)
+            label = f"表四{what}（{names}）总计之和"
+        else:
+            label = f"表四{what}“{col_labels[col]}”之和"
     return _Reading(label, tuple(S.t4(g, c) for g in groups for c in cols), tuple(S.t4(g, col) for g in groups))
 
 
+_REVIEW = ("review",)
 _SUITS = ("suit_direct", "suit_after_review")
+_T4_GROUPS_OF = {REVIEW: _REVIEW, SUIT: _SUITS, SUIT_DIRECT: ("suit_direct",), SUIT_AFTER: ("suit_after_review",)}
+_T4_RESULT_COL = {CORRECTED: "corrected", UPHELD: "upheld"}
 _T4_READINGS: dict[str, tuple[_Reading, ...]] = {
-    REVIEW: (_t4_reading(("review",), "total", "表四“行政复议”总计"),),
-    SUIT: (_t4_reading(_SUITS, "total", "表四行政诉讼（“未经复议直接起诉”与“复议后起诉”）总计之和"),),
-    SUIT_DIRECT: (_t4_reading(("suit_direct",), "total", "表四“未经复议直接起诉”总计"),),
-    SUIT_AFTER: (_t4_reading(("suit_after_review",), "total", "表四“复议后起诉”总计"),),
-    CORRECTED: (
-        _t4_reading(("review",), "corrected", "表四“行政复议”“结果纠正”"),
-        _t4_reading(("review",) + _SUITS, "corrected", "表四行政复议与行政诉讼“结果纠正”之和"),
-        _t4_reading(_SUITS, "corrected", "表四行政诉讼“结果纠正”之和"),
-    ),
+    **{kind: (_t4_reading(groups, S.T4_TOTAL_COL[0]),) for kind, groups in _T4_GROUPS_OF.items()},
+    # A result without its case word may be the 复议's, all cases', or the 诉讼's: any reading keeps it silent.
+    **{kind: (_t4_reading(_REVIEW, col), _t4_reading(_REVIEW + _SUITS, col), _t4_reading(_SUITS, col))
+       for kind, col in _T4_RESULT_COL.items()},
 }
 
 
@@ -504,6 +538,7 @@ class _Para:
     topic: _Topic | None = None
     other_year: bool = False
     app_subsection: bool = False
+    disclosure_cases: bool = False  # the sentence before spoke of 复议/诉讼 about disclosure (…公开行政复议1宗；诉讼1宗)
 
 
 def _app_rowsets(topic: _Topic | None) -> tuple[tuple[str, ...], ...] | None:
@@ -597,7 +632,9 @@ class _Sentence:
             union.extend(r for r in topic[1] if r not in union)
         self.end_topic = topic
         # The next sentence (其中，自然人…) may mean any application row this one spoke of.
-        self.carry_topic = (INHERITED, tuple(union)) if _app_rowsets(topic) else topic
+        # A sentence that names no application row of its own (其中自然人申请8件) passes on the rows it inherited.
+        rows = _app_rowsets(topic)
+        self.carry_topic = (INHERITED, tuple(union) or rows) if rows else topic
         return out
 
     def _other_object(self, i: int) -> bool:
@@ -688,7 +725,10 @@ class _Sentence:
                     j -= 1
                     members.insert(0, j)
                 if len(members) > 1 and not _EACH.search(gap):
-                    continue  # 予以公开、部分公开共5件: a sum of two cells; say nothing
+                    claim = self._sum_claim(members, n)  # 予以公开及部分公开258件: the sum of their rows
+                    if claim is not None:
+                        out.append(claim)
+                    continue
             for m in members:
                 claim = self._claim(m, n, single=len(members) == 1)
                 if claim is not None:
@@ -722,89 +762,143 @@ class _Sentence:
         return best, True
 
     def _claim(self, i: int, n: _Num, single: bool) -> _Claim | None:
-        k = self.kws[i]
+        """What the number n attached to keyword i states: the keyword (or the verb it takes its meaning
+        from) decides the table; each table's reader below says whether and how it is a figure."""
         adopted = False
-        if k.kind in _ADOPTS and single:
+        if self.kws[i].kind in _ADOPTS and single:
             p = self.adopter(i)
             if p is not None:
                 i, adopted = p, True
-        eff = self.kws[i]  # the keyword that gives the meaning: 收到 in 收到政府信息公开申请
-        start, kind, word = eff.start, eff.kind, self.norm[eff.start:eff.end]
-        cs = self.clause_of(start)
-        if self.in_breakdown(start):
+        at = _At(i, self.kws[i], adopted, self.clause_of(self.kws[i].start))
+        if self.in_breakdown(at.kw.start):
             return None
-        money = n.unit in _MONEY_UNITS
+        kind = at.kw.kind
         if kind == FEES:
-            if not money:
-                return None
-            stated: Number = Decimal(n.value) / 10000 if n.unit == "元" else Decimal(n.value)
-            return _Claim(start, n.end, stated, f"{_PHRASE[FEES]}{format_value(n.value)}{n.unit}",
-                          (_T2_READINGS[FEES],), "万元")
-        if money or not n.unit and n.value != 0:
+            return self._fee_claim(at, n)
+        if n.unit in _MONEY_UNITS or not n.unit and n.value != 0:
             return None
-        end = n.end
-        rowsets: tuple[tuple[str, ...], ...] | None = None
-        colsets: tuple[tuple[str, ...], ...] = (T3_ALL,)
+        if kind in _T4:
+            return self._t4_claim(at, n)
+        if kind in _T2_DECISIONS or kind in _DOC_VERBS:
+            return self._t2_claim(at, n)
+        return self._t3_claim(at, n)
+
+    def _fee_claim(self, at: _At, n: _Num) -> _Claim | None:
+        """行政事业性收费12.5万元 (or in 元): table 二's amount, in 万元."""
+        if n.unit not in _MONEY_UNITS:
+            return None
+        stated: Number = Decimal(n.value) / 10000 if n.unit == "元" else Decimal(n.value)
+        return _Claim(at.kw.start, n.end, stated, f"{_PHRASE[FEES]}{format_value(n.value)}{n.unit}",
+                      (_T2_READINGS[FEES],), "万元")
+
+    def _t4_claim(self, at: _At, n: _Num) -> _Claim | None:
+        """行政复议案件1起, 结果纠正2件: table 四, only where the cases are about disclosure."""
+        kind = at.kw.kind
+        if _REVIEW_BODY.search(self.norm, at.cs, at.kw.start) or not self.about_disclosure():
+            return None
+        unit = n.unit if n.unit in ("件", "起", "宗") else "件"  # 行政复议案件1起: said in its own unit
+        return _Claim(at.kw.start, n.end, n.value, f"{_PHRASE[kind]}{n.value}{unit}", self._t4_readings(at.i, kind),
+                      unit)
+
+    def _t2_claim(self, at: _At, n: _Num) -> _Claim | None:
+        """行政处罚决定35起, 制发规范性文件5件: table 二's decisions and documents."""
+        kind, start = at.kw.kind, at.kw.start
+        if kind in _T2_DECISIONS:
+            if n.unit not in ("件", "起", "宗") or _T2_NOT_DECISIONS.search(self.norm, at.cs, start):
+                return None
+            phrase = f"{_PHRASE[kind]}{'决定' if at.adopted else ''}{n.value}件"
+            return _Claim(start, n.end, n.value, phrase, (_T2_READINGS[kind],))
+        obj = self._doc_object(at.i, n, at.adopted)
+        if obj is None or kind == REPEAL and "失效" in self.norm[self.a:self.b]:
+            return None  # 废止8件，宣布失效3件: the table may count both as 废止
+        reading = _t2_reading(_DOC_ROW[obj], _DOC_COL[kind])
+        return _Claim(start, n.end, n.value, f"{self.word(at.kw)}{_DOC_NOUN_PHRASE[obj]}{n.value}件", (reading,))
+
+    def _t3_claim(self, at: _At, n: _Num) -> _Claim | None:
+        """Applications (收到/办结 …), results (予以公开 …) and applicants (自然人申请 …): table 三."""
+        kind, start, word = at.kw.kind, at.kw.start, self.word(at.kw)
         number = f"{n.value}件"
-        phrase = f"{word}{number}"
+        end, phrase = n.end, f"{word}{number}"
+        colsets: tuple[tuple[str, ...], ...] = (T3_ALL,)
         if kind in _APP_VERBS:
-            phrase = f"{word.lstrip('共本年作出')}政府信息公开申请{number}"
-            before = self.norm[cs:start]
-            if _QUALIFIER.search(before) or kind != NEW and self.after_qizhong(start):
-                return None  # a part: 延期办结4件, 其中网上收到30件
-            after = _APP_AFTER.match(self.norm, n.end, self.b)
-            bare = k.kind == BARE if adopted else bool(after) and "公开" not in after.group()
-            if bare and kind != NEW and not self.app_context(i):
-                return None  # 政务服务大厅受理申请23140件: 申请 alone is not a disclosure application
-            if adopted or after:
-                end = after.end() if after and not adopted else end
-            elif kind == DONE:
-                phrase = f"{word}{number}"
-                if not self.app_topic(i):
-                    return None
-            elif kind in (HANDLE, REPLY) and not (_TOTALIZER.search(before) or "共" in self.norm[eff.end:n.start]):
+            found = self._app_verb(at, n)
+            if found is None:
                 return None
-            elif kind == RECV:
-                if not self.app_context(i):
-                    return None
-            elif not self.app_topic(i):
-                return None
+            end, phrase = found
             rowsets = _ROWSETS[kind]
         elif kind == NOUN:
-            if _QUALIFIER.search(self.norm, cs, start) or self.after_qizhong(start):
+            if _QUALIFIER.search(self.norm, at.cs, start) or self.after_qizhong(start):
                 return None
-            rowsets = _ROWSETS[NOUN]
-            phrase = f"政府信息公开申请{number}"
+            rowsets, phrase = _ROWSETS[NOUN], f"政府信息公开申请{number}"
         elif kind in _APP_RESULTS:
             year = re.search(r"\d{4}", word) if kind == CARRIED_OUT else None
             if year and self.year is not None and int(year.group()) != self.year + 1:
                 return None  # 结转至2022年 in the 2022 report: carried in, not out
             rowsets = _ROWSETS[kind]
         elif kind in _APPLICANTS:
-            rowsets = self.app_topic(i)
-            if rowsets is None or n.unit not in ("件", "条", "宗", "份", ""):
+            topic = self.app_topic(at.i)
+            if not topic or n.unit not in ("件", "条", "宗", "份", ""):
                 return None  # 涉及社会组织3个: organisations, not applications
-            colsets = _APP_COLS[kind]
-            phrase = f"{word}申请{number}"
-        elif kind in _T4:
-            if _REVIEW_BODY.search(self.norm, cs, start) or not _DISCLOSURE.search(self.norm, self.a, self.b):
-                return None
-            return _Claim(start, end, n.value, f"{_PHRASE[kind]}{number}", _T4_READINGS[kind])
-        elif kind in _T2_DECISIONS:
-            if n.unit not in ("件", "起", "宗") or _T2_NOT_DECISIONS.search(self.norm, cs, start):
-                return None
-            phrase = f"{_PHRASE[kind]}{'决定' if adopted else ''}{number}"
-            return _Claim(start, end, n.value, phrase, (_T2_READINGS[kind],))
-        elif kind in _DOC_VERBS:
-            obj = self._doc_object(i, n, adopted)
-            if obj is None or kind == REPEAL and "失效" in self.norm[self.a:self.b]:
-                return None  # 废止8件，宣布失效3件: the table may count both as 废止
-            reading = _t2_reading(_DOC_ROW[obj], _DOC_COL[kind])
-            return _Claim(start, end, n.value, f"{word}{_DOC_NOUN_PHRASE[obj]}{number}", (reading,))
+            rowsets, colsets, phrase = topic, _APP_COLS[kind], f"{word}申请{number}"
         else:
             return None  # a sink, a bare 申请/决定/规范性文件 without a verb: no table figure
         readings = tuple(_t3_reading(rows, cols) for cols in colsets for rows in rowsets)
         return _Claim(start, end, n.value, phrase, readings)
+
+    def _app_verb(self, at: _At, n: _Num) -> tuple[int, str] | None:
+        """收到/新收/办理/答复/办结 + a number: whether it counts disclosure applications of the report,
+        and (end of the phrase, the phrase in words) if so."""
+        i, kind, start, word = at.i, at.kw.kind, at.kw.start, self.word(at.kw)
+        number = f"{n.value}件"
+        phrase = f"{word.lstrip('共本年作出')}政府信息公开申请{number}"
+        before = self.norm[at.cs:start]
+        if _QUALIFIER.search(before) or kind != NEW and self.after_qizhong(start):
+            return None  # a part: 延期办结4件, 其中网上收到30件
+        after = _APP_AFTER.match(self.norm, n.end, self.b)
+        bare = self.kws[i + 1].kind == BARE if at.adopted else bool(after) and "公开" not in after.group()
+        if bare and kind != NEW and not self.app_context(i):
+            return None  # 政务服务大厅受理申请23140件: 申请 alone is not a disclosure application
+        if at.adopted or after:
+            return (after.end() if after and not at.adopted else n.end), phrase
+        if kind == DONE:
+            return (n.end, f"{word}{number}") if self.app_topic(i) else None
+        if kind in (HANDLE, REPLY):
+            totalled = _TOTALIZER.search(before) or "共" in self.norm[at.kw.end:n.start]
+            return (n.end, phrase) if totalled else None
+        if kind == RECV:
+            return (n.end, phrase) if self.app_context(i) else None
+        return (n.end, phrase) if self.app_topic(i) else None
+
+    def word(self, k: _Kw) -> str:
+        return self.norm[k.start:k.end]
+
+    def _sum_claim(self, members: list[int], n: _Num) -> _Claim | None:
+        """予以公开及部分公开258件: results of table 三 joined by 及/和/、 and one number are the sum of their
+        rows; any other joined words (行政复议、行政诉讼共5件) say nothing."""
+        kinds = [self.kws[m].kind for m in members]
+        first = self.kws[members[0]]
+        if not all(k in _SUMMABLE for k in kinds) or len(set(kinds)) < len(kinds) or n.unit not in ("件", "条"):
+            return None
+        if self.in_breakdown(first.start) or self.after_qizhong(first.start) or not self.app_topic(members[0]) \
+                and not self.app_context(members[0]):
+            return None
+        rows = tuple(r for k in kinds for r in _ROWSETS[k][0])
+        return _Claim(first.start, n.end, n.value, self.norm[first.start:n.end], (_t3_reading(rows, T3_ALL),))
+
+    def about_disclosure(self) -> bool:
+        """Table 四 counts only cases about information disclosure: the sentence, or the one before it in
+        the paragraph that spoke of such cases, must say so."""
+        return bool(_DISCLOSURE.search(self.norm, self.a, self.b)) or self.para.disclosure_cases
+
+    def _t4_readings(self, i: int, kind: str) -> tuple[_Reading, ...]:
+        """A result (结果维持/纠正) belongs to the case word before it in the sentence (行政复议…结果维持1件):
+        then only that group's cell is read; with none or several, every reading is tried."""
+        if kind not in _T4_RESULTS:
+            return _T4_READINGS[kind]
+        cases = {k.kind for k in self.kws[:i] if k.kind in _T4_CASES}
+        if len(cases) != 1:  # none, or 复议…诉讼…其中结果纠正2件: the result may be of any of them
+            return _T4_READINGS[kind]
+        return (_t4_reading(_T4_GROUPS_OF[cases.pop()], _T4_RESULT_COL[kind]),)
 
     def _doc_object(self, i: int, n: _Num, adopted: bool) -> str | None:
         """规范性文件 or 规章: the noun the verb took, the noun after the number, or the sentence's only one."""
@@ -828,7 +922,7 @@ class _Sentence:
         for m in _NEG_WORD.finditer(norm, self.a, self.b):
             cs, ce = self.clause_of(m.start()), self.clause_end(m.start())
             if self.number_between(cs, ce) or _NEG_EXCLUDE.search(norm, cs, ce) \
-                    or not _DISCLOSURE.search(norm, self.a, self.b):
+                    or not self.about_disclosure():
                 continue
             if self.other_year_at(m.start()) or self.in_breakdown(m.start()):
                 continue
@@ -905,6 +999,7 @@ def _claims(text: str, year: int | None) -> tuple[tuple[tuple[int, int], _Claim]
             sent = _Sentence(norm, a, b, para, year)
             out.extend(((a, b), claim) for claim in sent.claims())
             para.topic = sent.carry_topic
+            para.disclosure_cases = sent.about_disclosure() and any(k.kind in _T4 for k in sent.kws)
             if sent.years:
                 para.other_year = sent.years[-1][1]
         if end_mark == "\n":
@@ -922,7 +1017,7 @@ def _judge(section: str, text: str, sentence: tuple[int, int], claim: _Claim, fi
     """
     found = [_value(r, figures) for r in claim.readings]
     sums = [s for s in found if s is not None]
-    if len(sums) < len(found):
+    if not found or len(sums) < len(found):  # no reading (nothing to compare) or an invalid figure
         return []
     complete = all(done for _, done in sums)
     if any(v == claim.stated if done else v <= claim.stated for v, done in sums):

@@ -29,7 +29,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from model.documents import PUBLISHED_SUFFIXES, REPORT_SUFFIXES, open_report, read_document  # readers load lazily
+from model.documents import (  # readers load lazily
+    PUBLISHED_SUFFIXES,
+    REPORT_SUFFIXES,
+    Document,
+    open_report,
+    read_document,
+)
 from model.next_year import NextYearError, next_year_report, texts_note
 from model.preamble import generate_preamble
 from model.report import Report, new_report
@@ -49,7 +55,6 @@ from ui.text_spans import span_cursor
 from ui.wizard import ReportWizard
 
 if TYPE_CHECKING:
-    from model.reading.importer import ImportResult  # the reader loads only when importing
     from ui.aggregate_window import AggregateWindow
     from ui.audit_window import AuditWindow
 
@@ -596,30 +601,37 @@ class MainWindow(QMainWindow):
             self.import_text(dialog.text.toPlainText())
 
     def import_path(self, path: Path, confirmed: bool = False) -> bool:
-        """Import a published report from a file (.docx, .html, .txt) as a new, unsaved report."""
-        from model.reading.importer import import_published
-
+        """Import a published report from a file (.docx, .html, .txt, .pdf) as a new, unsaved report.
+        Read by the one registry (read_document), as 打开, check and 汇总 read it."""
         if not confirmed and not self.confirm_discard():
             return False
-        return self._imported(lambda: import_published(path), path.name)
+        return self._imported(lambda: read_document(path), path.name)
 
     def import_text(self, text: str) -> bool:
         from model.reading.importer import import_text
 
-        return self._imported(lambda: import_text(text), "粘贴的文字")
+        def read() -> Document:
+            result = import_text(text)
+            return Document(result.report, result.kind, result.records())
 
-    def _imported(self, read: Callable[[], ImportResult], source: str) -> bool:
+        return self._imported(read, "粘贴的文字")
+
+    def _imported(self, read: Callable[[], Document], source: str) -> bool:
+        from model.reading.notices import LABEL_RULE, WARNING
         from ui.import_dialog import summary
 
         try:
-            result = read()
+            document = read()
         except ReportFileError as exc:
             self.show_message(f"无法导入：{exc}")
             QMessageBox.warning(self, "无法导入", str(exc))
             return False
-        self.doc.replace(result.report, None)
+        self.doc.replace(document.report, None)
         self.doc.set_modified(True)
-        told = summary(result.notices, result.aliases, result.unplaced)
+        labels = [n.message for n in document.notices if n.rule == LABEL_RULE]
+        unplaced = [n.message for n in document.notices if n.rule != LABEL_RULE and n.severity == WARNING]
+        remarks = [n.message for n in document.notices if n.rule != LABEL_RULE and n.severity != WARNING]
+        told = summary(remarks, labels, unplaced)
         self.show_message(f"已导入 {source}，请核对后保存为报告文件。" + ("详见导入说明。" if told else ""))
         if told:
             from ui.import_dialog import ImportDoneDialog

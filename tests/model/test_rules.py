@@ -307,13 +307,50 @@ def test_t3_1_total_column_with_stated_total():
     assert found[0].cells == ("t3.new.total", "t3.carried_in.total", "t3.total.total", "t3.carried_out.total")
 
 
-def test_t3_1_blank_operand_does_not_fire():
+def test_t3_1_blank_operand_read_as_zero_at_handin():
+    """Blank means nothing happened when judging: at hand-in the balance is judged with the blank as 0,
+    and the finding says so; while editing the unfinished column is progress."""
     report = full_report()
     report.values["t3.open.natural"] = 4
     del report.values["t3.carried_out.natural"]
+    (f,) = run(report, rule="T3-1")
+    assert (f.severity, f.variant) == (Severity.ERROR, "blanks_as_zero")
+    assert f.message == ("第一项加第二项之和（12）不等于第三项加第四项之和（10），“自然人”列相差 2"
+                         "（本列有空白单元格，空白按 0 计）。")
+    (blank,) = run(report, rule="T3-4")
+    assert blank.cells == ("t3.carried_out.natural",)
+    editing = [f for f in evaluate(report, stage=Stage.EDITING) if f.rule == "T3-1"]
+    assert [(f.severity, f.variant) for f in editing] == [(Severity.TODO, "progress")]
+
+
+def test_t3_1_blank_that_is_nothing_keeps_the_column_balanced():
+    report = full_report()
+    del report.values["t3.deny_2.natural"]  # 0 left blank: the column still balances
     assert run(report, rule="T3-1") == []
-    (f,) = run(report, rule="T3-4")
-    assert f.cells == ("t3.carried_out.natural",)
+    assert [f.rule for f in run(report)] == ["T3-4"]
+
+
+def test_merged_other_row_with_a_break_in_carried_out_is_reported():
+    """其他处理 printed as one merged row (2 and 3 blank) with the printed (七)总计: an error in 结转 and a
+    (七)总计 that is not its items are reported, not hidden behind the blanks (issue 17 point 2)."""
+    report = full_report()
+    computed = report.computed()
+    for col in S.T3_INPUT_COLS:
+        for row in ("other_2", "other_3"):
+            del report.values[S.t3(row, col)]
+        report.stated[S.t3("total", col)] = computed[S.t3("total", col)]  # printed, as the import keeps it
+    report.values["t3.carried_out.natural"] = 3  # 12 received, 11 handled: 1 carried out is right
+    report.stated["t3.total.other"] += 1  # a printed (七)总计 one more than its items
+    t31 = run(report, rule="T3-1")
+    # 自然人: 12 received, 11 handled, 3 carried out; 其他: its printed (七)总计 is one more than its items
+    assert [(f.cells[0], f.variant) for f in t31] == [("t3.new.natural", "blanks_as_zero"), ("t3.new.other", "")]
+    (t33,) = run(report, rule="T3-3")
+    assert t33.cells[0] == "t3.total.other" and "空白按 0 计" in t33.message
+    assert t33.message.startswith("表三“（七）总计”行“其他”列填写的合计数（4）与各项之和（3，空白按 0 计）不符")
+    editing = [f for f in evaluate(report, stage=Stage.EDITING) if f.rule in ("T3-1", "T3-3")]
+    # while editing the unfinished 自然人 column is progress; the printed claim of 其他 stays an error
+    assert [(f.rule, f.cells[0], f.severity) for f in editing] == [
+        ("T3-1", "t3.new.other", Severity.ERROR), ("T3-1", "t3.new.natural", Severity.TODO)]
 
 
 def test_t3_2_stated_row_total():

@@ -530,7 +530,8 @@ def test_any_valid_report_survives_save_and_load(report):
 
 def test_half_filled_report_reads_back_as_it_was_left(cn_dir):
     """The running sums written for a half-filled column are not a claim: after save and load the
-    column is still unfinished (progress while editing, no 勾稽关系 error at hand-in)."""
+    column is still unfinished (progress while editing; at hand-in its blanks are read as 0 and the
+    finding says so, as before saving)."""
     from model.report import new_report
     from model.rules import Severity, Stage
 
@@ -543,7 +544,7 @@ def test_half_filled_report_reads_back_as_it_was_left(cn_dir):
         return [(f.severity, f.variant) for f in evaluate(r, stage=stage) if f.rule == "T3-1"]
 
     before = (balance(report, Stage.EDITING), balance(report, Stage.HANDIN))
-    assert before == ([(Severity.TODO, "progress")], [])
+    assert before == ([(Severity.TODO, "progress")], [(Severity.ERROR, "blanks_as_zero")])
     path = cn_dir / "半成品.json"
     save(report, path)
     again = load(path)

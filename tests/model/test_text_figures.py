@@ -200,3 +200,13 @@ def test_never_fails_on_any_text(text: str):
     for f in g6_findings(report):
         assert 0 <= f.span[0] < f.span[1] <= len(text)
         assert f.quote and f.quote in text
+
+
+def test_real_passages_name_their_source():
+    """The corpus holds real published passages, each with where it was published; at least one real
+    published mismatch is found and at least one real correct passage stays silent."""
+    from text_corpus import REAL
+
+    assert all(p.source and p.name.startswith("real/") for p in REAL)
+    assert any(p.expected for p in REAL) and sum(p.correct for p in REAL) >= 5
+    assert all(p in PASSAGES for p in REAL)

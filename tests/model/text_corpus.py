@@ -1,4 +1,5 @@
-"""Passages for rule G6 (figures in the text against the tables), written in the style of real reports.
+"""Passages for rule G6 (figures in the text against the tables), written in the style of real reports,
+and real passages of published reports (REAL, at the end: each with its source).
 
 Each passage comes with the table figures it describes and the findings expected: [] for a correct
 passage (a false alarm there is a defect), or the (first cell, stated figure) pairs for a wrong one.
@@ -28,6 +29,7 @@ class Passage:
     expected: list[tuple[str, Stated]] = field(default_factory=list)
     year: int = 2022
     kind: str = "department"  # agency_kind
+    source: str = ""  # for a real published passage: where it was published (and how its table was known)
 
     @property
     def correct(self) -> bool:
@@ -634,4 +636,157 @@ WRONG: tuple[Passage, ...] = (
     wrong(COMPANY_LOOSE, "企业申请5件", "企业申请6件", [("t3.new.business", 6)]),
 )
 
+# ---------------------------------------------------------------------------------------------------
+# G6 on every table (issue 17 point 7): table 四 in 起/宗 with its results, the split by applicant in
+# sentences of its own, table 二 decisions in 起, and results joined by 及 (their sum)
+
+T4_QI_CASES = Passage(
+    "t4_qi_cases", "s1", "2022年，发生政府信息公开行政复议案件1起，行政诉讼案件1起。",
+    {"t4.review": (1, 0, 0, 0), "t4.suit_direct": (0, 0, 1, 0), "t4.suit_after_review": (0, 0, 0, 0)},
+)
+T4_RESULTS = Passage(
+    "t4_results", "s1",
+    "2022年，本机关政府信息公开行政复议案件1宗，结果维持1宗；行政诉讼案件1宗，结果纠正1宗。",
+    {"t4.review": (1, 0, 0, 0), "t4.suit_direct": (0, 1, 0, 0), "t4.suit_after_review": (0, 0, 0, 0)},
+)
+SPLIT_SENTENCES = Passage(
+    "split_sentences", "s1",
+    "2022年，本局共收到政府信息公开申请2件。其中自然人申请1件。法人或其他组织申请1件。",
+    {"t3.new": (1, 1, 0, 0, 0, 0), "t3.open": (1, 1, 0, 0, 0, 0)},
+)
+T2_QI = Passage(
+    "t2_qi", "s1", "2022年，本局作出行政许可决定120件，行政处罚决定35起，行政强制决定3起。",
+    {"t2.license.decisions": 120, "t2.penalty.decisions": 35, "t2.enforcement.decisions": 3},
+)
+OPEN_AND_PARTIAL = Passage(
+    "open_and_partial", "s1",
+    "2022年共收到政府信息公开申请5件，予以公开及部分公开5件。",
+    {"t3.new": 5, "t3.open": 3, "t3.partial": 2},
+)
+
+EVERY_TABLE: tuple[Passage, ...] = (T4_QI_CASES, T4_RESULTS, SPLIT_SENTENCES, T2_QI, OPEN_AND_PARTIAL)
+EVERY_TABLE_WRONG: tuple[Passage, ...] = (
+    wrong(T4_QI_CASES, "行政复议案件1起", "行政复议案件2起", [("t4.review.total", 2)]),
+    wrong(T4_QI_CASES, "行政诉讼案件1起", "行政诉讼案件3起", [("t4.suit_direct.total", 3)]),
+    wrong(T4_RESULTS, "结果维持1宗", "结果维持2宗", [("t4.review.upheld", 2)]),
+    wrong(T4_RESULTS, "结果纠正1宗", "结果纠正2宗", [("t4.suit_direct.corrected", 2)]),
+    wrong(SPLIT_SENTENCES, "法人或其他组织申请1件", "法人或其他组织申请2件",
+          [("t3.new.business", 2)]),
+    wrong(T2_QI, "行政处罚决定35起", "行政处罚决定53起", [("t2.penalty.decisions", 53)]),
+    wrong(T2_QI, "行政强制决定3起", "行政强制决定4起", [("t2.enforcement.decisions", 4)]),
+    wrong(OPEN_AND_PARTIAL, "予以公开及部分公开5件", "予以公开及部分公开3件", [("t3.open.total", 3)]),
+)
+
+# ---------------------------------------------------------------------------------------------------
+# Real published passages, as published (quoted sentences, not rewritten), with the source of each. A
+# passage whose table was published with it carries that table; where only the text was at hand, the
+# table holds the figures the text itself states (no false alarm on real wording is what it proves).
+
+_SH2019_T3 = {
+    "t3.new": (821, 35, 0, 0, 2, 1), "t3.carried_in": 18, "t3.open": (258, 12, 0, 0, 1, 1), "t3.partial": 3,
+    "t3.deny_1": 14, "t3.deny_5": 5, "t3.deny_6": (3, 1, 0, 0, 0, 0), "t3.deny_8": (10, 2, 0, 0, 0, 0),
+    "t3.unable_1": (252, 12, 0, 0, 1, 0), "t3.unable_2": (44, 3, 0, 0, 0, 0), "t3.unable_3": 25,
+    "t3.ignore_1": (148, 1, 0, 0, 0, 0), "t3.ignore_2": (5, 4, 0, 0, 0, 0), "t3.carried_out": 72,
+    "t4.review": (5, 0, 0, 2), "t4.suit_direct": (8, 0, 0, 1), "t4.suit_after_review": (0, 0, 0, 0),
+}
+_SH2019_SOURCE = ("上海市人民政府办公厅《2019年上海市人民政府办公厅政府信息公开工作年度报告》（发布日期 2020-01-31，"
+                  "www.shanghai.gov.cn），正文“（二）依申请公开方面”与同页表三、表四（空白单元格按 0 计）；"
+                  "页面全文见一个公开 GitHub 仓库中保存该网站页面数据的 JS 文件（find_string id 18090078150）")
+
+#: Published with two figures that its own table does not bear out: 予以公开及部分公开 is 258+…=275 in
+#: table 三 (258 is 予以公开 of 自然人 alone), and 无法提供 adds up to 337 (265 is 本机关不掌握 alone).
+REAL_SH2019 = Passage(
+    "real/shanghai_2019_applications",
+    "s1",
+    "（二）依申请公开方面\n"
+    "市政府办公厅代表市政府共受理政府信息公开申请859件，申请数量较去年回落12.3%；答复政府信息公开申请805件"
+    "（含上年度结转申请18件，另有72件申请按照《条例》顺延到下年度答复），均在法定期限内予以答复。"
+    "予以公开及部分公开258件，占33.9%；不予公开35件，占4.34%；因本机关不掌握等原因无法提供265件，占32.9%；"
+    "不予处理158件，占19.6%；其他处理0件。信息公开类行政复议7件，诉讼9件，均获维持，继续保持了省级政府零败诉的记录，"
+    "维护了市政府依法行政、公开透明的良好形象。",
+    _SH2019_T3,
+    [("t3.open.total", 258), ("t3.unable_1.total", 265)],
+    year=2019, kind="government", source=_SH2019_SOURCE,
+)
+#: The same paragraph without the two clauses the table contradicts: every other figure agrees.
+REAL_SH2019_AGREEING = replace(
+    REAL_SH2019, name="real/shanghai_2019_agreeing", expected=[],
+    text=REAL_SH2019.text.replace("予以公开及部分公开258件，占33.9%；", "").replace(
+        "因本机关不掌握等原因无法提供265件，占32.9%；", ""))
+
+#: Published with 受理 2 while its table 三 has 3 new applications and none carried over.
+REAL_CHANGCHUN_2023 = Passage(
+    "real/changchun_bureau_2023",
+    "s1",
+    "（二）依申请公开工作情况。我局高度重视依申请公开事项的答复，严格依法依规做好政府信息依申请公开答复，"
+    "由专人负责协调有关处室研究答复意见，并按照规定程序，在规定时限内答复申请人。本年度，共受理政府信息公开申请2件，"
+    "都在法定期限内予以答复。",
+    {"t3.new": 3, "t3.open": 3},
+    [("t3.new.total", 2)],
+    year=2023,
+    source=("http://js.changchun.gov.cn/zcbm/styjrswj/ndbg/202401/t20240115_3271106.html（2023年报；表三“本年新收”"
+            "自然人 3、总计 3，上年结转 0；办理结果各行不在所见部分，按 3 件予以公开补齐以使表平衡）"),
+)
+
+REAL_ZHANJIANG_2023 = Passage(
+    "real/zhanjiang_gazetteer_office_2023",
+    "s1",
+    "2023年，我办坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的二十大精神，深入贯彻中央、省、市政务公开部署要求，"
+    "严格依据《中华人民共和国政府信息公开条例》做好信息公开工作，管理好、维护好我办频道网站。2023年，我办全年未收到行政许可申请；"
+    "全年未接到信息公开申请；各栏目共刊发文稿、通知、公告、公示等44篇。",
+    {"t3.new": 0, "t2.license.decisions": 0},
+    year=2023,
+    source=("https://www.zhanjiang.gov.cn/zjsfw/bmdh/dfz/zwgk/xxgkndbg/content/post_1871569.html"
+            "（湛江市人民政府地方志办公室2023年报，表二、表三全为 0）"),
+)
+
+REAL_TONGZI_2022 = Passage(
+    "real/tongzi_county_2022",
+    "s1",
+    "（二）依申请公开情况\n"
+    "2022年，我县共收到政府信息公开申请21件，均在规定时间内按要求回复。2022年度发生行政复议案件1件，为其他结果；"
+    "行政诉讼案件1件，为其他结果。",
+    {"t3.new": 21, "t3.open": 21, "t4.review": (0, 0, 1, 0), "t4.suit_direct": (0, 0, 1, 0)},
+    kind="government",
+    source=("http://www.gztongzi.gov.cn/zwgk/zfxxgk/zfxxgknb/2022n/202302/t20230218_78246924.html"
+            "（桐梓县2022年报；表取正文所述数字，复议、诉讼按正文“其他结果”）"),
+)
+
+REAL_HEJIANG_2022 = Passage(
+    "real/hejiang_county_2022",
+    "s1",
+    "（二）依申请公开情况。2022年，新受理政府信息公开申请17件，办结17件，上年转结政府信息公开申请0件，转下一年办理0件。",
+    {"t3.new": 17, "t3.open": 17},
+    kind="government",
+    source=("https://www.hejiang.gov.cn/gk/zfxxgknb/xxgkndbg1/content_184762（合江县2022年报；表取正文所述数字）"),
+)
+
+REAL_FUGU_2022 = Passage(
+    "real/fugu_county_office_2022",
+    "s1",
+    "（二）依申请公开\n"
+    "主动公开“依申请公开”的受理机构、受理程序、申请条件及流程说明，公布申请联系咨询电话，申请渠道畅通，规范依申请公开工作流程，"
+    "严格落实信息发布“三审”制度。2022年，收到申请公开21条，办结21条。",
+    {"t3.new": 21, "t3.open": 21},
+    source="http://fg.gov.cn/info/1648/47211.htm（府谷县政府办2022年报；表取正文所述数字）",
+)
+
+REAL_ZHONGJIANG_2022 = Passage(
+    "real/zhongjiang_county_2022",
+    "s1",
+    "（二）依申请公开方面。进一步完善政府信息依申请公开工作制度，细化公开接收、审核、办理、答复、归档等标准和要求，"
+    "将责任落细落准落实，确保公开申请依法依规及时有效回复。2022年，全县共收到政府信息公开申请42件，上年结转0件，"
+    "全年依法办结41件。",
+    {"t3.new": 42, "t3.open": 41, "t3.carried_out": 1},
+    kind="government",
+    source="中江县人民政府办公室《2022年政府信息公开工作年度报告》（表取正文所述数字，结转 1 件）",
+)
+
+REAL: tuple[Passage, ...] = (
+    REAL_SH2019, REAL_SH2019_AGREEING, REAL_CHANGCHUN_2023, REAL_ZHANJIANG_2023, REAL_TONGZI_2022,
+    REAL_HEJIANG_2022, REAL_FUGU_2022, REAL_ZHONGJIANG_2022,
+)
+
+CORRECT = CORRECT + EVERY_TABLE + tuple(p for p in REAL if p.correct)
+WRONG = WRONG + EVERY_TABLE_WRONG + tuple(p for p in REAL if not p.correct)
 PASSAGES: tuple[Passage, ...] = CORRECT + WRONG

@@ -1,0 +1,65 @@
+"""导入, drag and drop and the wizard's last-year report read files through the one registry
+(model.documents.read_document), as 打开, check and 汇总 do (issue 17 point 1)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QMessageBox
+from support import SAMPLE
+
+import model.documents
+import ui.main_window
+
+SAMPLE_TXT = Path(__file__).resolve().parents[1] / "model" / "import_corpus" / "jinxiang-xzsp-2022.txt"
+
+
+@pytest.fixture
+def registry_calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    calls: list[str] = []
+    real = model.documents.read_document
+
+    def spy(path):  # type: ignore[no-untyped-def]
+        calls.append(Path(path).name)
+        return real(path)
+
+    monkeypatch.setattr(model.documents, "read_document", spy)  # open_report's reader
+    monkeypatch.setattr(ui.main_window, "read_document", spy)  # the window's own name for it
+    monkeypatch.setattr(QMessageBox, "open", lambda *a, **k: None)
+    return calls
+
+
+def test_import_reads_through_the_registry(make_window, registry_calls, cn_dir):
+    window = make_window()
+    page = cn_dir / "发布的 年报.txt"
+    page.write_bytes(SAMPLE_TXT.read_bytes())
+    assert window.import_path(page, confirmed=True)
+    assert registry_calls == [page.name]
+    assert window.doc.report.values["t2.license.decisions"] == 23140
+    assert window.doc.path is None  # imported: a new report, never written over the page
+    # what the reader said reaches the import summary as before (labels, unplaced, remarks)
+    assert "已导入" in window.status_label.text()
+
+
+def test_a_dropped_page_is_imported_through_the_registry(make_window, registry_calls, cn_dir, monkeypatch):
+    window = make_window()
+    monkeypatch.setattr(window, "confirm_discard", lambda: True)
+    page = cn_dir / "拖入 年报.txt"
+    page.write_bytes(SAMPLE_TXT.read_bytes())
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(page))])
+    event = QDropEvent(QPointF(5, 5), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(event)
+    assert registry_calls == [page.name]
+    assert window.doc.report.meta["agency"] == "金乡县行政审批服务局"
+
+
+def test_last_years_report_is_read_through_the_registry(make_window, registry_calls):
+    window = make_window(SAMPLE)
+    registry_calls.clear()
+    assert window.load_prior(SAMPLE)
+    assert registry_calls == [SAMPLE.name]
