@@ -84,14 +84,16 @@ def _sheet(wb: Any, title: str, headers: list[str], rows: list[list[Any]], width
         cell.font, cell.fill, cell.border, cell.alignment = _HEAD, _HEAD_FILL, _BORDER, _HEAD_WRAP
     ws.row_dimensions[1].height = row_height(list(headers), widths)
     for r, row in enumerate(rows, start=2):
+        stored = []  # what the cells hold: a Word line break in a name is a line of its own
         for c, value in enumerate(row, start=1):
             cell = ws.cell(r, c)
             if isinstance(value, str):
-                put_text(cell, value)
+                stored.append(put_text(cell, value))
             else:
                 cell.value = value
+                stored.append(value)
             cell.font, cell.border, cell.alignment = _BODY, _BORDER, _WRAP
-        ws.row_dimensions[r].height = row_height(row, widths)
+        ws.row_dimensions[r].height = row_height(stored, widths)
     if note:  # below the table, across its width: what the reader of the printout must know
         r = len(rows) + 3
         put_text(ws.cell(r, 1), note)

@@ -27,13 +27,15 @@ def looks_like_formula(text: str) -> bool:
     return text.lstrip(_LEADING).startswith(FORMULA_START)
 
 
-def put_text(cell: Any, text: str | None) -> None:
-    """Write `text` into an openpyxl cell as text that can never become a formula ("" or None: blank)."""
+def put_text(cell: Any, text: str | None) -> str:
+    """Write `text` into an openpyxl cell as text that can never become a formula ("" or None: blank);
+    return what the cell holds, for sizing its row."""
     value = visible(text) if text else ""
     if not value:
         cell.value = None
-        return
+        return ""
     cell.value = value
     cell.data_type = "s"  # openpyxl's setter made "=…" a formula
     if looks_like_formula(value):
         cell.quotePrefix = True
+    return value

@@ -151,3 +151,11 @@ def test_libreoffice_shows_the_report_texts_literally(outputs, csv_folder):
     for key in META_KEYS:
         label = next(f.label for f in S.META_FIELDS if f.key == key)
         assert meta[label] == clean_text(report.meta[key]), key
+
+
+def test_a_line_break_in_a_name_makes_its_row_taller(outputs):
+    """The row is sized by what the cell holds: "甲\\x0b乙" is two lines, as LibreOffice prints it."""
+    for kind, sheet in (("aggregate", COMPARE_SHEET), ("audit", FIGURES_SHEET)):
+        ws = openpyxl.load_workbook(outputs[kind])[sheet]
+        heights = {ws.cell(r, 1).value: ws.row_dimensions[r].height for r in range(2, ws.max_row + 1)}
+        assert heights["甲\n乙"] > heights["+1"], (kind, heights)
