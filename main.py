@@ -275,7 +275,7 @@ def cmd_aggregate(args: argparse.Namespace) -> int:
         if args.xlsx:
             from export.aggregate_xlsx import write_aggregation_workbook
 
-            write_aggregation_workbook(result, args.xlsx)
+            write_aggregation_workbook(result, args.xlsx, draft=result.draft)  # 草稿 as its PDF
             print(f"已写出汇总工作簿：{args.xlsx}")
         if args.pdf:
             from export.pdf import write_pdf

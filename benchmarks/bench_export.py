@@ -43,9 +43,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp)
         xlsx, pdf, docx = out / "报告.xlsx", out / "报告.pdf", out / "报告.docx"
-        measure("write_workbook (sample, in-process)", lambda: write_workbook(report, xlsx, findings=findings), 20, 3)
-        measure("write_pdf (sample, in-process)", lambda: write_pdf(report, pdf), 20, 3)
-        measure("write_docx (sample, in-process)", lambda: write_docx(report, docx), 20, 3)
+        measure("write_workbook (sample, in-process)", lambda: write_workbook(report, xlsx, findings=findings, draft=False), 20, 3)
+        measure("write_pdf (sample, in-process)", lambda: write_pdf(report, pdf, draft=False), 20, 3)
+        measure("write_docx (sample, in-process)", lambda: write_docx(report, docx, draft=False), 20, 3)
         ours = wall("python main.py export --xlsx --pdf (process)",
                     [sys.executable, str(ROOT / "main.py"), "export", str(SAMPLE), "--xlsx", str(xlsx),
                      "--pdf", str(pdf)])

@@ -60,7 +60,7 @@ def main() -> None:
     from model.storage import load
 
     pdf = folder / "样本.pdf"
-    write_pdf(load(ROOT / "resources" / "samples" / "jinxiang-xzsp-2022.json"), pdf)
+    write_pdf(load(ROOT / "resources" / "samples" / "jinxiang-xzsp-2022.json"), pdf, draft=False)
     measure(f"read_document of the sample's PDF ({pdf.stat().st_size // 1024} KB, 8 pages)",
             lambda: read_document(pdf), 10, warmup=1)
 

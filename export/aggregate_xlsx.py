@@ -4,7 +4,9 @@ the counted members side by side on the key figures.
 
 Both added sheets are printed as well as read: A4 landscape, one page wide, the header row repeated,
 headers wrapping inside their cells and every row as high as its longest text (openpyxl cannot measure
-text, and neither WPS nor Excel grows a row on opening, so the heights are estimated here)."""
+text, and neither WPS nor Excel grows a row on opening, so the heights are estimated here). Every text,
+a member's name included, goes through the one cell writer (export.cell_text.put_text); a sum that is
+a draft (the caller passes Aggregation.draft) carries 草稿 on every sheet, as its PDF does."""
 
 from __future__ import annotations
 
@@ -17,11 +19,11 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 
+from export.cell_text import put_text
 from export.errors import ExportError
-from export.xlsx import build_workbook
+from export.xlsx import build_workbook, mark_draft
 from model.aggregate import KEY_FIGURES, Aggregation
 from model.atomic import atomic_path
-from model.workbook_layout import clean
 
 MEMBERS_SHEET = "汇总单位情况"
 COMPARE_SHEET = "各单位对比"
@@ -74,25 +76,27 @@ def row_height(values: list[Any], widths: list[float]) -> float:
 
 
 def _sheet(wb: Any, title: str, headers: list[str], rows: list[list[Any]], widths: list[float],
-           note: str = "") -> None:
+           note: str, draft: bool) -> None:
     ws = wb.create_sheet(title)
     for c, text in enumerate(headers, start=1):
-        cell = ws.cell(1, c, text)
+        cell = ws.cell(1, c)
+        put_text(cell, text)
         cell.font, cell.fill, cell.border, cell.alignment = _HEAD, _HEAD_FILL, _BORDER, _HEAD_WRAP
     ws.row_dimensions[1].height = row_height(list(headers), widths)
     for r, row in enumerate(rows, start=2):
+        stored = []  # what the cells hold: a Word line break in a name is a line of its own
         for c, value in enumerate(row, start=1):
             cell = ws.cell(r, c)
             if isinstance(value, str):
-                cell.value = clean(value)
-                cell.data_type = "s"  # text that starts with = is text, never a formula
+                stored.append(put_text(cell, value))
             else:
                 cell.value = value
+                stored.append(value)
             cell.font, cell.border, cell.alignment = _BODY, _BORDER, _WRAP
-        ws.row_dimensions[r].height = row_height(row, widths)
+        ws.row_dimensions[r].height = row_height(stored, widths)
     if note:  # below the table, across its width: what the reader of the printout must know
         r = len(rows) + 3
-        ws.cell(r, 1, clean(note)).data_type = "s"
+        put_text(ws.cell(r, 1), note)
         ws.cell(r, 1).font, ws.cell(r, 1).alignment = _BODY, _WRAP
         ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=len(headers))
         ws.row_dimensions[r].height = row_height([note], [sum(widths)])
@@ -108,17 +112,21 @@ def _sheet(wb: Any, title: str, headers: list[str], rows: list[list[Any]], width
     ws.print_options.horizontalCentered = True
     ws.page_margins.left = ws.page_margins.right = 0.5
     ws.oddFooter.center.text = "第 &P 页，共 &N 页"
+    if draft:
+        mark_draft(ws)
 
 
-def write_aggregation_workbook(result: Aggregation, path: str | os.PathLike[str]) -> None:
-    """Write the workbook of a 汇总 atomically; ExportError with a Chinese message when it cannot."""
-    wb = build_workbook(result.report, result.sum_findings())
-    _sheet(wb, MEMBERS_SHEET, MEMBER_HEADERS, member_rows(result), MEMBER_WIDTHS, result.excluded_note())
+def write_aggregation_workbook(result: Aggregation, path: str | os.PathLike[str], *, draft: bool) -> None:
+    """Write the workbook of a 汇总 atomically; ExportError with a Chinese message when it cannot.
+
+    `draft` is the caller's verdict on the sum (Aggregation.draft, as for its PDF)."""
+    wb = build_workbook(result.report, result.sum_findings(), draft=draft)
+    _sheet(wb, MEMBERS_SHEET, MEMBER_HEADERS, member_rows(result), MEMBER_WIDTHS, result.excluded_note(), draft)
     figures = result.report.figures()
     compare = [[m.agency, *[m.figure(code) for _, code in KEY_FIGURES]] for m in result.counted]
     compare.append(["合计", *[figures.get(code) for _, code in KEY_FIGURES]])
     _sheet(wb, COMPARE_SHEET, ["单位", *[label for label, _ in KEY_FIGURES]], compare,
-           [28.0] + [11.0] * len(KEY_FIGURES), result.excluded_note())
+           [28.0] + [11.0] * len(KEY_FIGURES), result.excluded_note(), draft)
     for cell in wb[COMPARE_SHEET][len(compare) + 1]:
         cell.font = _HEAD  # the 合计 row
     with atomic_path(path, "汇总工作簿", ExportError) as tmp:

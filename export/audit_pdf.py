@@ -33,7 +33,7 @@ from export.pdf import (
     _Context,
     _keep_with_next,
     _page_decorator,
-    clean_text,
+    drawable,
 )
 from model.atomic import atomic_path
 from model.audit import Audit, AuditDocument, counts_by_problem, place_of
@@ -63,7 +63,7 @@ def notice_title(result: Audit) -> str:
 
 
 def _body(text: str, ctx: _Context) -> CJKParagraph:
-    return CJKParagraph([("body", clean_text(text))], BODY, ctx)
+    return CJKParagraph([("body", drawable(text))], BODY, ctx)
 
 
 def _heading1(text: str, ctx: _Context) -> list[Flowable]:
@@ -71,7 +71,7 @@ def _heading1(text: str, ctx: _Context) -> list[Flowable]:
 
 
 def _heading2(text: str, ctx: _Context) -> list[Flowable]:
-    return _keep_with_next(CJKParagraph([("heading2", clean_text(text))], BODY, ctx))
+    return _keep_with_next(CJKParagraph([("heading2", drawable(text))], BODY, ctx))
 
 
 def _counts_table(result: Audit, ctx: _Context) -> Table:

@@ -56,17 +56,18 @@ def _header(ws: Any, columns: tuple[tuple[str, float], ...]) -> None:
 
 def _row(ws: Any, r: int, values: list[Any], columns: tuple[tuple[str, float], ...],
          percent: tuple[int, ...] = ()) -> None:
+    shown: list[Any] = []  # what the cells show, for the row's height
     for c, value in enumerate(values, start=1):
         cell = ws.cell(r, c)
         if isinstance(value, str):
-            put_text(cell, value)
+            shown.append(put_text(cell, value))
         else:
             cell.value = value
+            shown.append(f"{value:.1%}" if isinstance(value, float) else value)
         if c in percent:
             cell.number_format = PERCENT
         cell.font, cell.border = _BODY, _BORDER
         cell.alignment = _WRAP if isinstance(value, str) and len(value) > 4 else _CENTER
-    shown = [f"{v:.1%}" if isinstance(v, float) else v for v in values]
     ws.row_dimensions[r].height = row_height(shown, [w for _, w in columns])
 
 

@@ -1,40 +1,41 @@
-"""Text for a workbook cell that stays text: never a formula, never a character a cell cannot hold.
+"""The one writer of text into a workbook cell: the report workbook, the 汇总 workbook and the
+年报质量检查 workbook put every text through `put_text`.
 
-Published reports are outside text: a quote may start with "=", "+", "-" or "@" (or spaces and then
-"="), which Excel, WPS and LibreOffice would take for a formula when the cell is typed into or the
-sheet is saved as CSV. Every workbook writer puts text through `put_text`: the value is stored as a
-string, marked with Excel's quote prefix (the cell shows the text, and editing it keeps it text), and
-control characters are replaced by a visible mark.
+Published reports and member files are outside text: a quote or a unit's name may start with "=",
+"+", "-" or "@" (or with spaces or a tab and then one), which Excel, WPS and LibreOffice would take for
+a formula (`=cmd|'/c calc'!A1`, `=HYPERLINK(…)`) when the cell is typed into or the sheet is saved as
+CSV; it may hold a control character (a Word line break in 机关名称) that openpyxl refuses with
+IllegalCharacterError. `put_text` stores what a visible cell shows (model.workbook_layout.visible: the
+one cleaning of model.text_clean, cut to Excel's limit, `_xHHHH_` escaped) as a string, never a
+formula, and marks formula-like text with Excel's quote prefix so that editing the cell keeps it text.
 """
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
-#: Characters no workbook cell can hold (XML 1.0) and other controls; line breaks and tabs are kept.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
-REPLACEMENT = "\ufffd"
+from model.workbook_layout import visible
+
 #: What makes a spreadsheet read a typed text as a formula.
 FORMULA_START = ("=", "+", "-", "@")
-
-
-def safe_text(text: str) -> str:
-    """`text` with line breaks normalised and control characters replaced (idempotent)."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return _CONTROL.sub(REPLACEMENT, text)
+#: What a spreadsheet skips before it looks for a formula's first character.
+_LEADING = " \t\n\u3000\u00a0"
 
 
 def looks_like_formula(text: str) -> bool:
     """Whether a spreadsheet would take `text` for a formula: a leading =, +, -, @, or spaces then one."""
-    stripped = text.lstrip(" \t\n\u3000\u00a0")
-    return stripped.startswith(FORMULA_START) or text.startswith(FORMULA_START)
+    return text.lstrip(_LEADING).startswith(FORMULA_START)
 
 
-def put_text(cell: Any, text: str) -> None:
-    """Write `text` into an openpyxl cell as text that can never become a formula."""
-    value = safe_text(text)
+def put_text(cell: Any, text: str | None) -> str:
+    """Write `text` into an openpyxl cell as text that can never become a formula ("" or None: blank);
+    return what the cell holds, for sizing its row."""
+    value = visible(text) if text else ""
+    if not value:
+        cell.value = None
+        return ""
     cell.value = value
-    cell.data_type = "s"
+    cell.data_type = "s"  # openpyxl's setter made "=…" a formula
     if looks_like_formula(value):
         cell.quotePrefix = True
+    return value

@@ -1,6 +1,6 @@
 """The report as an editable Word document laid out after GB/T 9704-2012 (spec §8), with python-docx; no Qt.
 
-    result = write_docx(report, "报告.docx")   # 草稿 mark if the rules find errors (model.verdict)
+    result = write_docx(report, "报告.docx", draft=verdict.draft)   # 草稿: the caller's verdict (model.verdict)
     result.draft
 
 Offices finish and publish the report in Word or WPS, so the document is built for editing: paragraph
@@ -18,7 +18,7 @@ pages left one character in (different odd and even footers). The three tables c
 repeated on each page, rows never split, text in 小四/五号/小五 so that table 三 fits the width.
 
 Numbers are `report.figures()` (blank cells stay empty) and texts `printed_text`, like every output. Word
-has no markup to escape; characters XML cannot hold are removed with model.workbook_layout.clean.
+has no markup to escape; control characters are cleaned by model.text_clean, as for every writer.
 python-docx is imported inside the functions: the wizard may import this module at start-up.
 """
 
@@ -47,9 +47,8 @@ from model import schema as S
 from model.atomic import atomic_path
 from model.printed import printed_text
 from model.report import Report
+from model.text_clean import clean_text
 from model.values import format_value
-from model.verdict import judge
-from model.workbook_layout import clean
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
@@ -325,8 +324,8 @@ def _setup_properties(doc: DocxDocument, report: Report) -> None:
 
     props = doc.core_properties
     now = datetime.now(UTC).replace(microsecond=0)
-    props.title = clean(report.title)
-    props.author = clean(str(report.meta.get("agency", "") or ""))
+    props.title = clean_text(report.title)
+    props.author = clean_text(str(report.meta.get("agency", "") or ""))
     props.subject = S.FORMAT_TITLE
     props.comments = f"按《{S.FORMAT_TITLE}》（{S.FORMAT_DOC}）编制"
     props.last_modified_by = "政务公开年报助手"
@@ -389,7 +388,7 @@ def _add_text(doc: DocxDocument, text: str) -> None:
     """A narrative section (export.layout.text_blocks): （一）… lines are 楷体 sub-heads (标题 2), the rest
     仿宋 body paragraphs; a sub-head running on into text on the same line is a body paragraph whose
     part up to the first 。 is 楷体, as in the PDF."""
-    for block in text_blocks(clean(text)):
+    for block in text_blocks(clean_text(text)):
         if block.head and block.body:
             para = _paragraph(doc, STYLE_BODY)
             _run_format(para.add_run(block.head)._r.get_or_add_rPr(), FONT_HEADING2)
@@ -407,8 +406,8 @@ def _em_width(text: str) -> float:
 
 def _add_title(doc: DocxDocument, report: Report) -> None:
     """The title, broken after the agency's name when it is too long for one line (the usual two-line form)."""
-    agency = clean(str(report.meta.get("agency", "") or "")).replace("\n", " ")
-    title = clean(report.title).replace("\n", " ")
+    agency = clean_text(str(report.meta.get("agency", "") or "")).replace("\n", " ")
+    title = clean_text(report.title).replace("\n", " ")
     para = _paragraph(doc, STYLE_TITLE)
     fits = TYPE_WIDTH / 20 / TITLE_SIZE
     rest = title[len(agency):] if agency and title.startswith(agency) else ""
@@ -430,9 +429,9 @@ def _add_signature(doc: DocxDocument, sign: Signature) -> None:
         _set(_paragraph(doc, STYLE_BODY)._p.get_or_add_pPr(), "w:keepNext")
     date_right = DATE_RIGHT_CHARS * em
     date_width = _em_width(sign.date or DATE_SHAPE) * em
-    name = clean(sign.agency)
+    name = clean_text(sign.agency)
     name_right = max(2 * em, date_right + (date_width - _em_width(name) * em) / 2)  # at least 右空二字
-    for text, right, keep in ((name, name_right, True), (clean(sign.date), date_right, False)):
+    for text, right, keep in ((name, name_right, True), (clean_text(sign.date), date_right, False)):
         para = _paragraph(doc, STYLE_BODY, text)
         ppr = para._p.get_or_add_pPr()
         if keep:
@@ -535,7 +534,7 @@ def _add_table(doc: DocxDocument, table: S.Table, figures: dict[str, Any]) -> No
             text = format_value(figures.get(gc.code)) if gc.code else ""
             align = "center"
         else:
-            text = clean(gc.text)
+            text = clean_text(gc.text)
             align = "left" if gc.role is S.Role.LABEL and gc.rowspan == 1 else "center"
         para = origins[gc.row, gc.col].paragraphs[0]
         _set(para._p.get_or_add_pPr(), "w:jc", val=align)
@@ -580,14 +579,12 @@ def build_document(report: Report, *, draft: bool) -> DocxDocument:
     return doc
 
 
-def write_docx(report: Report, path: str | os.PathLike[str], *, draft: bool | None = None) -> DocxResult:
+def write_docx(report: Report, path: str | os.PathLike[str], *, draft: bool) -> DocxResult:
     """Write the report to `path` as a Word document (.docx).
 
-    draft=None marks it 草稿 when the rules find error-level problems (model.verdict.judge, as the PDF).
+    `draft` is the caller's verdict (model.verdict.judge, as for the PDF): the document then carries 草稿.
     Raises ExportError (Chinese message) when the file cannot be written; no temporary file is left behind.
     """
-    if draft is None:
-        draft = judge(report)[0].draft
     doc = build_document(report, draft=draft)
     with atomic_path(path, " Word 文档", ExportError) as tmp:
         doc.save(str(tmp))

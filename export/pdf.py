@@ -1,7 +1,7 @@
 """The report as a PDF laid out after GB/T 9704-2012 (spec §8), drawn with reportlab; no Qt.
 
-    result = write_pdf(report, "报告.pdf")            # draft mark if the rules find errors
-    result = write_pdf(report, "空表.pdf", blank=True) # 打印空表: the three tables without figures
+    result = write_pdf(report, "报告.pdf", draft=verdict.draft)  # 草稿: the caller's verdict (model.verdict)
+    result = write_pdf(report, "空表.pdf", draft=False, blank=True)  # 打印空表: the tables without figures
     result.missing_chars                               # characters no font has (printed as 〓)
 
 Layout: A4; margins top 37 mm, left 28 mm, right 26 mm, bottom 35 mm (type area 156 × 225 mm); title 22 pt
@@ -60,8 +60,8 @@ from model import schema as S
 from model.atomic import atomic_path
 from model.printed import printed_text
 from model.report import Report
+from model.text_clean import clean_text
 from model.values import format_value
-from model.verdict import judge
 
 MM = 72.0 / 25.4
 PAGE_WIDTH, PAGE_HEIGHT = A4
@@ -82,7 +82,9 @@ TABLE_PADDING = 2.0
 
 BLANK_SUBTITLE = "（统计表空表）"
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200d\u2060\ufeff\ufe00-\ufe0f]|[\U000e0100-\U000e01ef]")
+#: Characters that are in a text but have nothing to draw (zero-width spaces and joiners, the byte order
+#: mark, variation selectors): no font has a glyph for them, and they would print as 〓.
+_NOTHING_TO_DRAW = re.compile(r"[\u200b-\u200d\u2060\ufeff\ufe00-\ufe0f]|[\U000e0100-\U000e01ef]")
 
 
 @dataclass
@@ -134,11 +136,10 @@ class _Context:
         return info
 
 
-def clean_text(text: str) -> str:
-    """Normalise a user's text: newlines, no control or invisible characters, tabs as spaces."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
-    text = text.replace("\u2028", "\n").replace("\u2029", "\n")
-    return _CONTROL.sub("", text)
+def drawable(text: str) -> str:
+    """A user's text as the PDF draws it: the one cleaning of every writer (model.text_clean), then a
+    tab as a space and the characters with nothing to draw left out."""
+    return _NOTHING_TO_DRAW.sub("", clean_text(text).replace("\t", " "))
 
 
 class CJKParagraph(Flowable):
@@ -361,7 +362,7 @@ def text_flowables(text: str, ctx: _Context) -> list[Flowable]:
     first 。 in 楷体.
     """
     out: list[Flowable] = []
-    for block in text_blocks(clean_text(text)):
+    for block in text_blocks(drawable(text)):
         if block.head and block.body:
             out.append(_paragraph([("heading2", block.head), ("body", block.body)], ctx))
         elif block.head:
@@ -415,7 +416,7 @@ class SignatureBlock(Flowable):
         return sum(self.ctx.char("body", ch)[2] * BODY_SIZE + BODY_TRACKING for ch in text)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
-        name = clean_text(self.sign.agency).replace("\n", " ")
+        name = drawable(self.sign.agency).replace("\n", " ")
         limit = availWidth - 2 * GRID_CHAR
         self._name_lines = [name[a:b] for a, b in break_ranges(name, self._width, limit)] if name else []
         self.width = availWidth
@@ -494,7 +495,7 @@ def table_flowable(table: S.Table, figures: dict[str, Any] | None, ctx: _Context
             align = "left" if cell.role is S.Role.LABEL and cell.rowspan == 1 else "center"
         if text:
             style = TextStyle(size=size, leading=round(size * 1.3, 2), align=align, balance=align == "center")
-            data[cell.row][cell.col] = CJKParagraph([("table", clean_text(text))], style, ctx)
+            data[cell.row][cell.col] = CJKParagraph([("table", drawable(text))], style, ctx)
         if cell.rowspan > 1 or cell.colspan > 1:
             commands.append(("SPAN", (cell.col, cell.row),
                              (cell.col + cell.colspan - 1, cell.row + cell.rowspan - 1)))
@@ -555,7 +556,7 @@ def build_story(report: Report, ctx: _Context, *, blank: bool = False, tables_on
                 note: str = "") -> list[Flowable]:
     """The flowables of the whole report (or of the blank form, or of the tables alone, as 汇总 prints,
     with its `note` under the title: which units the sum leaves out)."""
-    agency = str(report.meta.get("agency", "") or "")
+    agency = drawable(str(report.meta.get("agency", "") or "")).replace("\n", " ")
     title = S.report_title(agency, report.year)
     story: list[Flowable] = []
 
@@ -563,7 +564,7 @@ def build_story(report: Report, ctx: _Context, *, blank: bool = False, tables_on
         return ctx.char("title", ch)[2] * TITLE_SIZE
 
     title_style = TextStyle(size=TITLE_SIZE, leading=TITLE_LEADING, align="center", balance=True)
-    for line in title_lines(clean_text(title).replace("\n", " "), agency, measure_title, TYPE_WIDTH):
+    for line in title_lines(drawable(title).replace("\n", " "), agency, measure_title, TYPE_WIDTH):
         story.append(CJKParagraph([("title", line)], title_style, ctx))
     if blank:
         story.append(CJKParagraph([("heading2", BLANK_SUBTITLE)], replace(BODY, indent=0, align="center"), ctx))
@@ -587,18 +588,17 @@ def build_story(report: Report, ctx: _Context, *, blank: bool = False, tables_on
     return story
 
 
-def write_pdf(report: Report, path: str | os.PathLike[str], *, draft: bool | None = None,
+def write_pdf(report: Report, path: str | os.PathLike[str], *, draft: bool,
               blank: bool = False, tables_only: bool = False, note: str = "") -> PdfResult:
     """Write the report (or, with blank=True, the 打印空表 form) to `path` as PDF.
 
-    draft=None marks the PDF 草稿 when the rules find error-level problems (never for the blank form).
-    Raises ExportError (Chinese message) when the file cannot be written.
+    `draft` is the caller's verdict (model.verdict.judge for a report, Aggregation.draft for a sum; False
+    for the blank form): every page then carries 草稿. Raises ExportError (Chinese message) when the file
+    cannot be written.
     """
-    if draft is None:
-        draft = False if blank else judge(report)[0].draft
     ctx = _Context()
     story = build_story(report, ctx, blank=blank, tables_only=tables_only, note=note)
-    agency = str(report.meta.get("agency", "") or "")
+    agency = drawable(str(report.meta.get("agency", "") or "")).replace("\n", " ")
     title = S.report_title(agency, report.year) + (BLANK_SUBTITLE if blank else "")
 
     pages = 0

@@ -9,8 +9,9 @@ reader (model.workbook_reader).
 Every total is an Excel formula, =SUM of the cells the schema says it adds up (`Cell.sum_of`), so a
 superior who corrects a figure in WPS or Excel sees the totals follow; the reader takes such a total as
 the sum of its parts and never needs the value a spreadsheet program cached. Every string goes into a cell
-through `_put_text`, which stores it as text, never as a formula (a user's `=SUM(A1)` stays those nine
-characters), and keeps it within Excel's limits.
+through export.cell_text.put_text, which stores it as text, never as a formula (a user's `=SUM(A1)` stays
+those nine characters), and keeps it within Excel's limits. Whether the workbook is a 草稿 is the
+caller's verdict (model.verdict, model.aggregate): the writer never decides it.
 """
 
 from __future__ import annotations
@@ -30,11 +31,14 @@ from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
+from export.cell_text import put_text
 from export.errors import ExportError
+from export.layout import DRAFT_WORD as DRAFT
 from model import schema as S
 from model.atomic import atomic_path
 from model.report import Report
 from model.rules import Finding, evaluate
+from model.text_clean import clean_text
 from model.workbook_layout import (
     CODE_POS,
     DATA_MARKER,
@@ -48,7 +52,6 @@ from model.workbook_layout import (
     TEXT_FIRST,
     TEXT_SHEET,
     TITLE_ROW,
-    clean,
     data_chunks,
     data_digest,
     data_text,
@@ -60,12 +63,10 @@ from model.workbook_layout import (
     visible,
 )
 
-__all__ = ["ExportError", "build_workbook", "sheet_cell", "sheet_title", "write_workbook"]
+__all__ = ["ExportError", "build_workbook", "mark_draft", "sheet_cell", "sheet_title", "write_workbook"]
 
 # ---------------------------------------------------------------------------------------------------
 # Page and cell styles
-
-DRAFT = "草稿"
 
 #: Total column width (Excel character units) of a table sheet, within the printable width of A4 with
 #: the margins below (about 98 units portrait, 142 landscape, counting the padding of each column) so
@@ -98,23 +99,13 @@ _FOOTER = "第 &P 页，共 &N 页"
 # Values in cells: text never a formula, numbers with the places typed
 
 
-def _put_text(cell: XlCell, text: str | None) -> None:
-    """Store `text` as a string: openpyxl would otherwise turn `=…` into a formula and `#N/A` into an error."""
-    text = visible(text) if text else ""
-    if not text:
-        cell.value = None
-        return
-    cell.value = text
-    cell.data_type = "s"
-
-
 def _put_value(cell: XlCell, value: Any) -> None:
     """A cell value as a number: counts as int, amounts with the places that were typed (1.2500 stays)."""
     if value is None:
         cell.value = None
     elif isinstance(value, bool) or not isinstance(value, (int, Decimal)) or isinstance(value, Decimal) and (
             not value.is_finite()):
-        _put_text(cell, str(value))  # not a valid value; shown as it is (the rules report it)
+        put_text(cell, str(value))  # not a valid value; shown as it is (the rules report it)
     elif isinstance(value, int):
         cell.value = value
         cell.number_format = "0"
@@ -174,7 +165,14 @@ def _page_header(report: Report) -> str:
     if year is not None:
         parts.append(f"{year} 年度")
     text = " ".join(parts)
-    return clean(text).replace("&", "&&").replace("\n", " ")
+    return clean_text(text).replace("&", "&&").replace("\n", " ")
+
+
+def mark_draft(ws: Worksheet) -> None:
+    """The 草稿 mark in the header of every printed page of `ws`, large and red at the right."""
+    ws.oddHeader.right.text = DRAFT
+    ws.oddHeader.right.size = 14
+    ws.oddHeader.right.color = "C00000"
 
 
 def _setup_page(ws: Worksheet, last_row: int, last_col: int, header: str, draft: bool,
@@ -194,16 +192,14 @@ def _setup_page(ws: Worksheet, last_row: int, last_col: int, header: str, draft:
         ws.oddHeader.center.text = header
         ws.oddHeader.center.size = 10
     if draft:
-        ws.oddHeader.right.text = DRAFT
-        ws.oddHeader.right.size = 14
-        ws.oddHeader.right.color = "C00000"
+        mark_draft(ws)
     ws.oddFooter.center.text = _FOOTER
     ws.oddFooter.center.size = 10
 
 
 def _title(ws: Worksheet, text: str, n_cols: int, draft: bool, font: Font = _TITLE_FONT) -> None:
     cell = ws.cell(TITLE_ROW, 1)
-    _put_text(cell, f"{text}（{DRAFT}）" if draft else text)
+    put_text(cell, f"{text}（{DRAFT}）" if draft else text)
     cell.font = _DRAFT_FONT if draft else font
     cell.alignment = _CENTER
     if n_cols > 1:
@@ -274,7 +270,7 @@ def _write_table(wb: Workbook, table: S.Table, report: Report, header: str, draf
             cell.alignment = _CENTER
             fill = _TOTAL_FILL if derived else None
         else:
-            _put_text(cell, gc.text)
+            put_text(cell, gc.text)
             if gc.role is S.Role.LABEL:
                 cell.font = _BODY_FONT
                 cell.alignment = _CENTER if gc.rowspan > 1 else _LEFT
@@ -314,18 +310,18 @@ def _write_meta(wb: Workbook, report: Report, header: str, draft: bool) -> None:
     _title(ws, META_SHEET, 2, draft)
     for col, text in ((1, "项目"), (2, "内容")):
         cell = ws.cell(2, col)
-        _put_text(cell, text)
+        put_text(cell, text)
         cell.font, cell.alignment, cell.fill, cell.border = _HEADER_FONT, _CENTER, _HEADER_FILL, BORDER
     rows = meta_rows(report)
     for i, (label, value) in enumerate(rows):
         r = META_FIRST + i
         a, b = ws.cell(r, 1), ws.cell(r, 2)
-        _put_text(a, label)
+        put_text(a, label)
         if isinstance(value, int) and not isinstance(value, bool):
             b.value = value
             b.number_format = "0"
         else:
-            _put_text(b, value)
+            put_text(b, value)
         a.font, a.alignment, a.fill, a.border = _BODY_FONT, _LEFT, _LABEL_FILL, BORDER
         b.font, b.alignment, b.border = _BODY_FONT, _LEFT, BORDER
         ws.row_dimensions[r].height = _row_height(_lines(str(value or ""), 64))
@@ -344,7 +340,7 @@ def _write_texts(wb: Workbook, report: Report, header: str, draft: bool) -> None
     for i, row in enumerate(rows):
         r = TEXT_FIRST + i
         cell = ws.cell(r, 1)
-        _put_text(cell, row.text)
+        put_text(cell, row.text)
         cell.alignment = _TOP_LEFT
         if row.kind == "heading":
             cell.font = Font(name="黑体", size=12)
@@ -391,11 +387,11 @@ def _write_findings(wb: Workbook, report: Report, findings: list[Finding], heade
     for i, (label, width) in enumerate(_FINDING_COLUMNS, start=1):
         ws.column_dimensions[get_column_letter(i)].width = width
         cell = ws.cell(2, i)
-        _put_text(cell, label)
+        put_text(cell, label)
         cell.font, cell.alignment, cell.fill, cell.border = _HEADER_FONT, _CENTER, _HEADER_FILL, BORDER
     if not findings:
         cell = ws.cell(3, 1)
-        _put_text(cell, "未发现问题。")
+        put_text(cell, "未发现问题。")
         cell.font, cell.alignment = _BODY_FONT, _LEFT
         ws.merge_cells(start_row=3, start_column=1, end_row=3, end_column=n_cols)
     for i, f in enumerate(findings):
@@ -404,7 +400,7 @@ def _write_findings(wb: Workbook, report: Report, findings: list[Finding], heade
         lines = 1
         for c, (text, (_, width)) in enumerate(zip(texts, _FINDING_COLUMNS, strict=True), start=1):
             cell = ws.cell(r, c)
-            _put_text(cell, text)
+            put_text(cell, text)
             cell.font, cell.border = _BODY_FONT, BORDER
             cell.alignment = _CENTER if c <= 2 else _LEFT
             lines = max(lines, _lines(visible(text), width))
@@ -425,14 +421,12 @@ def _write_data(wb: Workbook, report: Report) -> None:
     ws = wb.create_sheet(DATA_SHEET)
     text = data_text(report)
     chunks = data_chunks(text)
-    _put_text(ws.cell(1, 1), DATA_MARKER)
+    put_text(ws.cell(1, 1), DATA_MARKER)
     ws.cell(1, 2).value = DATA_VERSION
     ws.cell(1, 3).value = len(chunks)
-    _put_text(ws.cell(1, 4), data_digest(text))
+    put_text(ws.cell(1, 4), data_digest(text))
     for i, chunk in enumerate(chunks):
-        cell = ws.cell(2 + i, 1)
-        cell.value = chunk  # already free of characters a cell cannot hold
-        cell.data_type = "s"
+        put_text(ws.cell(2 + i, 1), chunk)  # data_text left nothing put_text would change
     ws.sheet_state = "veryHidden"
 
 
@@ -440,8 +434,8 @@ def _write_data(wb: Workbook, report: Report) -> None:
 # Writing
 
 
-def build_workbook(report: Report, findings: list[Finding] | None = None, draft: bool = False) -> Workbook:
-    """The workbook for `report`, in memory (write_workbook saves it)."""
+def build_workbook(report: Report, findings: list[Finding] | None, *, draft: bool) -> Workbook:
+    """The workbook for `report`, in memory (write_workbook saves it); `draft` is the caller's verdict."""
     if findings is None:
         findings = evaluate(report)
     header = _page_header(report)
@@ -455,18 +449,19 @@ def build_workbook(report: Report, findings: list[Finding] | None = None, draft:
     _write_data(wb, report)
     wb.active = 0
     props = wb.properties
-    props.title = clean(report.title)[:255]
+    props.title = clean_text(report.title)[:255]
     props.creator = "政务公开年报助手"
     props.lastModifiedBy = "政务公开年报助手"
     return wb
 
 
-def write_workbook(report: Report, path: str | os.PathLike[str], findings: list[Finding] | None = None,
-                   draft: bool = False) -> None:
+def write_workbook(report: Report, path: str | os.PathLike[str], findings: list[Finding] | None = None, *,
+                   draft: bool) -> None:
     """Write the workbook of `report` to `path` atomically; raise ExportError with a Chinese message.
 
-    `findings` default to evaluate(report); `draft` marks every visible sheet as 草稿.
+    `findings` default to evaluate(report); `draft` (model.verdict's answer, given by the caller) marks
+    every visible sheet as 草稿.
     """
-    wb = build_workbook(report, findings, draft)
+    wb = build_workbook(report, findings, draft=draft)
     with atomic_path(path, "工作簿", ExportError) as tmp:
         wb.save(tmp)

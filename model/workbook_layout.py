@@ -18,6 +18,7 @@ from model.printed import printed_text
 from model.report import Report
 from model.storage import FORMAT_ID
 from model.storage import dumps as dump_report
+from model.text_clean import CHANGED, clean_text
 
 # ---------------------------------------------------------------------------------------------------
 # Sheets and positions
@@ -93,24 +94,15 @@ def sheet_cell(code: str) -> tuple[str, str]:
 # ---------------------------------------------------------------------------------------------------
 # Text in cells
 
-#: Characters XML 1.0 (and so a workbook) cannot hold; lone surrogates cannot even be encoded.
-_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 #: `_x0041_` in a cell means "A" to Excel; a literal one is written `_x005F_x0041_` (OOXML escaping).
 _OOXML_ESCAPE = re.compile("_(?=x[0-9A-Fa-f]{4}_)")
 _OOXML_ESCAPED = re.compile("_x([0-9A-Fa-f]{4})_")
+#: What the hidden sheet's JSON escapes: `_` and every character clean_text would change.
+_DATA_ESCAPED = re.compile(f"_|{CHANGED.pattern}")
 
 
 def utf16_len(text: str) -> int:
     return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
-
-
-def clean(text: str) -> str:
-    """Line breaks normalised and characters a workbook cannot hold replaced (idempotent)."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if _XML_ILLEGAL.search(text):
-        text = _XML_ILLEGAL.sub(lambda m: "\n" if m.group() in "\x0b\x0c" else "\ufffd" if m.group() >= "\ud800"
-                                else "", text)
-    return text
 
 
 def cut_utf16(text: str, limit: int) -> str:
@@ -133,7 +125,7 @@ def split_utf16(text: str, limit: int) -> list[str]:
 def shown(text: str) -> str:
     """What a visible cell shows of `text`: cleaned, and at most CELL_LIMIT units (with a note saying
     that the whole text is kept in the report data). The reader compares cells with this."""
-    text = clean(text)
+    text = clean_text(text)
     if utf16_len(text) > CELL_LIMIT:
         note = f"……（内容过长，共 {len(text)} 字，此处只显示开头部分；完整内容保存在本工作簿的报告数据中）"
         # the escaped form must fit as well: each `_x` escape adds six characters
@@ -189,7 +181,7 @@ def text_rows(report: Report) -> list[TextRow]:
     rows: list[TextRow] = []
 
     def paragraphs(key: str) -> None:
-        text = clean(printed_text(report, key))
+        text = clean_text(printed_text(report, key))
         paras = [p for p in text.split("\n") if p.strip()]
         if not paras:
             rows.append(TextRow("empty", "（未填写）"))
@@ -215,13 +207,13 @@ def text_rows(report: Report) -> list[TextRow]:
 def data_text(report: Report) -> str:
     """The report file as stored in the hidden sheet.
 
-    Inside JSON strings a character and its \\u escape are the same, so characters a workbook cannot hold
-    are escaped, and so is `_`: Excel reads `_x0041_` in a cell as an escape and openpyxl drops `x005F_`,
-    and neither may change the stored report.
+    Inside JSON strings a character and its \\u escape are the same, so every character the cell writer
+    would clean (model.text_clean) is escaped, and so is `_`: Excel reads `_x0041_` in a cell as an
+    escape and openpyxl drops `x005F_`, and neither may change the stored report. The chunks then pass
+    through the one cell writer (export.cell_text.put_text) unchanged.
     """
     text = dump_report(report)
-    return re.sub("[_\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]",
-                  lambda m: f"\\u{ord(m.group()):04x}", text)
+    return _DATA_ESCAPED.sub(lambda m: "".join(f"\\u{ord(ch):04x}" for ch in m.group()), text)
 
 
 def data_chunks(text: str) -> list[str]:

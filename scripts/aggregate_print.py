@@ -55,7 +55,7 @@ def main(out_dir: str) -> int:
         make_members(members)
         result = aggregate([members], agency=f"{COUNTY}人民政府", year=YEAR, exclude_errors=True)
         book = tmp / "汇总.xlsx"
-        write_aggregation_workbook(result, book)
+        write_aggregation_workbook(result, book, draft=result.draft)
         for sheet, png in ((MEMBERS_SHEET, "aggregate-members-sheet"), (COMPARE_SHEET, "aggregate-compare-sheet")):
             wb = openpyxl.load_workbook(book)
             for name in wb.sheetnames:

@@ -56,7 +56,7 @@ def write_handmade(report: Report, path, title: bool = True) -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         ours = Path(tmp) / "ours.xlsx"
-        write_workbook(report, ours)
+        write_workbook(report, ours, draft=False)
         src = openpyxl.load_workbook(ours)
         figures = report.figures()
         wb = openpyxl.Workbook()

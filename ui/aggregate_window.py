@@ -698,7 +698,7 @@ class AggregateWindow(QDialog):
         def job() -> ExportResult:
             from export.aggregate_xlsx import write_aggregation_workbook
 
-            write_aggregation_workbook(result, path)
+            write_aggregation_workbook(result, path, draft=result.draft)  # as the PDF: model.aggregate decides
             return ExportResult([path])
 
         self.exports.start(f"导出“{path.name}”", job)

@@ -34,7 +34,7 @@ def book(cn_dir):
         save(report, folder / f"{i:02d} {COUNTY}第{i:03d}局{YEAR}年政府信息公开工作年度报告.json", backup=False)
     result = aggregate([folder], year=YEAR, exclude_errors=True)
     path = cn_dir / "汇总.xlsx"
-    write_aggregation_workbook(result, path)
+    write_aggregation_workbook(result, path, draft=result.draft)
     return path
 
 

@@ -29,7 +29,7 @@ from model.report import Report
 from model.rules import evaluate
 from model.storage import load
 from model.values import format_value
-from model.verdict import verdict_of
+from model.verdict import judge, verdict_of
 
 SOFFICE = shutil.which("soffice")
 #: Without LibreOffice a developer's run skips these; CI installs it (setup.sh --dev) and never skips them.
@@ -63,9 +63,9 @@ def folder(tmp_path_factory) -> Path:
 def documents(folder) -> dict[str, Path]:
     """The sample, the full report (figures differ by column) and a report with an error, as .docx."""
     paths = {"sample": folder / "金乡县 2022 年报.docx", "full": folder / "full.docx", "draft": folder / "草稿 报告.docx"}
-    assert write_docx(load(SAMPLE), paths["sample"]).draft is False
-    assert write_docx(full_report(), paths["full"]).draft is False
-    assert write_docx(error_report(), paths["draft"]).draft is True
+    assert write_docx(load(SAMPLE), paths["sample"], draft=False).draft is False
+    assert write_docx(full_report(), paths["full"], draft=False).draft is False
+    assert write_docx(error_report(), paths["draft"], draft=judge(error_report())[0].draft).draft is True
     return paths
 
 
@@ -400,7 +400,7 @@ def test_locked_output_raises_export_error_and_leaves_no_temp_file(cn_dir, monke
 
     monkeypatch.setattr(os, "replace", locked)
     with pytest.raises(ExportError) as info:
-        write_docx(full_report(), target)
+        write_docx(full_report(), target, draft=False)
     assert re.search(r"[\u4e00-\u9fff]", str(info.value)) and "年报.docx" in str(info.value)
     assert "Word 文档" in str(info.value)
     assert sorted(p.name for p in cn_dir.iterdir()) == ["年报.docx"]
@@ -413,7 +413,7 @@ def test_read_only_folder_raises_export_error(cn_dir):
     cn_dir.chmod(0o555)
     try:
         with pytest.raises(ExportError, match="没有写入权限"):
-            write_docx(full_report(), cn_dir / "年报.docx")
+            write_docx(full_report(), cn_dir / "年报.docx", draft=False)
         assert list(cn_dir.iterdir()) == []
     finally:
         cn_dir.chmod(0o755)
@@ -421,7 +421,7 @@ def test_read_only_folder_raises_export_error(cn_dir):
 
 def test_missing_folder_raises_export_error(tmp_path):
     with pytest.raises(ExportError, match="文件夹不存在"):
-        write_docx(full_report(), tmp_path / "不存在" / "年报.docx")
+        write_docx(full_report(), tmp_path / "不存在" / "年报.docx", draft=False)
 
 
 def test_importing_the_module_does_not_import_python_docx():
@@ -513,7 +513,7 @@ def test_document_without_a_date_leaves_its_line_blank(folder):
     report = load(SAMPLE)
     del report.meta["published_on"]
     path = folder / "无日期.docx"
-    write_docx(report, path)
+    write_docx(report, path, draft=False)
     paras = docx.Document(str(path)).paragraphs
     assert [p.text for p in paras[-3:]] == ["", "金乡县行政审批服务局", ""]
     assert paras[-1]._p.pPr.find(qn("w:jc")).get(qn("w:val")) == "right"

@@ -25,7 +25,7 @@ def _report():
 
 def test_pdf_prints_the_explanation_in_item_five(cn_dir):
     path = cn_dir / "说明.pdf"
-    write_pdf(_report(), path)
+    write_pdf(_report(), path, draft=False)
     text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
     flat = "".join(text.split())
     assert WHY in flat
@@ -35,7 +35,7 @@ def test_pdf_prints_the_explanation_in_item_five(cn_dir):
 def test_workbook_prints_the_explanation_and_reads_back_without_notices(cn_dir):
     path = cn_dir / "说明.xlsx"
     report = _report()
-    write_workbook(report, path)
+    write_workbook(report, path, draft=False)
     cells = [c.value for row in openpyxl.load_workbook(path)[TEXT_SHEET].iter_rows() for c in row]
     assert any(isinstance(v, str) and WHY in v for v in cells)
     back, notices = read_workbook(path)

@@ -30,7 +30,7 @@ from export.pdf import (
 from model import schema as S
 from model.rules import evaluate
 from model.storage import load
-from model.verdict import verdict_of
+from model.verdict import judge, verdict_of
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None,
                                 reason="poppler-utils not installed (bash setup.sh --dev)")
@@ -86,7 +86,7 @@ def sample_pdf(tmp_path_factory) -> tuple[Path, PdfResult]:
     folder = tmp_path_factory.mktemp("pdf") / "导出 目录"
     folder.mkdir()
     path = folder / "金乡县 2022 年报.pdf"
-    return path, write_pdf(load(SAMPLE), path)
+    return path, write_pdf(load(SAMPLE), path, draft=False)
 
 
 # -- the sample report -------------------------------------------------------------------------------
@@ -174,7 +174,7 @@ def test_report_with_an_error_is_a_draft_on_every_page(cn_dir):
     report.values["t3.new.natural"] += 1  # breaks T3-1 (第一项加第二项之和等于第三项加第四项之和)
     assert verdict_of(evaluate(report)).draft and any(f.rule == "T3-1" for f in evaluate(report))
     path = cn_dir / "草稿 报告.pdf"
-    result = write_pdf(report, path)
+    result = write_pdf(report, path, draft=judge(report)[0].draft)  # the caller's verdict, as main.py gives it
     assert result.draft is True
     pages = page_count(path)
     assert pages >= 2
@@ -184,7 +184,7 @@ def test_report_with_an_error_is_a_draft_on_every_page(cn_dir):
 
 def test_clean_report_is_not_a_draft_unless_asked(cn_dir):
     path = cn_dir / "正式.pdf"
-    assert write_pdf(full_report(), path).draft is False
+    assert write_pdf(full_report(), path, draft=False).draft is False
     assert "草稿" not in pdftotext(path)
     assert write_pdf(full_report(), path, draft=True).draft is True
     assert "草稿" in pdftotext(path, "-f", "1", "-l", "1")
@@ -193,7 +193,7 @@ def test_clean_report_is_not_a_draft_unless_asked(cn_dir):
 def test_blank_form_has_labels_but_no_numbers(cn_dir):
     report = load(SAMPLE)
     path = cn_dir / "空表.pdf"
-    result = write_pdf(report, path, blank=True)
+    result = write_pdf(report, path, blank=True, draft=False)
     assert result.draft is False
     raw = squash(pdftotext(path, "-raw"))
     assert "（统计表空表）" in raw
@@ -215,7 +215,7 @@ def test_hostile_text_prints_literally(cn_dir, no_system_fonts):
     report = full_report()
     report.sections["s1"] = HOSTILE + "\n" + LONG
     path = cn_dir / "hostile.pdf"
-    result = write_pdf(report, path)
+    result = write_pdf(report, path, draft=False)
     # WenQuanYi and AR PL SungtiL have neither U+20000 nor emoji: both are reported and drawn as 〓
     assert fonts.font_for_char("body", "𠀀") is None
     assert result.missing_chars == {"𠀀", "😀"}
@@ -236,7 +236,7 @@ def test_missing_chars_follow_the_font_chains_with_system_fonts(cn_dir):
     fonts.clear_caches()
     report = full_report()
     report.sections["s5"] = HOSTILE
-    result = write_pdf(report, cn_dir / "系统字体.pdf")
+    result = write_pdf(report, cn_dir / "系统字体.pdf", draft=False)
     expected = {c for c in "𠀀😀" if fonts.font_for_char("body", c) is None}
     assert result.missing_chars == expected
 
@@ -247,7 +247,7 @@ def test_characters_beyond_the_bmp_keep_their_text_layer(cn_dir, no_system_fonts
     report = full_report()
     report.sections["s5"] = "甲\U00010400乙"
     path = cn_dir / "bmp.pdf"
-    assert write_pdf(report, path).missing_chars == set()
+    assert write_pdf(report, path, draft=False).missing_chars == set()
     assert "甲\U00010400乙" in pdftotext(path)
 
 
@@ -260,7 +260,7 @@ def test_bundled_fonts_alone_cover_the_sample(cn_dir, no_system_fonts):
     for role in fonts.ROLES:
         assert all(face.bundled for face in fonts.chain(role)), role
     path = cn_dir / "bundled.pdf"
-    result = write_pdf(load(SAMPLE), path)
+    result = write_pdf(load(SAMPLE), path, draft=False)
     assert result.missing_chars == set()
     rows = pdf_fonts(path)
     assert {re.sub(r"^[A-Z]{6}\+", "", row["name"]) for row in rows} <= {"BousungEG-Light-GB", "WenQuanYiMicroHei-0"}
@@ -345,7 +345,7 @@ def test_locked_output_raises_export_error_and_leaves_no_temp_file(cn_dir, monke
 
     monkeypatch.setattr(os, "replace", locked)
     with pytest.raises(ExportError) as info:
-        write_pdf(full_report(), target)
+        write_pdf(full_report(), target, draft=False)
     assert re.search(r"[\u4e00-\u9fff]", str(info.value))
     assert "年报.pdf" in str(info.value)
     assert sorted(p.name for p in cn_dir.iterdir()) == ["年报.pdf"]
@@ -354,7 +354,7 @@ def test_locked_output_raises_export_error_and_leaves_no_temp_file(cn_dir, monke
 
 def test_missing_folder_raises_export_error(tmp_path):
     with pytest.raises(ExportError, match="文件夹不存在"):
-        write_pdf(full_report(), tmp_path / "不存在" / "年报.pdf")
+        write_pdf(full_report(), tmp_path / "不存在" / "年报.pdf", draft=False)
 
 
 # -- 落款 (issue 15, point 10) ---------------------------------------------------------------------------
@@ -401,7 +401,7 @@ def test_without_a_date_its_line_stays_blank_and_a_long_name_stays_inside(cn_dir
     report = load(SAMPLE)
     del report.meta["published_on"]
     path = cn_dir / "无日期.pdf"
-    write_pdf(report, path)
+    write_pdf(report, path, draft=False)
     _, lines = _signature_of(path)
     nx0, _, nx1, _, name = lines[-1]
     assert name == "金乡县行政审批服务局"  # nothing printed under it: a blank line for the date
@@ -409,7 +409,7 @@ def test_without_a_date_its_line_stays_blank_and_a_long_name_stays_inside(cn_dir
     date_box = (210 - 26) * MM - 4 * GRID_CHAR - 6.5 * GRID_CHAR / 2  # centre of a date such as 2000年12月31日
     assert abs((nx0 + nx1) / 2 - date_box) < GRID_CHAR
     report.meta["agency"] = "某某省某某市某某县人民政府办公室政务公开科"  # too long to centre over the date
-    write_pdf(report, path)
+    write_pdf(report, path, draft=False)
     _, lines = _signature_of(path)
     nx0, _, nx1, _, name = lines[-1]
     assert name == report.meta["agency"] and nx1 <= (210 - 26) * MM - 2 * GRID_CHAR + 1  # 右空二字 at most
@@ -423,7 +423,7 @@ def test_the_signature_is_kept_with_the_last_line_of_text_wherever_the_page_ends
     for n in range(0, 23, 2):
         report.sections["s6"] = "\n".join([f"第{i + 1}项情况说明。" for i in range(n)])
         path = cn_dir / f"落款 {n}.pdf"
-        write_pdf(report, path)
+        write_pdf(report, path, draft=False)
         above, lines = _signature_of(path)
         assert [line[4] for line in lines[-2:]] == [report.meta["agency"], "2024年1月26日"], n
         assert len(lines) >= 3, n  # a line of text above the 落款 on its page
@@ -433,5 +433,5 @@ def test_the_signature_is_kept_with_the_last_line_of_text_wherever_the_page_ends
 
 def test_blank_form_and_tables_have_no_signature(cn_dir):
     path = cn_dir / "空表 落款.pdf"
-    write_pdf(load(SAMPLE), path, blank=True)
+    write_pdf(load(SAMPLE), path, blank=True, draft=False)
     assert "2023年1月20日" not in pdftotext(path)

@@ -44,7 +44,7 @@ def sample_book(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("xlsx") / "报告 导出"
     folder.mkdir()
     path = folder / "金乡 2022 年报.xlsx"
-    write_workbook(load(SAMPLE), path)
+    write_workbook(load(SAMPLE), path, draft=False)
     return path
 
 
@@ -267,14 +267,14 @@ def test_findings_sheet_lists_every_finding_in_words(cn_dir):
     findings = evaluate(report)
     assert {f.rule for f in findings} >= {"T3-1", "T3-4"}
     path = cn_dir / "有问题.xlsx"
-    write_workbook(report, path)
+    write_workbook(report, path, draft=False)
     ws = _book(path)["校验结果"]
     rows = [[c.value for c in r] for r in ws.iter_rows(min_row=3, max_col=5)]
     assert len(rows) == len(findings)
     for row, f in zip(rows, findings, strict=True):
         assert row[:3] == [f.severity.label, f.title, f.message]
-    by_rule: dict[str, list] = {}  # the first row of each rule (a blank read as 0 may break a second column)
-    for row, f in zip(rows, findings, strict=True):
+    by_rule: dict[str, list] = {}
+    for row, f in zip(rows, findings, strict=True):  # the first of a rule's findings (T3-1 breaks two columns)
         by_rule.setdefault(f.rule, row)
     assert by_rule["T3-1"][4] == "=说明（以等号开头）"
     assert by_rule["T3-1"][3].startswith("表三“一、本年新收政府信息公开申请数量”行“自然人”列；")
@@ -287,14 +287,14 @@ def test_findings_sheet_lists_every_finding_in_words(cn_dir):
     assert not re.search(r"(?<![A-Za-z])[A-Z]{1,2}[0-9]{1,3}(?![0-9])", shown), shown
     assert f"共 {len(findings)} 条" in ws["A1"].value
     # Findings given by the caller are used as they are (e.g. with last year's report).
-    write_workbook(report, path, findings=findings[:1])
+    write_workbook(report, path, findings=findings[:1], draft=False)
     assert _book(path)["校验结果"].max_row == 3
 
 
 def test_fee_is_a_number_with_the_places_typed(cn_dir):
     report = full_report()  # fee 1.2500 万元
     path = cn_dir / "收费.xlsx"
-    write_workbook(report, path)
+    write_workbook(report, path, draft=False)
     title, coord = sheet_cell("t2.fees.amount")
     cell = _book(path)[title][coord]
     assert cell.value == 1.25 and cell.number_format == "0.0000"
@@ -328,7 +328,7 @@ def test_formula_like_text_is_stored_as_text(cn_dir):
     report.sections["s1"] = "\n".join(FORMULA_LIKE)
     report.sections["s5"] = "=SUM(A1)"
     path = cn_dir / "公式.xlsx"
-    write_workbook(report, path)
+    write_workbook(report, path, draft=False)
     wb = _book(path)  # not data_only: a formula would show as data_type "f"
     texts = {c.value: c.data_type for row in wb["报告正文"].iter_rows() for c in row if c.value}
     for text in ["+1", "=SUM(A1)", "-x", "@a", "#N/A", "=1+1", "第二行"]:
@@ -363,7 +363,7 @@ def test_unusual_and_huge_texts_round_trip(cn_dir):
     report.meta["agency"] = "某" * 40_000
     report.meta["address"] = "_x0042_"
     path = cn_dir / "超长 文字.xlsx"
-    write_workbook(report, path)
+    write_workbook(report, path, draft=False)
     wb = _book(path)
     ws = wb["_report"]
     chunks = [ws.cell(2 + i, 1).value for i in range(ws["C1"].value)]
@@ -396,7 +396,7 @@ def test_locked_output_raises_export_error_and_leaves_nothing(cn_dir, monkeypatc
 
     monkeypatch.setattr(os, "replace", locked)
     with pytest.raises(ExportError) as info:
-        write_workbook(full_report(), target)
+        write_workbook(full_report(), target, draft=False)
     message = str(info.value)
     assert "已打开 的表.xlsx" in message and "WPS" in message and "Excel" in message and "关闭" in message
     assert _listing(cn_dir) == ["已打开 的表.xlsx"]
@@ -417,21 +417,21 @@ def test_failures_while_writing_leave_no_temp_file(cn_dir, monkeypatch, where):
         monkeypatch.setattr(os, "fsync", fail)
         expected = "磁盘空间不足"
     with pytest.raises(ExportError, match=expected):
-        write_workbook(full_report(), target)
+        write_workbook(full_report(), target, draft=False)
     assert _listing(cn_dir) == []
 
 
 def test_missing_folder_and_folder_as_target(cn_dir):
     with pytest.raises(ExportError, match="不存在"):
-        write_workbook(full_report(), cn_dir / "没有 这个" / "报告.xlsx")
+        write_workbook(full_report(), cn_dir / "没有 这个" / "报告.xlsx", draft=False)
     with pytest.raises(ExportError, match="文件夹"):
-        write_workbook(full_report(), cn_dir)
+        write_workbook(full_report(), cn_dir, draft=False)
 
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
 def test_workbook_gets_ordinary_permissions(cn_dir):
     path = cn_dir / "权限.xlsx"
-    write_workbook(full_report(), path)
+    write_workbook(full_report(), path, draft=False)
     mask = os.umask(0o022)
     os.umask(mask)
     assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~mask
@@ -454,7 +454,7 @@ def _soffice(profile: Path, target: str, sources: list[Path], outdir: Path) -> N
 @pytest.fixture(scope="module")
 def tricky_book(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("tricky") / "难写 的文字.xlsx"
-    write_workbook(_tricky_report(), path)
+    write_workbook(_tricky_report(), path, draft=False)
     return path
 
 
@@ -462,7 +462,7 @@ def tricky_book(tmp_path_factory) -> Path:
 def corrected_book(tmp_path_factory) -> Path:
     """The sample as a superior corrects it in a spreadsheet program: two figures changed, saved again."""
     path = tmp_path_factory.mktemp("corrected") / "上级 改过.xlsx"
-    write_workbook(load(SAMPLE), path)
+    write_workbook(load(SAMPLE), path, draft=False)
     _edit(path, {sheet_cell("t3.new.natural"): 5, sheet_cell("t3.open.business"): 4})
     return path
 

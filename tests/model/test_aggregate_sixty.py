@@ -20,7 +20,7 @@ def test_sixty_members_of_three_kinds(cn_dir):
         if i % 3 == 0:
             save(report, cn_dir / f"{i:02d} 单位.json", backup=False)
         elif i % 3 == 1:
-            write_workbook(report, cn_dir / f"{i:02d} 单位.xlsx")
+            write_workbook(report, cn_dir / f"{i:02d} 单位.xlsx", draft=False)
         else:
             write_handmade(report, cn_dir / f"{i:02d} 手工.xlsx", title=i % 6 != 2)
         kinds[i] = i % 3
@@ -29,7 +29,7 @@ def test_sixty_members_of_three_kinds(cn_dir):
         if i % 6 == 2:
             (cn_dir / f"{i:02d} 手工.xlsx").rename(cn_dir / f"{i:02d} {COUNTY}第{i:03d}局 {YEAR}年报表.xlsx")
     (cn_dir / "07 单位.xlsx").write_bytes(b"PK\x03\x04" + b"\x00" * 100)  # corrupt: counted out
-    write_workbook(member(10), cn_dir / "10 单位（重报）.xlsx")  # the same unit twice
+    write_workbook(member(10), cn_dir / "10 单位（重报）.xlsx", draft=False)  # the same unit twice
     expected = [f"{COUNTY}第{i:03d}局" for i in range(61)]  # 060 sent nothing
     result = aggregate([cn_dir], agency=f"{COUNTY}人民政府", expected=expected)
 

@@ -99,7 +99,7 @@ def test_our_own_docx_reads_back(tmp_path):
 
     report = load(SAMPLE_REPORT)
     path = tmp_path / "导出 的报告.docx"
-    write_docx(report, path)
+    write_docx(report, path, draft=False)
     result = import_published(path)
     assert to_dict(result.report)["values"] == to_dict(report)["values"]
     assert result.report.sections == report.sections
@@ -518,9 +518,9 @@ def exported(tmp_path_factory):
 
     out = tmp_path_factory.mktemp("导出 样本")
     report = load(SAMPLE_REPORT)
-    write_workbook(report, out / "样本.xlsx")
-    write_docx(report, out / "样本.docx")
-    write_pdf(report, out / "样本.pdf")
+    write_workbook(report, out / "样本.xlsx", draft=False)
+    write_docx(report, out / "样本.docx", draft=False)
+    write_pdf(report, out / "样本.pdf", draft=False)
     return out
 
 
@@ -608,7 +608,7 @@ def _edited_workbook(path: Path, edit) -> Path:
 
     from export.xlsx import write_workbook
 
-    write_workbook(load(SAMPLE_REPORT), path)
+    write_workbook(load(SAMPLE_REPORT), path, draft=False)
     book = openpyxl.load_workbook(path)
     edit(book)
     book.save(path)

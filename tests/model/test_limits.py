@@ -31,7 +31,7 @@ def test_workbook_of_a_repetitive_section_reads_back(sample_report, tmp_path, ph
     n = 350_000 if len(phrase) == 1 else 90_000
     sample_report.sections["s5"] = (phrase * (n // len(phrase) + 1))[:n]
     path = tmp_path / "重复 正文.xlsx"
-    write_workbook(sample_report, path, findings=[])
+    write_workbook(sample_report, path, findings=[], draft=False)
     report, notices = read_workbook(path)
     assert report.sections == sample_report.sections and notices == []
 

@@ -129,7 +129,7 @@ def _peak_memory() -> Iterator[list[int]]:
 
 def test_round_trip_of_the_sample(cn_dir, sample_report):
     path = cn_dir / "金乡 2022 年报.xlsx"
-    write_workbook(sample_report, path)
+    write_workbook(sample_report, path, draft=False)
     report, notices = read_workbook(path)
     assert notices == []
     assert to_dict(report) == to_dict(sample_report)
@@ -143,7 +143,7 @@ def test_round_trip_of_the_sample(cn_dir, sample_report):
 def test_any_valid_report_round_trips(report):
     with tempfile.TemporaryDirectory(prefix="年报 导出 ") as folder:
         path = Path(folder) / "随机 报告.xlsx"
-        write_workbook(report, path)
+        write_workbook(report, path, draft=False)
         again, notices = read_workbook(path)
         assert notices == []
         assert to_dict(again) == to_dict(report)
@@ -157,7 +157,7 @@ def test_any_valid_report_round_trips(report):
 
 def test_changed_number_in_visible_table_wins(cn_dir, sample_report):
     path = cn_dir / "改过 的表.xlsx"
-    write_workbook(sample_report, path)
+    write_workbook(sample_report, path, draft=False)
     title, coord = sheet_cell("t3.new.natural")
     _edit(path, {(title, coord): 3})
     report, notices = read_workbook(path)
@@ -189,7 +189,7 @@ def _set_cached(path: Path, title: str, coord: str, cached: str) -> None:
 def test_a_total_with_its_formula_is_the_sum_whatever_was_cached(cn_dir, sample_report):
     """The reading does not depend on cached values (issue 15, point 12): a formula is the sum of its parts."""
     path = cn_dir / "缓存 的值.xlsx"
-    write_workbook(sample_report, path)
+    write_workbook(sample_report, path, draft=False)
     title, coord = sheet_cell("t3.total.natural")
     _set_cached(path, title, coord, "77")
     assert _book(path)[title][coord].value == "=SUM(D7:D27)"
@@ -207,7 +207,7 @@ def test_a_total_with_its_formula_is_the_sum_whatever_was_cached(cn_dir, sample_
 
 def test_a_formula_typed_into_an_input_cell_gives_the_figure_it_showed(cn_dir, sample_report):
     path = cn_dir / "输入 公式.xlsx"
-    write_workbook(sample_report, path)
+    write_workbook(sample_report, path, draft=False)
     title, coord = sheet_cell("t3.open.natural")
     _edit(path, {(title, coord): "=1+2"})
     _set_cached(path, title, coord, "3")
@@ -217,7 +217,7 @@ def test_a_formula_typed_into_an_input_cell_gives_the_figure_it_showed(cn_dir, s
 
 def test_changed_total_becomes_a_stated_total(cn_dir, sample_report):
     path = cn_dir / "改过 的合计.xlsx"
-    write_workbook(sample_report, path)
+    write_workbook(sample_report, path, draft=False)
     total = sheet_cell("t3.total.natural")
     fee = sheet_cell("t2.fees.amount")
     review = sheet_cell("t4.review.total")
@@ -234,7 +234,7 @@ def test_changed_total_becomes_a_stated_total(cn_dir, sample_report):
 
 def test_non_number_in_visible_input_cell_is_refused(cn_dir, sample_report):
     path = cn_dir / "写了字.xlsx"
-    write_workbook(sample_report, path)
+    write_workbook(sample_report, path, draft=False)
     title, coord = sheet_cell("t3.deny_2.legal")
     _edit(path, {(title, coord): "两件"})
     with pytest.raises(ReportFileError) as info:
@@ -247,7 +247,7 @@ def test_non_number_in_visible_input_cell_is_refused(cn_dir, sample_report):
 def test_odd_numbers_in_visible_tables_are_read_as_written_and_flagged(cn_dir, sample_report):
     """Defect d: a negative, a fraction in a count, too many places were refused; the rules flag them."""
     path = cn_dir / "奇怪 的数字.xlsx"
-    write_workbook(sample_report, path)
+    write_workbook(sample_report, path, draft=False)
     _edit(path, {
         sheet_cell("t4.review.upheld"): -1,
         sheet_cell("t2.penalty.decisions"): 2.5,
@@ -271,13 +271,13 @@ def test_odd_numbers_in_visible_tables_are_read_as_written_and_flagged(cn_dir, s
 
 def test_moved_rows_and_deleted_sheets(cn_dir, sample_report):
     path = cn_dir / "结构.xlsx"
-    write_workbook(sample_report, path)
+    write_workbook(sample_report, path, draft=False)
     wb = _book(path)
     wb["表三 依申请公开"].insert_rows(6)
     wb.save(path)
     with pytest.raises(ReportFileError, match="表格结构已被改动"):
         read_workbook(path)
-    write_workbook(sample_report, path)
+    write_workbook(sample_report, path, draft=False)
     wb = _book(path)
     del wb["表四 复议诉讼"]
     wb.save(path)
@@ -288,7 +288,7 @@ def test_moved_rows_and_deleted_sheets(cn_dir, sample_report):
 
 def test_edited_texts_are_reported_not_read(cn_dir, sample_report):
     path = cn_dir / "改了文字.xlsx"
-    write_workbook(sample_report, path)
+    write_workbook(sample_report, path, draft=False)
     _edit(path, {("报告正文", "A4"): "改过的文字", ("基本信息", "B4"): "别的机关"})
     report, notices = read_workbook(path)
     assert to_dict(report) == to_dict(sample_report)
@@ -300,7 +300,7 @@ def test_edited_texts_are_reported_not_read(cn_dir, sample_report):
 def test_stray_cell_far_out_is_found_quickly(cn_dir, sample_report, capsys):
     """Defect a: one cell at AZ20000 made the text comparison scan max_row × max_column cells (a hang)."""
     path = cn_dir / "远处 有字.xlsx"
-    write_workbook(sample_report, path)
+    write_workbook(sample_report, path, draft=False)
     _edit(path, {("报告正文", "AZ20000"): "x"})
     start = time.perf_counter()
     with _deadline(20):
@@ -326,7 +326,7 @@ def test_zip_bomb_is_handled_quickly_with_little_memory(cn_dir, sample_report):
     comparison of the texts ends at the first cell below them, and every part is read no further than
     its bound on elements."""
     path = cn_dir / "炸弹.xlsx"
-    write_workbook(sample_report, path)
+    write_workbook(sample_report, path, draft=False)
     row = b"<c><v>1</v></c>" * 1000
     _replace_sheet(path, "报告正文", b"".join(b"<row>" + row + b"</row>" for _ in range(2000)))  # 2 million cells
     assert path.stat().st_size < 1_000_000
@@ -345,7 +345,7 @@ def test_too_many_cells_within_the_size_limit_are_refused(cn_dir, sample_report,
     """A sheet under the size limit with cells that do not compress well, 10 000 to a row (openpyxl
     builds a whole row in memory): the reader stops after a bounded number of cells."""
     path = cn_dir / "很多 单元格.xlsx"
-    write_workbook(sample_report, path)
+    write_workbook(sample_report, path, draft=False)
     rows = []
     for r in range(3, 63):
         cells = b"".join(b"<c><v>%d</v></c>" % ((r * 10_000 + i) * 7919 % 1000003) for i in range(10_000))
@@ -365,7 +365,7 @@ def test_too_many_cells_within_the_size_limit_are_refused(cn_dir, sample_report,
 
 def test_huge_file_is_refused(cn_dir, monkeypatch):
     path = cn_dir / "大.xlsx"
-    write_workbook(full_report(), path)
+    write_workbook(full_report(), path, draft=False)
     monkeypatch.setattr(R, "MAX_UNZIPPED_BYTES", 10_000)  # a zip bomb: small file, huge contents
     with pytest.raises(ReportFileError, match="解压后过大"):
         read_workbook(path)
@@ -384,7 +384,7 @@ def test_too_many_parts_are_refused_before_the_directory_is_read(cn_dir):
 def test_xml_entities_are_refused(cn_dir, sample_report):
     """No entity is expanded (billion laughs): defusedxml refuses the declaration."""
     path = cn_dir / "实体.xlsx"
-    write_workbook(sample_report, path)
+    write_workbook(sample_report, path, draft=False)
     with zipfile.ZipFile(path) as zf:
         part = _sheet_part(zf, "报告正文")
         files = {info.filename: zf.read(info.filename) for info in zf.infolist()}
@@ -406,7 +406,7 @@ def test_open_report_dispatches_by_content(cn_dir, sample_report):
     json_path = cn_dir / "报告.json"
     save(sample_report, json_path, backup=False)
     book = cn_dir / "报告 工作簿.json"  # a workbook with the wrong extension is still a workbook
-    write_workbook(sample_report, book)
+    write_workbook(sample_report, book, draft=False)
     for path in (json_path, book):
         report, notices = open_report(path)
         assert notices == [] and to_dict(report) == to_dict(sample_report)
@@ -461,7 +461,7 @@ def test_not_our_workbook_and_bad_files(cn_dir):
     with pytest.raises(ReportFileError, match="不是本程序导出的工作簿"):
         read_workbook(foreign)
     good = cn_dir / "好的.xlsx"
-    write_workbook(full_report(), good)
+    write_workbook(full_report(), good, draft=False)
     data = good.read_bytes()
     cases = {
         "截断.xlsx": data[: len(data) // 2],
@@ -483,7 +483,7 @@ def test_not_our_workbook_and_bad_files(cn_dir):
 
 def test_tampered_hidden_data_is_refused(cn_dir):
     path = cn_dir / "改过数据.xlsx"
-    write_workbook(full_report(), path)
+    write_workbook(full_report(), path, draft=False)
     wb = _book(path)
     ws = wb["_report"]
     ws["A2"].value = ws["A2"].value.replace('"year": 2022', '"year": 2023')
@@ -495,7 +495,7 @@ def test_tampered_hidden_data_is_refused(cn_dir):
 def test_reading_a_workbook_stays_light(cn_dir, sample_report):
     """Opening documents costs nothing at start-up, and reading a workbook needs no openpyxl."""
     path = cn_dir / "轻 读取.xlsx"
-    write_workbook(sample_report, path)
+    write_workbook(sample_report, path, draft=False)
     code = textwrap.dedent(f"""
         import sys, json
         sys.path.insert(0, {str(ROOT)!r})

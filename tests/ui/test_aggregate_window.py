@@ -379,3 +379,19 @@ def test_a_long_note_wraps_in_its_column(make_window, cn_dir, monkeypatch, qtbot
                                               note.data()).height()
     assert needed > table.fontMetrics().height() * 1.5  # the note does take several lines
     assert table.rowHeight(row) >= needed  # and the row shows them all
+
+
+def test_a_draft_sum_exports_its_workbook_as_a_draft(make_window, cn_dir, monkeypatch, qtbot):
+    """Issue 18: the window's 汇总 workbook carries 草稿 when the sum is a draft, as its PDF does."""
+    folder = _unbalanced_members(cn_dir / "有错 工作簿")
+    agg = open_from_menu(make_window())
+    add_folder(agg, folder, monkeypatch)
+    run(agg, qtbot)
+    assert agg.result.draft
+    path = cn_dir / "汇总 草稿.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(path), ""))
+    button(agg, "aggregate-xlsx").click()
+    qtbot.waitUntil(lambda: agg.exports.done_box is not None and agg.exports.done_box.isVisible(), timeout=60000)
+    agg.exports.done_box.close()
+    wb = load_workbook(path)
+    assert all(wb[name].oddHeader.right.text == "草稿" for name in wb.sheetnames if name != "_report")

@@ -1,0 +1,73 @@
+"""Issue 18 point 3 (the 草稿 verdict, decided once): the 汇总 workbook carries 草稿 when its PDF does,
+and no writer decides a draft on its own — the caller passes model.verdict's or model.aggregate's."""
+
+from __future__ import annotations
+
+import inspect
+import shutil
+import subprocess
+
+import openpyxl
+import pytest
+from aggregate_members import YEAR, member
+
+import main
+from export.aggregate_xlsx import COMPARE_SHEET, MEMBERS_SHEET, write_aggregation_workbook
+from export.docx import write_docx
+from export.layout import DRAFT_WORD
+from export.pdf import write_pdf
+from export.xlsx import build_workbook, write_workbook
+from model.storage import save
+from model.workbook_layout import DATA_SHEET
+
+
+@pytest.mark.parametrize("writer", [write_workbook, build_workbook, write_pdf, write_docx,
+                                    write_aggregation_workbook])
+def test_writers_take_the_draft_verdict_from_the_caller(writer):
+    draft = inspect.signature(writer).parameters["draft"]
+    assert draft.default is inspect.Parameter.empty and draft.kind is inspect.Parameter.KEYWORD_ONLY
+
+
+@pytest.fixture
+def members(cn_dir):
+    folder = cn_dir / "各单位"
+    folder.mkdir()
+    for i in range(3):
+        report = member(i)
+        if i == 1:
+            report.values["t3.new.natural"] += 1  # table 三 out of balance: the sum carries it
+        save(report, folder / f"{i:02d} 单位.json", backup=False)
+    return folder
+
+
+def _aggregate(members, cn_dir, *extra: str):
+    paths = [cn_dir / "汇总.json", cn_dir / "汇总 表.xlsx", cn_dir / "汇总 表.pdf"]
+    code = main.main(["aggregate", str(members), "--year", str(YEAR), "--out", str(paths[0]),
+                      "--xlsx", str(paths[1]), "--pdf", str(paths[2]), *extra])
+    assert code in (0, 1)
+    return openpyxl.load_workbook(paths[1]), paths[2]
+
+
+def _pdf_text(path) -> str:
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext is not installed")
+    return subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+
+
+def test_a_draft_sum_marks_every_sheet_of_its_workbook_as_its_pdf(members, cn_dir):
+    wb, pdf = _aggregate(members, cn_dir)
+    assert DRAFT_WORD in _pdf_text(pdf)
+    visible = [ws for ws in wb if ws.title != DATA_SHEET]
+    assert {MEMBERS_SHEET, COMPARE_SHEET} <= {ws.title for ws in visible}
+    for ws in visible:
+        assert ws.oddHeader.right.text == DRAFT_WORD, ws.title  # on every printed page
+        if ws.title not in (MEMBERS_SHEET, COMPARE_SHEET):  # the report's sheets: in the title too
+            assert DRAFT_WORD in ws["A1"].value, ws.title
+
+
+def test_a_sum_without_errors_is_marked_nowhere(members, cn_dir):
+    wb, pdf = _aggregate(members, cn_dir, "--exclude-errors")
+    assert DRAFT_WORD not in _pdf_text(pdf)
+    for ws in wb:
+        assert not ws.oddHeader.right.text, ws.title
+        assert DRAFT_WORD not in str(ws["A1"].value or ""), ws.title
