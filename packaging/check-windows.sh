@@ -175,6 +175,9 @@ rc_import=$rc
 run_cli 180 check "$win_out\\读回.json"
 if [ "$rc_import" = 0 ] && { [ "$rc" = 0 ] || [ "$rc" = 1 ]; }; then ok "import 读回 Word 文档"
 else bad "import：退出状态 $rc_import / check $rc：$(tail -5 <<<"$out")"; fi
+run_cli 300 check "$win_out\\年报 2022.pdf"
+if [ "$rc" = 0 ]; then ok "check 读取导出的 PDF（pdfplumber 在安装包中）"
+else bad "check PDF：退出状态 $rc：$(tail -5 <<<"$out")"; fi
 
 # -- the wizard on a virtual screen: exit status, AppData, screenshot ---------------------------------------
 n=90
@@ -187,12 +190,17 @@ display=:$n
 xvfb_pid=$!
 sleep 2
 kill -0 "$xvfb_pid" 2>/dev/null || bad "Xvfb 未能启动"
+# settings.json names the install folder among the recent files (written with \u escapes: parse it, never grep)
+settings_name_install() {
+  python3 -c 'import json, sys; sys.exit(0 if "政务 公开" in json.dumps(json.load(open(sys.argv[1], encoding="utf-8")), ensure_ascii=False) else 1)' \
+    "$appdata/settings.json" 2>/dev/null
+}
 t=$SECONDS
 out=$(win_wine 300 DISPLAY="$display" GOV_REPORT_QUIT_AFTER_SHOW=1 "$gui" --sample)
 rc=$?
 if [ "$rc" = 0 ]; then ok "向导打开示例报告并退出（Wine 下 $((SECONDS - t)) 秒）"
 else bad "向导：退出状态 $rc：$(tail -5 <<<"$out")"; fi
-if grep -q '政务 公开' "$appdata/settings.json" 2>/dev/null; then
+if settings_name_install; then
   ok "设置（最近打开的文件）写在用户的 AppData\\Local\\gov-report-assistant\\settings.json"
 else bad "AppData\\Local\\gov-report-assistant\\settings.json 缺失（$(ls -R "$drive_c/users/root/AppData/Local" 2>&1 | head -5 | tr '\n' ' ')）"; fi
 
@@ -205,7 +213,7 @@ gui_job=$!
 drawn=""
 for _ in $(seq 1 90); do
   sleep 1
-  grep -qs '政务 公开' "$appdata/settings.json" && { drawn=1; break; }
+  settings_name_install && { drawn=1; break; }
 done
 sleep 5
 mkdir -p "$shots"
