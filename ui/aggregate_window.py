@@ -24,6 +24,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QSize,
     QSortFilterProxyModel,
     Qt,
     Slot,
@@ -66,6 +67,7 @@ from model.storage import ReportFileError
 from ui import colors
 from ui.exporting import ExportActions, ExportResult, file_stem
 from ui.qt_chinese import watch_file_dialogs
+from ui.screen_fit import fit_on_screen
 from ui.worker import Worker
 
 if TYPE_CHECKING:
@@ -295,8 +297,7 @@ class AggregateWindow(QDialog):
         self.message.setStyleSheet("color:#1f4e79;")
         layout.addWidget(self.message)
 
-        em = self.fontMetrics().horizontalAdvance("国")
-        self.resize(em * 100, em * 56)  # room for 说明 beside the figures (a smaller screen: the window manager fits it)
+        self.resize(self.starting_size())  # room for 说明 beside the figures; present() fits a smaller screen
         self._update_buttons()
 
     # -- building ------------------------------------------------------------------------------------
@@ -388,8 +389,18 @@ class AggregateWindow(QDialog):
         row.addWidget(self._button("关闭", "aggregate-close", self.close))
         return row
 
+    _placed = False  # fitted to the screen once, at the first present()
+
+    def starting_size(self) -> QSize:
+        """The size the window opens with where the screen has room: 说明 beside the figures."""
+        em = self.fontMetrics().horizontalAdvance("国")
+        return QSize(em * 100, em * 56)
+
     def present(self) -> None:
         self.show()
+        if not self._placed:
+            fit_on_screen(self)  # its first showing: the starting size may be wider than a small screen
+            self._placed = True
         self.raise_()
         self.activateWindow()
 

@@ -53,6 +53,7 @@ from model.rules import Finding, Severity
 from ui import colors
 from ui.exporting import ExportActions, ExportResult
 from ui.qt_chinese import watch_file_dialogs
+from ui.screen_fit import fit_on_screen
 from ui.worker import Worker
 
 if TYPE_CHECKING:
@@ -265,8 +266,13 @@ class AuditWindow(QDialog):
         col.addWidget(self._button("从文本文件载入名单…", "audit-load-expected", self.load_expected_dialog))
         return box
 
+    _placed = False  # fitted to the screen once, at the first present()
+
     def present(self) -> None:
         self.show()
+        if not self._placed:
+            fit_on_screen(self)  # its first showing: the starting size may be wider than a small screen
+            self._placed = True
         self.raise_()
         self.activateWindow()
 

@@ -298,10 +298,11 @@ class ExportActions(QObject):
         n = self.doc.verdict.errors
         if not n:
             return False
+        marks = "，文件名中也注明“草稿”" if verb == "导出" else ""  # a printout has no file name
         answer = QMessageBox.question(
             self.parent_widget, "报告尚有错误",
             f"报告中还有 {n} 项错误（见“校验结果”），不能{verb}正式报告。\n\n"
-            f"可以先{verb}草稿：每页标有“草稿”，文件名中也注明“草稿”，仅供内部核对，不能报送或公开。\n\n"
+            f"可以先{verb}草稿：每页标有“草稿”{marks}，仅供内部核对，不能报送或公开。\n\n"
             f"是否{verb}草稿？",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel,
         )

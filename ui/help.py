@@ -36,6 +36,11 @@ COMPONENTS: tuple[tuple[str, str], ...] = (
     ("Pillow（图像）", "MIT-CMU 许可证"),
     ("defusedxml（安全读取 XML）", "Python 软件基金会许可协议"),
     ("platformdirs（数据文件夹）", "MIT 许可证"),
+    ("pdfplumber、pdfminer.six、charset-normalizer（读取 PDF）", "MIT 许可证"),
+    ("cryptography（读取加密的 PDF）", "Apache 许可证 2.0 版或 BSD 许可证（三条款），任选其一"),
+    ("cffi、pycparser（cryptography 所需）", "MIT 许可证；BSD 许可证（三条款）"),
+    ("pypdfium2（打印预览和打印）", "Apache 许可证 2.0 版或 BSD 许可证（三条款），任选其一"),
+    ("PDFium（pypdfium2 所带的 PDF 渲染库）", "BSD 许可证（三条款），部分文件为 Apache 许可证 2.0 版"),
 )
 #: Where the licences' own texts begin: they stay in the words they were written in.
 LICENCE_TEXTS_HEADING = "许可证原文"

@@ -227,6 +227,9 @@ class InfoPage(QWizardPage):
             self._mark_findings()
 
 
+_NOT_SHOWN = object()  # TextPage._prior_shown before its first _show_prior
+
+
 class TextPage(QWizardPage):
     """A narrative section: the editor, the format's guidance and a checklist ticked from the text."""
 
@@ -281,7 +284,7 @@ class TextPage(QWizardPage):
         # Marked when the findings are new, not per keystroke: the marks' cursors follow the typing meanwhile.
         doc.findings_changed.connect(self._mark_findings)
         doc.changed.connect(self._show_prior)  # set_prior emits changed: last year's text follows it
-        self._prior_shown: object = None
+        self._prior_shown: object = _NOT_SHOWN  # so the first call hides the pane when there is no prior
         self.load()
         self._show_prior()
 

@@ -7,8 +7,8 @@ going back through the history. It lives inside the main window, so 完成 saves
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QWidget, QWizard
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QApplication, QWidget, QWizard, QWizardPage
 
 from model import schema as S
 from ui.document import ReportDocument
@@ -27,6 +27,7 @@ class ReportWizard(QWizard):
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setOption(QWizard.WizardOption.HaveFinishButtonOnEarlyPages, False)
         self._jump: int | None = None
+        self._focus: QWidget | None = None  # the field being typed in while QWizard updates its buttons
         self.info_page = InfoPage(doc)
         self.addPage(self.info_page)
         self.section_pages: dict[str, InfoPage | TablePage | TextPage] = {}
@@ -42,6 +43,26 @@ class ReportWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.FinishButton, "保存")
         self.currentIdChanged.connect(self.page_shown.emit)
         self.restart()  # start on 基本信息 now, not when first shown, so pages can be reached before that
+
+    def addPage(self, page: QWizardPage) -> int:  # noqa: N802 - Qt's name
+        """Add `page`, keeping the focus where the user types when the page becomes (in)complete.
+
+        QWizard answers completeChanged by hiding and showing its pages to update the buttons, which
+        moves the focus out of the page (to the section list): typing 机关名称 lost every key after the
+        first. Slots run in connection order, so the focus is noted before QWizard's slot and put back after.
+        """
+        page.completeChanged.connect(self._note_focus)
+        page_id = super().addPage(page)
+        page.completeChanged.connect(self._restore_focus)
+        return page_id
+
+    def _note_focus(self) -> None:
+        self._focus = QApplication.focusWidget()
+
+    def _restore_focus(self) -> None:
+        focus, self._focus = self._focus, None
+        if focus is not None and focus.isVisible() and QApplication.focusWidget() is not focus:
+            focus.setFocus(Qt.FocusReason.OtherFocusReason)  # not Tab: a line edit keeps its cursor
 
     def page_titles(self) -> list[str]:
         return [INFO_PAGE_TITLE] + [s.heading for s in S.SECTIONS] + [REVIEW_PAGE_TITLE]

@@ -364,7 +364,8 @@ def test_a_long_note_wraps_in_its_column(make_window, cn_dir, monkeypatch, qtbot
     """Issue 15 point 8: 说明 is read without scrolling: it wraps, and its row grows to show it all."""
     folder = _unbalanced_members(cn_dir / "说明")
     window = make_window()
-    agg = open_from_menu(window)  # at the size it opens with
+    agg = open_from_menu(window)
+    agg.resize(agg.starting_size())  # the size it opens with on a screen wider than this test's 800 px
     agg.findChild(QCheckBox, "aggregate-exclude-errors").setChecked(True)
     add_folder(agg, folder, monkeypatch)
     run(agg, qtbot)
@@ -395,3 +396,15 @@ def test_a_draft_sum_exports_its_workbook_as_a_draft(make_window, cn_dir, monkey
     agg.exports.done_box.close()
     wb = load_workbook(path)
     assert all(wb[name].oddHeader.right.text == "草稿" for name in wb.sheetnames if name != "_report")
+
+
+@pytest.mark.parametrize("show", ["show_aggregate", "show_audit"])
+def test_the_tool_windows_fit_a_small_screen(make_window, qtbot, show):
+    """Found in a trial at 1024×768: 汇总 and 年报质量检查 opened 1200 px wide, 关闭 off the screen."""
+    window = make_window()
+    getattr(window, show)()
+    tool = window.aggregate_window if show == "show_aggregate" else window.audit_window
+    qtbot.waitExposed(tool)
+    avail = tool.screen().availableGeometry()
+    assert avail.width() < 1200  # the offscreen screen is smaller than the window's starting size
+    assert avail.contains(tool.frameGeometry()) and tool.width() >= avail.width() - 20

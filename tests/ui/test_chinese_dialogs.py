@@ -116,3 +116,26 @@ def test_import_details_are_readable_in_a_resizable_window(make_window, qtbot):
     assert details.width() >= 400 and details.height() >= 200  # not a box of 170×95 px
     dialog.resize(dialog.width() + 200, dialog.height() + 100)
     qtbot.waitUntil(lambda: details.width() >= 600)  # it grows with the window
+
+
+def test_about_names_every_package_the_program_requires(make_window):
+    """Found in a trial: pdfplumber and pypdfium2 (PDF reading, 打印) were shipped but not named in 关于."""
+    import re
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QTextBrowser
+
+    from ui.help import LICENCE_TEXTS_HEADING
+
+    window = make_window()
+    window.show_about()
+    text = window.findChild(QTextBrowser, "about-text").toPlainText()
+    ours = text[:text.index(LICENCE_TEXTS_HEADING)].lower()
+    requirements = (Path(__file__).parents[2] / "requirements.txt").read_text(encoding="utf-8")
+    names = re.findall(r"^([A-Za-z0-9_.-]+)==", requirements, flags=re.MULTILINE)
+    assert len(names) >= 8
+    for name in names:
+        shown = name.lower().removesuffix("-essentials")  # PySide6-Essentials is named as PySide6
+        assert shown in ours, name
+    for needed in ("pdfminer.six", "pdfium"):  # what pdfplumber and pypdfium2 bring along
+        assert needed in ours, needed

@@ -277,3 +277,20 @@ def test_a_pdf_that_cannot_be_read_gives_a_message_not_a_crash(qtbot, tmp_path):
     printer.setOutputFileName(str(tmp_path / "out.pdf"))
     with pytest.raises(PrintError, match="坏的 打印稿.pdf"):
         paint_pdf(printer, bad)
+
+
+def test_the_draft_question_speaks_of_file_names_only_when_a_file_is_written(make_window, monkeypatch):
+    """Found in a trial: 打印 with errors said the draft's file name is marked 草稿 — printing names no file."""
+    asked: list[str] = []
+
+    def answer(_parent, _title, text, *args, **kwargs):
+        asked.append(text)
+        return QMessageBox.StandardButton.Cancel
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    window = make_window()  # a new report: errors at hand-in (nothing filled)
+    window.exports.print_report()
+    window.exports.export_pdf()
+    printing, exporting = asked
+    assert "打印草稿" in printing and "文件名" not in printing
+    assert "导出草稿" in exporting and "文件名中也注明“草稿”" in exporting

@@ -82,3 +82,14 @@ def test_each_text_page_shows_last_years_text_read_only(make_window, cn_dir):
     assert pane.mapTo(window, pane.rect().topLeft()).x() > editor.mapTo(window, editor.rect().topRight()).x()
     window.doc.set_prior(None)
     assert not pane.isVisibleTo(window)
+
+
+def test_no_empty_last_year_pane_on_a_text_page_without_last_years_report(make_window, qtbot):
+    """Found in a trial: a new report's text page showed an empty grey box between editor and guidance."""
+    window = make_window()
+    window.show()
+    qtbot.waitExposed(window)
+    window.wizard.go_to(window.wizard.page_of_section("s1"))
+    page = window.wizard.section_pages["s1"]
+    assert page.editor.isVisible()
+    assert not page.prior_pane.isVisible()
