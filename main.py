@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 
 COMMANDS = ("check", "export", "new", "aggregate", "import", "audit")
@@ -373,8 +374,14 @@ def main(argv: list[str] | None = None) -> int:
     _stdout_safe()
     if argv and (argv[0] in COMMANDS or argv[0] in ("-h", "--help")):
         args = build_parser().parse_args(argv)
-        return {"check": cmd_check, "export": cmd_export, "new": cmd_new,
-                "aggregate": cmd_aggregate, "import": cmd_import, "audit": cmd_audit}[args.command](args)
+        command = {"check": cmd_check, "export": cmd_export, "new": cmd_new,
+                   "aggregate": cmd_aggregate, "import": cmd_import, "audit": cmd_audit}[args.command]
+        try:
+            return command(args)
+        except BrokenPipeError:  # `main.py aggregate … | head`: the reader left; the work itself is done
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())  # no second error when Python flushes stdout at exit
+            return 0
     from ui.app import run  # the wizard; Qt is imported only on this path
 
     return run(argv)

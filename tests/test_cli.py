@@ -276,3 +276,12 @@ def test_check_json_gives_the_sentence_of_a_text_finding(sample_copy, work):
     assert "3" in doc["sections"]["s1"][start:end]
     assert "我局收到 3 条政府信息公开申请" in g6["quote"]
     assert proc.returncode == 0  # a confirm finding is no error
+
+
+def test_output_into_a_closed_pipe_ends_quietly():
+    """`main.py … | head`: the reader leaves early; no BrokenPipeError traceback (found in a trial)."""
+    proc = subprocess.Popen([sys.executable, str(MAIN), "check", str(SAMPLE)], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE)
+    proc.stdout.close()  # before the program has written anything
+    _, err = proc.communicate(timeout=60)
+    assert b"Traceback" not in err and b"BrokenPipe" not in err, err.decode()
