@@ -7,7 +7,8 @@
 #   3. the wizard on an X display (Xvfb in that root): it opens the sample with the xcb platform plugin and
 #      exits 0; a second run is photographed (xwd) into $OUT/wizard-xcb.png, which must not be blank;
 #   4. Chinese input: with fcitx 4 running on a session bus (QT_IM_MODULE=fcitx), Qt loads the package's fcitx
-#      plugin (QT_DEBUG_PLUGINS) and the program creates its input context in fcitx (CreateICv3 on D-Bus).
+#      plugin (QT_DEBUG_PLUGINS), the program creates its input context in fcitx (CreateICv3 on D-Bus) when
+#      its window has the focus, and fcitx-remote -o turns Chinese input on for it (state 2).
 #   bash packaging/check-linux.sh [PACKAGE]
 # PACKAGE: the tarball or the unpacked gov-report folder; without it, packaging/build-linux-glibc228.sh builds
 # it first. Needs root (chroot), readelf, pdftotext and a Python with Pillow on the host (HOST_PYTHON, default
@@ -64,13 +65,26 @@ H="/home/用户 目录"
 rm -rf "$RR/home"; mkdir -p "$RR$H"
 cp "$SAMPLE" "$RR$H/示例.json"
 # Runs the package in the root as a user with nothing but the package: PATH=/nonexistent, no PYTHON*.
+# In the background (run_pkg … &) the process keeps the job's pid: chroot, env and sh each exec the next.
 run_pkg() {
   local name=$1; shift
-  chroot "$RR" /usr/bin/env -i PATH=/nonexistent HOME="$H" LANG=C.UTF-8 GOV_REPORT_DATA_DIR="$H/数据" \
+  exec_if_bg chroot "$RR" /usr/bin/env -i PATH=/nonexistent HOME="$H" LANG=C.UTF-8 GOV_REPORT_DATA_DIR="$H/数据" \
     "${EXTRA_ENV[@]}" /bin/sh -c 'cd "$HOME" && exec "$@"' sh "$P/gov-report" "$@" \
     >"$out/$name.out" 2>"$out/$name.err"
 }
 EXTRA_ENV=()
+exec_if_bg() { if [ -n "${BG:-}" ]; then exec "$@"; else "$@"; fi; }
+# The program's top-level window, by its title (政务公开年报助手); waits up to 30 s. Prints its X id.
+find_window() {
+  local _ id
+  for _ in $(seq 60); do
+    id=$(in_root "$RR" env DISPLAY=:77 xdotool search --name "政务公开年报助手" 2>/dev/null | head -1)
+    [ -n "$id" ] && { echo "$id"; return 0; }
+    kill -0 "$app_pid" 2>/dev/null || return 1
+    sleep 0.5
+  done
+  return 1
+}
 
 if run_pkg check check 示例.json && grep -q "结论：未发现错误，可以报送。" "$out/check.out"; then
   ok "check 示例.json → 结论：未发现错误，可以报送。"
@@ -121,15 +135,10 @@ if run_pkg wizard-quit --sample && grep -q 'libqxcb.so" loaded library' "$out/wi
 else bad "向导在 X 上未能启动（$out/wizard-quit.err）：$(grep -v '^qt.core\|^QFactory\|Got keys\|checking directory\|looking at' "$out/wizard-quit.err" | tail -5)"; fi
 
 EXTRA_ENV=(DISPLAY=:77)
-run_pkg wizard --sample &
+BG=1 run_pkg wizard --sample &
 app_pid=$!
 shown=""
-for _ in $(seq 60); do
-  if in_root "$RR" env DISPLAY=:77 xwininfo -root -tree 2>/dev/null | grep -q "政务公开年报助手"; then shown=1; break; fi
-  kill -0 "$app_pid" 2>/dev/null || break
-  sleep 0.5
-done
-sleep 1
+if find_window >/dev/null; then shown=1; sleep 2; fi
 in_root "$RR" env DISPLAY=:77 xwd -root -silent -out /tmp/wizard.xwd || true
 kill "$app_pid" 2>/dev/null || true; wait "$app_pid" 2>/dev/null || true
 if [ -n "$shown" ] && "$host_py" "$LINUX_DIR/xwd2png.py" "$RR/tmp/wizard.xwd" "$out/wizard-xcb.png"; then
@@ -153,14 +162,14 @@ else
   fcitx_pid=$!
   for _ in $(seq 60); do in_root "$RR" env "${im_env[@]}" HOME=/root fcitx-remote >/dev/null 2>&1 && break; sleep 0.5; done
   EXTRA_ENV=("${im_env[@]}" QT_IM_MODULE=fcitx QT_DEBUG_PLUGINS=1)
-  run_pkg fcitx &
+  BG=1 run_pkg fcitx &
   app_pid=$!
-  for _ in $(seq 60); do
-    in_root "$RR" env DISPLAY=:77 xwininfo -root -tree 2>/dev/null | grep -q "政务公开年报助手" && break
-    kill -0 "$app_pid" 2>/dev/null || break
-    sleep 0.5
-  done
-  sleep 2
+  # no window manager on Xvfb: give the window the keyboard focus as a click would
+  if win=$(find_window); then
+    sleep 1
+    in_root "$RR" env DISPLAY=:77 xdotool windowfocus --sync "$win" || true
+    sleep 1
+  fi
   in_root "$RR" env "${im_env[@]}" HOME=/root fcitx-remote -o >/dev/null 2>&1 || true
   sleep 0.5
   state=$(in_root "$RR" env "${im_env[@]}" HOME=/root fcitx-remote 2>/dev/null || echo "?")
@@ -170,9 +179,9 @@ else
   if grep -q 'libfcitxplatforminputcontextplugin.so" loaded library' "$out/fcitx.err"; then
     ok "Qt 载入了包中的 fcitx 插件（QT_DEBUG_PLUGINS）"
   else bad "Qt 未载入 fcitx 插件（$out/fcitx.err）：$(grep -i 'fcitx' "$out/fcitx.err" | tail -5)"; fi
-  if grep -q 'member=CreateICv3' "$out/dbus-monitor.log"; then
-    ok "程序经插件向运行中的 fcitx 4 创建了输入上下文（D-Bus CreateICv3；fcitx-remote 状态 $state）"
-  else bad "fcitx 4 中没有创建输入上下文（$out/dbus-monitor.log；fcitx-remote 状态 $state）"; fi
+  if grep -q 'member=CreateICv3' "$out/dbus-monitor.log" && [ "$state" = 2 ]; then
+    ok "程序经插件在运行中的 fcitx 4 中创建了输入上下文（D-Bus CreateICv3），激活后 fcitx-remote 状态 2（中文输入）"
+  else bad "fcitx 4 中没有可用的输入上下文（$out/dbus-monitor.log；fcitx-remote 状态 $state，应为 2）"; fi
 fi
 
 stop_x
