@@ -50,7 +50,8 @@ cp -u "$py_src" "$R/build/"
 stage python "$(sha256sum "$py_src")" "
   rm -rf /build/python /opt/py311 && mkdir /build/python && cd /build/python
   tar -xzf /build/$(basename "$py_src") --strip-components=1
-  ./configure --prefix=/opt/py311 --enable-shared --without-ensurepip ac_cv_func_sem_clockwait=no \
+  ./configure --prefix=/opt/py311 --enable-shared --without-ensurepip --disable-test-modules \
+    ac_cv_func_sem_clockwait=no \
     LDFLAGS=-Wl,-rpath,/opt/py311/lib CFLAGS='$COMPAT_CFLAGS'
   make -j\$(nproc) && make install
   cd / && rm -rf /build/python

@@ -6,9 +6,10 @@
 #      Word document; the libraries it loads from outside its folder are listed;
 #   3. the wizard on an X display (Xvfb in that root): it opens the sample with the xcb platform plugin and
 #      exits 0; a second run is photographed (xwd) into $OUT/wizard-xcb.png, which must not be blank;
-#   4. Chinese input: with fcitx 4 running on a session bus (QT_IM_MODULE=fcitx), Qt loads the package's fcitx
-#      plugin (QT_DEBUG_PLUGINS), the program creates its input context in fcitx (CreateICv3 on D-Bus) when
-#      its window has the focus, and fcitx-remote -o turns Chinese input on for it (state 2).
+#   4. Chinese input: with fcitx 4, then fcitx5 (its fcitx 4 frontend) running on a session bus and
+#      QT_IM_MODULE=fcitx, Qt loads the package's fcitx plugin (QT_DEBUG_PLUGINS), the program creates its input
+#      context in the daemon (CreateICv3 on D-Bus) when its window has the focus, and `fcitx-remote -o` turns
+#      fcitx 4's pinyin on for it (state 2).
 #   bash packaging/check-linux.sh [PACKAGE]
 # PACKAGE: the tarball or the unpacked gov-report folder; without it, packaging/build-linux-glibc228.sh builds
 # it first. Needs root (chroot), readelf, pdftotext and a Python with Pillow on the host (HOST_PYTHON, default
@@ -145,24 +146,28 @@ if [ -n "$shown" ] && "$host_py" "$LINUX_DIR/xwd2png.py" "$RR/tmp/wizard.xwd" "$
   ok "向导窗口已显示，截图：$out/wizard-xcb.png"
 else bad "向导窗口未显示或截图为空（$out/wizard.err）"; fi
 
-# 4. Chinese input: the packaged fcitx 4 plugin under a running fcitx 4 (as on 银河麒麟)
-plugin_dir=$P/_internal/PySide6/Qt/plugins/platforminputcontexts
-if [ ! -f "$RR$plugin_dir/libfcitxplatforminputcontextplugin.so" ]; then
-  bad "包中没有 fcitx 输入法插件（$plugin_dir）"
-else
+# 4. Chinese input: the packaged fcitx plugin under a running fcitx 4 (银河麒麟) and fcitx5 (统信UOS, through
+#    its fcitx 4 frontend): Qt loads the plugin, the focused window creates its input context in the daemon.
+#    im_check LABEL DAEMON REMOTE STATE: STATE is what REMOTE must say after REMOTE -o (2: Chinese input on;
+#    empty: not asked, as the fcitx5 of the run root has no Chinese input method, only its keyboard).
+im_check() {
+  local label=$1 daemon=$2 remote=$3 want=$4 bus bus_addr bus_pid win state daemon_pid monitor_pid
   bus=$(in_root "$RR" dbus-daemon --session --fork --print-address=1 --print-pid=1) || die "无法启动 D-Bus 会话总线"
   bus_addr=$(sed -n 1p <<<"$bus"); bus_pid=$(sed -n 2p <<<"$bus")
-  stop_bus() { kill "$bus_pid" 2>/dev/null || true; }
-  trap 'stop_x; stop_bus; umount_all' EXIT
-  im_env=(DISPLAY=:77 DBUS_SESSION_BUS_ADDRESS="$bus_addr")
+  local im_env=(DISPLAY=:77 DBUS_SESSION_BUS_ADDRESS="$bus_addr" HOME=/root)
   in_root "$RR" env "${im_env[@]}" dbus-monitor --session "interface='org.fcitx.Fcitx.InputMethod'" \
-    >"$out/dbus-monitor.log" 2>&1 &
+    >"$out/$label-dbus-monitor.log" 2>&1 &
   monitor_pid=$!
-  in_root "$RR" env "${im_env[@]}" HOME=/root fcitx -D >"$out/fcitx.log" 2>&1 &
-  fcitx_pid=$!
-  for _ in $(seq 60); do in_root "$RR" env "${im_env[@]}" HOME=/root fcitx-remote >/dev/null 2>&1 && break; sleep 0.5; done
+  in_root "$RR" env "${im_env[@]}" "$daemon" >"$out/$label-daemon.log" 2>&1 &
+  daemon_pid=$!
+  # ready when the name the plugin looks for is on the bus (fcitx5 registers it a moment after it answers)
+  for _ in $(seq 60); do
+    in_root "$RR" env "${im_env[@]}" dbus-send --session --print-reply --dest=org.freedesktop.DBus / \
+      org.freedesktop.DBus.NameHasOwner string:org.fcitx.Fcitx-77 2>/dev/null | grep -q 'boolean true' && break
+    sleep 0.5
+  done
   EXTRA_ENV=("${im_env[@]}" QT_IM_MODULE=fcitx QT_DEBUG_PLUGINS=1)
-  BG=1 run_pkg fcitx &
+  BG=1 run_pkg "$label" &
   app_pid=$!
   # no window manager on Xvfb: give the window the keyboard focus as a click would
   if win=$(find_window); then
@@ -170,18 +175,26 @@ else
     in_root "$RR" env DISPLAY=:77 xdotool windowfocus --sync "$win" || true
     sleep 1
   fi
-  in_root "$RR" env "${im_env[@]}" HOME=/root fcitx-remote -o >/dev/null 2>&1 || true
+  in_root "$RR" env "${im_env[@]}" "$remote" -o >/dev/null 2>&1 || true
   sleep 0.5
-  state=$(in_root "$RR" env "${im_env[@]}" HOME=/root fcitx-remote 2>/dev/null || echo "?")
+  state=$(in_root "$RR" env "${im_env[@]}" "$remote" 2>/dev/null || echo "?")
   kill "$app_pid" 2>/dev/null || true; wait "$app_pid" 2>/dev/null || true
-  kill "$fcitx_pid" "$monitor_pid" 2>/dev/null || true; wait "$fcitx_pid" "$monitor_pid" 2>/dev/null || true
-  stop_bus
-  if grep -q 'libfcitxplatforminputcontextplugin.so" loaded library' "$out/fcitx.err"; then
-    ok "Qt 载入了包中的 fcitx 插件（QT_DEBUG_PLUGINS）"
-  else bad "Qt 未载入 fcitx 插件（$out/fcitx.err）：$(grep -i 'fcitx' "$out/fcitx.err" | tail -5)"; fi
-  if grep -q 'member=CreateICv3' "$out/dbus-monitor.log" && [ "$state" = 2 ]; then
-    ok "程序经插件在运行中的 fcitx 4 中创建了输入上下文（D-Bus CreateICv3），激活后 fcitx-remote 状态 2（中文输入）"
-  else bad "fcitx 4 中没有可用的输入上下文（$out/dbus-monitor.log；fcitx-remote 状态 $state，应为 2）"; fi
+  kill "$daemon_pid" "$monitor_pid" 2>/dev/null || true; wait "$daemon_pid" "$monitor_pid" 2>/dev/null || true
+  kill "$bus_pid" 2>/dev/null || true
+  EXTRA_ENV=()
+  if grep -q 'libfcitxplatforminputcontextplugin.so" loaded library' "$out/$label.err"; then
+    ok "$label：Qt 载入了包中的 fcitx 插件（QT_DEBUG_PLUGINS）"
+  else bad "$label：Qt 未载入 fcitx 插件（$out/$label.err）"; fi
+  if grep -q 'member=CreateICv3' "$out/$label-dbus-monitor.log" && { [ -z "$want" ] || [ "$state" = "$want" ]; }; then
+    ok "$label：程序在运行中的输入法中创建了输入上下文（D-Bus CreateICv3）；$remote -o 后状态 $state"
+  else bad "$label：输入法中没有可用的输入上下文（$out/$label-dbus-monitor.log；$remote 状态 $state，应为 ${want:-任意}）"; fi
+}
+plugin_dir=$P/_internal/PySide6/Qt/plugins/platforminputcontexts
+if [ ! -f "$RR$plugin_dir/libfcitxplatforminputcontextplugin.so" ]; then
+  bad "包中没有 fcitx 输入法插件（$plugin_dir）"
+else
+  im_check fcitx4 fcitx fcitx-remote 2
+  im_check fcitx5 fcitx5 fcitx5-remote ""
 fi
 
 stop_x
