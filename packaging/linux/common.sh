@@ -39,12 +39,21 @@ debian_mirrors() {
   MIRROR=${MIRROR%/}; SECURITY_MIRROR=${SECURITY_MIRROR%/}
 }
 
+# Root, and the host's tools (installed with apt-get when missing: a fresh CI machine has none of them).
 need_root_tools() {
   [ "$(id -u)" = 0 ] || die "需要以 root 运行（debootstrap、chroot、mount）"
-  local t
-  for t in debootstrap chroot mount curl sha256sum xz tar; do
-    command -v "$t" >/dev/null || die "缺少 $t（apt-get install debootstrap curl xz-utils）"
+  local t missing=()
+  for t in debootstrap:debootstrap curl:curl xz:xz-utils readelf:binutils pdftotext:poppler-utils unzip:unzip \
+           dpkg-deb:dpkg; do
+    command -v "${t%%:*}" >/dev/null || missing+=("${t##*:}")
   done
+  if [ ${#missing[@]} -gt 0 ]; then
+    command -v apt-get >/dev/null || die "缺少 ${missing[*]}，且没有 apt-get 可安装"
+    log "apt-get install ${missing[*]}"
+    apt-get install -y -qq "${missing[@]}" >&2 || { apt-get update -qq && apt-get install -y -qq "${missing[@]}" >&2; } \
+      || die "无法安装 ${missing[*]}"
+  fi
+  for t in chroot mount sha256sum tar; do command -v "$t" >/dev/null || die "缺少 $t"; done
 }
 
 # Qt's run-time libraries, as setup.sh lists them (one place for that list).
