@@ -79,7 +79,7 @@ exec_if_bg() { if [ -n "${BG:-}" ]; then exec "$@"; else "$@"; fi; }
 find_window() {
   local _ id
   for _ in $(seq 60); do
-    id=$(in_root "$RR" env DISPLAY=:77 xdotool search --name "政务公开年报助手" 2>/dev/null | head -1)
+    id=$(in_root "$RR" env DISPLAY="$D" xdotool search --name "政务公开年报助手" 2>/dev/null | head -1)
     [ -n "$id" ] && { echo "$id"; return 0; }
     kill -0 "$app_pid" 2>/dev/null || return 1
     sleep 0.5
@@ -122,25 +122,30 @@ else bad "LD_DEBUG 运行失败"; fi
 EXTRA_ENV=()
 
 # 3. the wizard on an X display
-rm -rf "$RR/tmp/.X11-unix" "$RR/tmp/.X77-lock"
-chroot "$RR" /usr/bin/env -i PATH=/usr/bin:/bin Xvfb :77 -screen 0 1366x768x24 -nolisten tcp >"$out/xvfb.log" 2>&1 &
+rm -rf "$RR/tmp/.X11-unix" "$RR"/tmp/.X*-lock
+# -displayfd: Xvfb takes the first free display (the abstract X sockets are shared with the host's)
+rm -f "$out/display"
+chroot "$RR" /usr/bin/env -i PATH=/usr/bin:/bin Xvfb -displayfd 3 -screen 0 1366x768x24 -nolisten tcp \
+  3>"$out/display" >"$out/xvfb.log" 2>&1 &
 xvfb_pid=$!
 stop_x() { kill "$xvfb_pid" 2>/dev/null || true; wait "$xvfb_pid" 2>/dev/null || true; }
 trap 'stop_x; umount_all' EXIT
-for _ in $(seq 50); do [ -S "$RR/tmp/.X11-unix/X77" ] && break; sleep 0.2; done
-[ -S "$RR/tmp/.X11-unix/X77" ] || die "Xvfb 未能启动（$out/xvfb.log）：$(tail -3 "$out/xvfb.log")"
+for _ in $(seq 50); do [ -s "$out/display" ] && break; sleep 0.2; done
+dn=$(tr -dc 0-9 <"$out/display" 2>/dev/null || true)
+[ -n "$dn" ] && [ -S "$RR/tmp/.X11-unix/X$dn" ] || die "Xvfb 未能启动（$out/xvfb.log）：$(tail -3 "$out/xvfb.log")"
+D=":$dn"
 
-EXTRA_ENV=(DISPLAY=:77 GOV_REPORT_QUIT_AFTER_SHOW=1 QT_DEBUG_PLUGINS=1)
+EXTRA_ENV=(DISPLAY="$D" GOV_REPORT_QUIT_AFTER_SHOW=1 QT_DEBUG_PLUGINS=1)
 if run_pkg wizard-quit --sample && grep -q 'libqxcb.so" loaded library' "$out/wizard-quit.err"; then
   ok "向导（xcb，Xvfb）打开示例后正常退出"
 else bad "向导在 X 上未能启动（$out/wizard-quit.err）：$(grep -v '^qt.core\|^QFactory\|Got keys\|checking directory\|looking at' "$out/wizard-quit.err" | tail -5)"; fi
 
-EXTRA_ENV=(DISPLAY=:77)
+EXTRA_ENV=(DISPLAY="$D")
 BG=1 run_pkg wizard --sample &
 app_pid=$!
 shown=""
 if find_window >/dev/null; then shown=1; sleep 2; fi
-in_root "$RR" env DISPLAY=:77 xwd -root -silent -out /tmp/wizard.xwd || true
+in_root "$RR" env DISPLAY="$D" xwd -root -silent -out /tmp/wizard.xwd || true
 kill "$app_pid" 2>/dev/null || true; wait "$app_pid" 2>/dev/null || true
 if [ -n "$shown" ] && "$host_py" "$LINUX_DIR/xwd2png.py" "$RR/tmp/wizard.xwd" "$out/wizard-xcb.png"; then
   ok "向导窗口已显示，截图：$out/wizard-xcb.png"
@@ -154,7 +159,7 @@ im_check() {
   local label=$1 daemon=$2 remote=$3 want=$4 bus bus_addr bus_pid win state daemon_pid monitor_pid
   bus=$(in_root "$RR" dbus-daemon --session --fork --print-address=1 --print-pid=1) || die "无法启动 D-Bus 会话总线"
   bus_addr=$(sed -n 1p <<<"$bus"); bus_pid=$(sed -n 2p <<<"$bus")
-  local im_env=(DISPLAY=:77 DBUS_SESSION_BUS_ADDRESS="$bus_addr" HOME=/root)
+  local im_env=(DISPLAY="$D" DBUS_SESSION_BUS_ADDRESS="$bus_addr" HOME=/root)
   in_root "$RR" env "${im_env[@]}" dbus-monitor --session "interface='org.fcitx.Fcitx.InputMethod'" \
     >"$out/$label-dbus-monitor.log" 2>&1 &
   monitor_pid=$!
@@ -163,7 +168,7 @@ im_check() {
   # ready when the name the plugin looks for is on the bus (fcitx5 registers it a moment after it answers)
   for _ in $(seq 60); do
     in_root "$RR" env "${im_env[@]}" dbus-send --session --print-reply --dest=org.freedesktop.DBus / \
-      org.freedesktop.DBus.NameHasOwner string:org.fcitx.Fcitx-77 2>/dev/null | grep -q 'boolean true' && break
+      org.freedesktop.DBus.NameHasOwner string:org.fcitx.Fcitx-$dn 2>/dev/null | grep -q 'boolean true' && break
     sleep 0.5
   done
   EXTRA_ENV=("${im_env[@]}" QT_IM_MODULE=fcitx QT_DEBUG_PLUGINS=1)
@@ -172,7 +177,7 @@ im_check() {
   # no window manager on Xvfb: give the window the keyboard focus as a click would
   if win=$(find_window); then
     sleep 1
-    in_root "$RR" env DISPLAY=:77 xdotool windowfocus --sync "$win" || true
+    in_root "$RR" env DISPLAY="$D" xdotool windowfocus --sync "$win" || true
     sleep 1
   fi
   in_root "$RR" env "${im_env[@]}" "$remote" -o >/dev/null 2>&1 || true
