@@ -31,6 +31,9 @@ mkdir -p "$R/build"
 cp "$LINUX_DIR/glibc228-compat.h" "$R/build/"
 COMPAT_CFLAGS="-O2 -include /build/glibc228-compat.h"
 
+# The hash of the files' contents (not their paths: a clone elsewhere must find the same stamps).
+contents_hash() { cat "$@" | sha256sum | cut -c1-64; }
+
 # Runs SCRIPT (bash) in the root unless the stage's stamp says its inputs are unchanged.
 stage() {
   local name=$1 inputs=$2 script=$3 stamp
@@ -47,7 +50,7 @@ stage() {
 # 2. CPython 3.11, shared, into /opt/py311. sem_clockwait (GLIBC_2.30) is declared absent.
 py_src=$(fetch_source python)
 cp -u "$py_src" "$R/build/"
-stage python "$(sha256sum "$py_src")" "
+stage python "$(contents_hash "$py_src")" "
   rm -rf /build/python /opt/py311 && mkdir /build/python && cd /build/python
   tar -xzf /build/$(basename "$py_src") --strip-components=1
   ./configure --prefix=/opt/py311 --enable-shared --without-ensurepip --disable-test-modules \
@@ -60,7 +63,7 @@ stage python "$(sha256sum "$py_src")" "
 # 3. libpng (its pow) and libdbus (without libsystemd, whose gettid is GLIBC_2.30), into /opt/compat/lib.
 png_src=$(fetch_source libpng); dbus_src=$(fetch_source dbus)
 cp -u "$png_src" "$dbus_src" "$R/build/"
-stage compat-libs "$(sha256sum "$png_src" "$dbus_src")" "
+stage compat-libs "$(contents_hash "$png_src" "$dbus_src")" "
   rm -rf /build/libpng /build/dbus /opt/compat && mkdir /build/libpng /build/dbus
   cd /build/libpng && tar -xzf /build/$(basename "$png_src") --strip-components=1
   ./configure --prefix=/opt/compat --disable-static CFLAGS='$COMPAT_CFLAGS' && make -j\$(nproc) install
@@ -87,7 +90,7 @@ while read -r spec _; do  # only the locked files go into the root
   find "$CACHE/wheels" -maxdepth 1 -iname "${n}-${v}-*.whl" -exec cp {} "$R/build/wheels/" \;
 done < <(grep -v '^#' "$LINUX_DIR/wheels.lock")
 pip_whl=$(cd "$R/build/wheels" && ls pip-*.whl)
-stage venv "$(sha256sum "$LINUX_DIR/wheels.lock"; cat "$R/build/.stage-python")" "
+stage venv "$(contents_hash "$LINUX_DIR/wheels.lock"; cat "$R/build/.stage-python")" "
   rm -rf /build/venv && /opt/py311/bin/python3.11 -m venv --without-pip /build/venv
   sha256sum -c <(grep '^pip==' /build/wheels.lock | sed 's/.*sha256:\(.*\)/\1  \/build\/wheels\/$pip_whl/')
   /build/venv/bin/python /build/wheels/$pip_whl/pip install -q --no-index --find-links /build/wheels \
@@ -106,7 +109,7 @@ fi
 fqt_src=$(fetch_source fcitx-qt5)
 cp -u "$fqt_src" "$R/build/"
 cp "$LINUX_DIR/build-fcitx-plugins.sh" "$R/build/"
-stage fcitx-plugins "$sdk_stamp $(sha256sum "$fqt_src" "$LINUX_DIR/build-fcitx-plugins.sh"; cat "$R/build/.stage-venv")" "
+stage fcitx-plugins "$sdk_stamp $(contents_hash "$fqt_src" "$LINUX_DIR/build-fcitx-plugins.sh"; cat "$R/build/.stage-venv")" "
   rm -rf /build/fcitx-qt5 && mkdir /build/fcitx-qt5 && cd /build/fcitx-qt5
   tar -xJf /build/$(basename "$fqt_src") --strip-components=1
   bash /build/build-fcitx-plugins.sh /opt/qt-sdk /build/fcitx-qt5 /build/venv/lib/python3.11/site-packages"

@@ -9,7 +9,7 @@ SUITE=bullseye   # Debian 11: glibc 2.31, the oldest Debian release the mirrors 
 MOUNTED=()
 
 log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-die() { printf '错误：%s\n' "$*" >&2; exit 1; }
+die() { printf '错误：%s\n' "$*" >&2; umount_all; exit 1; }
 
 # The mirror this host's apt uses (never written into the repository): GOV_REPORT_DEBIAN_MIRROR and
 # GOV_REPORT_DEBIAN_SECURITY override. Reads deb822 sources (debian.sources) or the one-line format under
@@ -61,7 +61,7 @@ runtime_pkgs() {
   sed -n '/^runtime_pkgs=(/,/)/p' "$REPO/setup.sh" | sed 's/runtime_pkgs=(//; s/)//' | tr -s ' \n' '\n' | sed '/^$/d'
 }
 
-mount_root() {  # ROOT: proc, /dev and a tmpfs /tmp, unmounted by umount_all (trap)
+mount_root() {  # ROOT: proc, /dev and /sys, unmounted by umount_all (trap, die)
   local r=$1
   mountpoint -q "$r/proc" || { mount -t proc proc "$r/proc"; MOUNTED+=("$r/proc"); }
   mountpoint -q "$r/dev" || { mount --rbind /dev "$r/dev"; mount --make-rslave "$r/dev"; MOUNTED+=("$r/dev"); }
@@ -84,7 +84,7 @@ in_root() {
 # Make (once) the Debian 11 root NAME under $CACHE with the packages of packaging/linux/NAME.in plus
 # Qt's run-time libraries, at the versions of NAME.lock. Prints the root's path.
 make_root() {
-  local name=$1
+  local name=$1 MOUNTED=()  # it runs in $(…): what it mounts, it unmounts (also in die)
   local r="$CACHE/$name" in="$LINUX_DIR/$name.in" lock="$LINUX_DIR/$name.lock" want stamp
   want=$( { grep -v '^#' "$in"; runtime_pkgs; } | sed '/^$/d' | sort -u)
   stamp=$( { echo "$want"; cat "$lock" 2>/dev/null; echo "$MIRROR $SECURITY_MIRROR"; } | sha256sum | cut -c1-16)
@@ -136,6 +136,7 @@ SRC
     [ -z "$missing" ] || die "$lock 缺少 $(echo $missing)：运行 GOV_REPORT_RELOCK=1 重新锁定"
   fi
   in_root "$r" apt-get clean
+  umount_all
   echo "$stamp" >"$r/.gov-report-root"
   echo "$r"
 }
