@@ -7,6 +7,8 @@
 Each start-up: one warm-up run, then the median and the slowest of RUNS runs.
 
 Run: bash packaging/build.sh && .venv/bin/python benchmarks/bench_package.py [dist/gov-report]
+ or: bash packaging/build-linux-glibc228.sh && .venv/bin/python benchmarks/bench_package.py \
+         dist/gov-report-glibc2.28/gov-report
 """
 
 from __future__ import annotations
@@ -31,7 +33,10 @@ def size(folder: Path) -> None:
     du = subprocess.run(["du", "-sk", str(folder)], capture_output=True, text=True).stdout.split()[0]
     print(f"{'size: folder (file contents)':<44} {total / 2**20:8.1f} MiB   ({len(files)} files)")
     print(f"{'size: folder on disk (du)':<44} {int(du) / 1024:8.1f} MiB")
-    for archive in sorted(folder.parent.glob(folder.name + "-*.zip")):
+    # build.sh puts its zip beside the folder; build-linux-glibc228.sh its tarball one level up
+    archives = {p for where in (folder.parent, folder.parent.parent) for pattern in ("-*.zip", "-*.tar.xz")
+                for p in where.glob(folder.name + pattern)}
+    for archive in sorted(archives):
         print(f"{'size: ' + archive.name:<44} {archive.stat().st_size / 2**20:8.1f} MiB")
 
 

@@ -28,12 +28,13 @@ start=$(date +%s)
 "$py" -m PyInstaller --noconfirm --clean --log-level WARN \
   --distpath "$dist" --workpath "$work" "$root/packaging/gov-report.spec"
 
-# Names in UTF-8, symbolic links kept (packaging/make_zip.py says why not `zip`).
-"$py" "$root/packaging/make_zip.py" "$dist/$name" "$dist/$zipname"
+# Names in UTF-8, symbolic links kept (packaging/make_zip.py says why not `zip`). GOV_REPORT_NO_ZIP=1: no zip
+# (packaging/build-linux-glibc228.sh packs a tarball instead).
+[ -n "${GOV_REPORT_NO_ZIP:-}" ] || "$py" "$root/packaging/make_zip.py" "$dist/$name" "$dist/$zipname"
 end=$(date +%s)
 
 glibc=$(find "$dist/$name" -type f \( -name '*.so*' -o -name "$name" \) -exec objdump -T {} + 2>/dev/null \
   | grep -o 'GLIBC_[0-9.]*' | sort -uV | tail -1)
 echo "已生成：$dist/$name/（$(du -sh "$dist/$name" | cut -f1)）"
-echo "        $dist/$zipname（$(du -sh "$dist/$zipname" | cut -f1)）"
+[ -n "${GOV_REPORT_NO_ZIP:-}" ] || echo "        $dist/$zipname（$(du -sh "$dist/$zipname" | cut -f1)）"
 echo "用时 $((end - start)) 秒；需要 ${glibc/_/ } 或更新（本机 $(ldd --version | head -1 | grep -o '[0-9.]*$')）"

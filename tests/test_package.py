@@ -336,3 +336,127 @@ def test_chinese_input_never_stops_the_program(monkeypatch):
     env = {"QT_IM_MODULE": "fcitx"}
     with im.chinese_input(env) as changes:
         assert changes == {} and env == {"QT_IM_MODULE": "fcitx"}
+
+
+# -- the package for glibc 2.28 (packaging/build-linux-glibc228.sh, check-linux.sh) --------------------
+
+LINUX = ROOT / "packaging" / "linux"
+linux_only = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="ELF and glibc: Linux")
+
+# A shared library calling pow(): glibc 2.29 gave pow a new symbol version, so linked as it is, the library
+# needs GLIBC_2.29; with the .symver line of packaging/linux/glibc228-compat.h, the old GLIBC_2.2.5.
+POW_CALLER = """
+    .text
+    .globl  twice_pow
+twice_pow:
+    jmp     pow@PLT
+"""
+
+
+def link_pow_caller(folder: Path, name: str, pinned: bool) -> Path:
+    """Assemble and link (binutils only: `as`, `ld`) a library that calls pow, optionally pinned old."""
+    for tool in ("as", "ld"):
+        assert shutil.which(tool), f"{tool} is missing: bash setup.sh --dev installs binutils"
+    libm = next((p for p in (Path("/lib/x86_64-linux-gnu/libm.so.6"), Path("/usr/lib64/libm.so.6"),
+                             Path("/lib64/libm.so.6")) if p.exists()), None)
+    assert libm, "libm.so.6 not found"
+    source = POW_CALLER
+    if pinned:  # the very line the header gives the C compiler
+        line = next(x for x in (LINUX / "glibc228-compat.h").read_text().splitlines()
+                    if "pow,pow@GLIBC_2.2.5" in x)
+        source = re.search(r'"(.*)"', line)[1] + "\n" + source
+    asm, obj, lib = folder / f"{name}.s", folder / f"{name}.o", folder / f"{name}.so"
+    asm.write_text(source)
+    subprocess.run(["as", "-o", str(obj), str(asm)], check=True)
+    subprocess.run(["ld", "-shared", "-o", str(lib), str(obj), str(libm)], check=True)
+    obj.unlink()
+    asm.unlink()
+    return lib
+
+
+def glibc_ceiling(folder: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(["bash", str(LINUX / "glibc-ceiling.sh"), str(folder), "2.28"], capture_output=True,
+                          text=True, timeout=60)
+
+
+@linux_only
+@pytest.mark.skipif(os.uname().machine != "x86_64", reason="the assembly is x86-64")
+def test_the_glibc_ceiling_lists_every_elf_file_above_2_28_whatever_its_name(tmp_path):
+    ok = tmp_path / "ok"
+    (ok / "lib").mkdir(parents=True)
+    link_pow_caller(ok / "lib", "pinned", pinned=True)
+    (ok / "README.txt").write_text("not an ELF file")
+    out = glibc_ceiling(ok)
+    assert out.returncode == 0, out.stderr
+    assert "highest: GLIBC_2.2.5 in 1 ELF files" in out.stdout
+
+    bad = tmp_path / "bad"
+    (bad / "deep" / "er").mkdir(parents=True)
+    link_pow_caller(bad, "pinned", pinned=True)
+    newer = link_pow_caller(bad / "deep" / "er", "newer", pinned=False)
+    newer.rename(bad / "deep" / "er" / "no-suffix")  # an ELF file is found by its content, not its name
+    out = glibc_ceiling(bad)
+    assert out.returncode == 1
+    assert "1 个 ELF 文件需要高于 GLIBC_2.28 的版本" in out.stderr
+    assert "deep/er/no-suffix: GLIBC_2.29" in out.stderr
+    assert "pinned" not in out.stderr
+
+
+@linux_only
+def test_the_glibc_ceiling_fails_when_there_is_nothing_to_check(tmp_path):
+    (tmp_path / "a.txt").write_text("x")
+    out = glibc_ceiling(tmp_path)
+    assert out.returncode == 2 and "没有 ELF 文件" in out.stderr
+
+
+def mirrors(etc: Path) -> list[str]:
+    out = subprocess.run(["bash", "-c", f'set -euo pipefail; source "{LINUX / "common.sh"}"; debian_mirrors; '
+                          'echo "$MIRROR"; echo "$SECURITY_MIRROR"'],
+                         env={"PATH": os.environ["PATH"], "GOV_REPORT_APT_ETC": str(etc)},
+                         capture_output=True, text=True, timeout=30)
+    assert out.returncode == 0, out.stderr
+    return out.stdout.split()
+
+
+@linux_only
+def test_the_debian_mirror_is_taken_from_the_hosts_apt_sources(tmp_path):
+    """The build never names a mirror itself: it uses the one this host's apt uses (both source formats)."""
+    deb822 = tmp_path / "a" / "sources.list.d"
+    deb822.mkdir(parents=True)
+    (deb822 / "debian.sources").write_text(
+        "Types: deb\nURIs: http://mirror.example/debian-security\nSuites: bookworm-security\n"
+        "Components: main\n\nTypes: deb deb-src\nURIs: http://mirror.example/debian/\n"
+        "Suites: bookworm bookworm-updates\nComponents: main\n")
+    assert mirrors(tmp_path / "a") == ["http://mirror.example/debian", "http://mirror.example/debian-security"]
+    one_line = tmp_path / "b"
+    one_line.mkdir()
+    (one_line / "sources.list").write_text(
+        "# comment\ndeb [arch=amd64 signed-by=/k.gpg] http://m.example/debian bookworm main\n"
+        "deb http://s.example/debian-security bookworm-security main\n")
+    assert mirrors(one_line) == ["http://m.example/debian", "http://s.example/debian-security"]
+    only_main = tmp_path / "c"
+    only_main.mkdir()
+    (only_main / "sources.list").write_text("deb http://m.example/debian bookworm main\n")
+    assert mirrors(only_main) == ["http://m.example/debian", "http://m.example/debian-security"]
+
+
+def pins(text: str) -> dict[str, str]:
+    """{normalised name: version} of the `name==version` lines of a requirements text."""
+    found = {}
+    for line in text.splitlines():
+        m = re.match(r"^([A-Za-z0-9_.-]+)==([^\s;#]+)", line.strip())
+        if m:
+            found[re.sub(r"[-_.]+", "-", m[1]).lower()] = m[2]
+    return found
+
+
+def test_the_wheels_lock_pins_every_wheel_by_hash_and_agrees_with_the_requirements():
+    lock_lines = [x for x in (LINUX / "wheels.lock").read_text().splitlines() if x and not x.startswith("#")]
+    assert lock_lines and all(re.fullmatch(r"\S+==\S+ --hash=sha256:[0-9a-f]{64}", x) for x in lock_lines)
+    lock = pins("\n".join(lock_lines))
+    overrides = pins((LINUX / "wheels.in").read_text())
+    wanted = {**pins((ROOT / "requirements.txt").read_text()), **overrides,
+              "pyinstaller": pins((ROOT / "requirements-dev.txt").read_text())["pyinstaller"]}
+    stale = {name: (version, lock.get(name)) for name, version in wanted.items() if lock.get(name) != version}
+    assert not stale, f"run bash packaging/linux/lock-wheels.sh: {stale}"
+    assert {"pip", "pyinstaller-hooks-contrib", "shiboken6"} <= set(lock)
