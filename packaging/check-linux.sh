@@ -105,6 +105,8 @@ else bad "export（$out/export.err）：$(tail -3 "$out/export.err")"; fi
 
 if run_pkg check-xlsx check "年报 2022.xlsx"; then ok "check 年报 2022.xlsx（读回工作簿）→ 退出状态 0"
 else bad "读回工作簿失败：$(tail -3 "$out/check-xlsx.err")"; fi
+if run_pkg check-pdf check "年报 2022.pdf"; then ok "check 年报 2022.pdf（读取 PDF：pdfplumber 在安装包中）→ 退出状态 0"
+else bad "读取 PDF 失败：$(tail -3 "$out/check-pdf.err")"; fi
 
 if run_pkg import import "年报 2022.docx" --out 读回.json; then
   rc=0; run_pkg check-import check 读回.json || rc=$?
