@@ -388,7 +388,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    import multiprocessing
+    if getattr(sys, "frozen", False):  # the packaged program: 年报质量检查 reads in worker processes
+        import multiprocessing
 
-    multiprocessing.freeze_support()  # 年报质量检查 reads in worker processes, also in the packaged program
+        multiprocessing.freeze_support()
     sys.exit(main())
