@@ -9,7 +9,7 @@ from export.sheet_style import print_landscape
 def test_print_landscape_sets_the_page() -> None:
     ws = Workbook().active
     print_landscape(ws, freeze="B2", header="标题")
-    assert (ws.freeze_panes, ws.print_title_rows) == ("B2", "1:1")
+    assert (ws.freeze_panes, ws.print_title_rows) == ("B2", "$1:$1")
     assert (ws.page_setup.orientation, ws.page_setup.fitToWidth, ws.page_setup.fitToHeight) == ("landscape", 1, 0)
     assert ws.sheet_properties.pageSetUpPr.fitToPage
     assert ws.oddHeader.center.text == "标题"
