@@ -3,25 +3,15 @@ drop, 清空 and expected-units box, each with its own objectName prefix and tex
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
-from PySide6.QtGui import QDropEvent
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QPushButton, QWidget
+from test_audit_window import drop  # the one drop helper of the window tests
 
 from ui.aggregate_window import AggregateWindow
 from ui.audit_window import AuditWindow
 from ui.tool_window import ToolWindow
-
-
-def drop(widget, paths: list[Path]) -> None:
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
-    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                       Qt.KeyboardModifier.NoModifier)
-    widget.dropEvent(event)
 
 
 @pytest.mark.parametrize(("cls", "prefix", "said"), [(AuditWindow, "audit", "已添加 2 项。"),
