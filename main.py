@@ -11,6 +11,7 @@ import argparse
 import json
 import os
 import sys
+from collections.abc import Callable
 
 COMMANDS = ("check", "export", "new", "aggregate", "import", "audit")
 
@@ -233,25 +234,55 @@ def cmd_new(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_aggregate(args: argparse.Namespace) -> int:
-    from model.aggregate import aggregate, read_expected
-    from model.storage import ReportFileError, save
+def _expected_arg(path: str | None) -> tuple[bool, list[str] | None]:
+    """--expected read for aggregate and audit: (False, None) after telling why it cannot be read."""
+    from model.inputs import read_expected
+    from model.storage import ReportFileError
 
     try:
-        expected = read_expected(args.expected) if args.expected else None
+        return True, (read_expected(path) if path else None)
     except ReportFileError as exc:
         print(f"无法读取应报单位名单：{exc}", file=sys.stderr)
-        return 2
+        return False, None
+
+
+def _progress_line(verb: str) -> tuple[Callable[[int, int, str], None], Callable[[], None]]:
+    """A progress line on a terminal's stderr (nothing when piped), and the call that ends it."""
     show = sys.stderr.isatty()
 
-    def progress(i: int, n: int, path) -> None:  # type: ignore[no-untyped-def]
+    def progress(done: int, total: int, name: str) -> None:
         if show:
-            print(f"\r正在读取 {i}/{n}：{path.name[:40]:<40}", end="", file=sys.stderr, flush=True)
+            print(f"\r{verb} {done}/{total}：{name[:40]:<40}", end="", file=sys.stderr, flush=True)
 
+    def finish() -> None:
+        if show:
+            print(file=sys.stderr)
+
+    return progress, finish
+
+
+def _write_failed(exc: Exception) -> int:
+    """An ExportError (imported lazily with the writers) told on stderr, exit code 2; any other error
+    is not ours to hide and goes on."""
+    from export.errors import ExportError
+
+    if not isinstance(exc, ExportError):
+        raise exc
+    print(f"无法写出：{exc}", file=sys.stderr)
+    return 2
+
+
+def cmd_aggregate(args: argparse.Namespace) -> int:
+    from model.aggregate import aggregate
+    from model.storage import ReportFileError, save
+
+    ok, expected = _expected_arg(args.expected)
+    if not ok:
+        return 2
+    progress, finish = _progress_line("正在读取")
     result = aggregate(args.files, agency=args.agency or "", year=args.year, expected=expected,
-                       exclude_errors=args.exclude_errors, progress=progress)
-    if show:
-        print(file=sys.stderr)
+                       exclude_errors=args.exclude_errors, progress=lambda i, n, path: progress(i, n, path.name))
+    finish()
     counted, refused = result.counted, result.refused
     print(f"共 {len(result.members)} 个文件，计入 {len(counted)} 个单位，未计入 {len(refused)} 个。")
     for m in refused:
@@ -287,12 +318,7 @@ def cmd_aggregate(args: argparse.Namespace) -> int:
         print(f"无法写出：{exc}", file=sys.stderr)
         return 2
     except Exception as exc:  # noqa: BLE001 - ExportError, imported lazily with the writers
-        from export.errors import ExportError
-
-        if not isinstance(exc, ExportError):
-            raise
-        print(f"无法写出：{exc}", file=sys.stderr)
-        return 2
+        return _write_failed(exc)
     return 0
 
 
@@ -325,24 +351,14 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_audit(args: argparse.Namespace) -> int:
-    from model.aggregate import read_expected
     from model.audit import run_audit
-    from model.storage import ReportFileError
 
-    try:
-        expected = read_expected(args.expected) if args.expected else None
-    except ReportFileError as exc:
-        print(f"无法读取应报单位名单：{exc}", file=sys.stderr)
+    ok, expected = _expected_arg(args.expected)
+    if not ok:
         return 2
-    show = sys.stderr.isatty()
-
-    def progress(done: int, total: int, name: str) -> None:
-        if show:
-            print(f"\r正在检查 {done}/{total}：{name[:40]:<40}", end="", file=sys.stderr, flush=True)
-
+    progress, finish = _progress_line("正在检查")
     result = run_audit(args.inputs, prior_dir=args.prior_dir, expected=expected, progress=progress)
-    if show:
-        print(file=sys.stderr)
+    finish()
     try:
         from export.audit_xlsx import write_audit_workbook
 
@@ -352,12 +368,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
 
             write_audit_pdf(result, args.pdf)
     except Exception as exc:  # noqa: BLE001 - ExportError, imported lazily with the writers
-        from export.errors import ExportError
-
-        if not isinstance(exc, ExportError):
-            raise
-        print(f"无法写出：{exc}", file=sys.stderr)
-        return 2
+        return _write_failed(exc)
     if args.json:
         print(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
     else:

@@ -15,25 +15,17 @@ import os
 import unicodedata
 from typing import Any
 
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.properties import PageSetupProperties
 
 from export.cell_text import put_text
 from export.errors import ExportError
+from export.sheet_style import BODY, BORDER, CENTER, HEAD, HEAD_FILL, WRAP, print_landscape
 from export.xlsx import build_workbook, mark_draft
 from model.aggregate import KEY_FIGURES, Aggregation
 from model.atomic import atomic_path
 
 MEMBERS_SHEET = "汇总单位情况"
 COMPARE_SHEET = "各单位对比"
-_THIN = Side(style="thin", color="000000")
-_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
-_HEAD = Font(name="宋体", size=10.5, bold=True)
-_BODY = Font(name="宋体", size=10.5)
-_HEAD_FILL = PatternFill("solid", fgColor="E7E6E6")
-_WRAP = Alignment(vertical="center", wrap_text=True)
-_HEAD_WRAP = Alignment(horizontal="center", vertical="center", wrap_text=True)
 #: Points per line of 10.5 pt text, with the fonts LibreOffice and WPS substitute for 宋体, and the
 #: cell's own top and bottom margin.
 LINE_PT, MARGIN_PT = 15.0, 4.0
@@ -81,7 +73,7 @@ def _sheet(wb: Any, title: str, headers: list[str], rows: list[list[Any]], width
     for c, text in enumerate(headers, start=1):
         cell = ws.cell(1, c)
         put_text(cell, text)
-        cell.font, cell.fill, cell.border, cell.alignment = _HEAD, _HEAD_FILL, _BORDER, _HEAD_WRAP
+        cell.font, cell.fill, cell.border, cell.alignment = HEAD, HEAD_FILL, BORDER, CENTER
     ws.row_dimensions[1].height = row_height(list(headers), widths)
     for r, row in enumerate(rows, start=2):
         stored = []  # what the cells hold: a Word line break in a name is a line of its own
@@ -92,26 +84,17 @@ def _sheet(wb: Any, title: str, headers: list[str], rows: list[list[Any]], width
             else:
                 cell.value = value
                 stored.append(value)
-            cell.font, cell.border, cell.alignment = _BODY, _BORDER, _WRAP
+            cell.font, cell.border, cell.alignment = BODY, BORDER, WRAP
         ws.row_dimensions[r].height = row_height(stored, widths)
     if note:  # below the table, across its width: what the reader of the printout must know
         r = len(rows) + 3
         put_text(ws.cell(r, 1), note)
-        ws.cell(r, 1).font, ws.cell(r, 1).alignment = _BODY, _WRAP
+        ws.cell(r, 1).font, ws.cell(r, 1).alignment = BODY, WRAP
         ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=len(headers))
         ws.row_dimensions[r].height = row_height([note], [sum(widths)])
     for c, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(c)].width = width
-    ws.freeze_panes = "B2"
-    ws.print_title_rows = "1:1"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-    ws.print_options.horizontalCentered = True
-    ws.page_margins.left = ws.page_margins.right = 0.5
-    ws.oddFooter.center.text = "第 &P 页，共 &N 页"
+    print_landscape(ws, freeze="B2")
     if draft:
         mark_draft(ws)
 
@@ -128,6 +111,6 @@ def write_aggregation_workbook(result: Aggregation, path: str | os.PathLike[str]
     _sheet(wb, COMPARE_SHEET, ["单位", *[label for label, _ in KEY_FIGURES]], compare,
            [28.0] + [11.0] * len(KEY_FIGURES), result.excluded_note(), draft)
     for cell in wb[COMPARE_SHEET][len(compare) + 1]:
-        cell.font = _HEAD  # the 合计 row
+        cell.font = HEAD  # the 合计 row
     with atomic_path(path, "汇总工作簿", ExportError) as tmp:
         wb.save(tmp)

@@ -9,27 +9,20 @@ import os
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.properties import PageSetupProperties
 
 from export.aggregate_xlsx import row_height
 from export.cell_text import put_text
 from export.errors import ExportError
+from export.sheet_style import BODY, BORDER, CENTER, HEAD, HEAD_FILL, WRAP, print_landscape
 from model.atomic import atomic_path
 from model.audit import KEY_FIGURES, KIND_LABELS, Audit, AuditDocument, key_figures, part_of, place_of, problem_of
 from model.rules import Severity
 
 OVERVIEW_SHEET, FINDINGS_SHEET, FIGURES_SHEET = "总览", "问题清单", "各单位数据"
-_THIN = Side(style="thin", color="000000")
-_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
-_HEAD = Font(name="宋体", size=10.5, bold=True)
-_BODY = Font(name="宋体", size=10.5)
 _LINK = Font(name="宋体", size=10.5, color="0563C1", underline="single")
 _ERROR = Font(name="宋体", size=10.5, bold=True, color="C00000")
-_HEAD_FILL = PatternFill("solid", fgColor="E7E6E6")
-_WRAP = Alignment(vertical="center", wrap_text=True)
-_CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 PERCENT = "0.0%"
 
 OVERVIEW_COLUMNS: tuple[tuple[str, float], ...] = (
@@ -49,7 +42,7 @@ def _header(ws: Any, columns: tuple[tuple[str, float], ...]) -> None:
     for c, (label, width) in enumerate(columns, start=1):
         cell = ws.cell(1, c)
         put_text(cell, label)
-        cell.font, cell.fill, cell.border, cell.alignment = _HEAD, _HEAD_FILL, _BORDER, _CENTER
+        cell.font, cell.fill, cell.border, cell.alignment = HEAD, HEAD_FILL, BORDER, CENTER
         ws.column_dimensions[get_column_letter(c)].width = width
     ws.row_dimensions[1].height = row_height([label for label, _ in columns], [w for _, w in columns])
 
@@ -66,23 +59,9 @@ def _row(ws: Any, r: int, values: list[Any], columns: tuple[tuple[str, float], .
             shown.append(f"{value:.1%}" if isinstance(value, float) else value)
         if c in percent:
             cell.number_format = PERCENT
-        cell.font, cell.border = _BODY, _BORDER
-        cell.alignment = _WRAP if isinstance(value, str) and len(value) > 4 else _CENTER
+        cell.font, cell.border = BODY, BORDER
+        cell.alignment = WRAP if isinstance(value, str) and len(value) > 4 else CENTER
     ws.row_dimensions[r].height = row_height(shown, [w for _, w in columns])
-
-
-def _print_setup(ws: Any, columns: tuple[tuple[str, float], ...], title: str) -> None:
-    ws.freeze_panes = "A2"
-    ws.print_title_rows = "1:1"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-    ws.print_options.horizontalCentered = True
-    ws.page_margins.left = ws.page_margins.right = 0.5
-    ws.oddHeader.center.text = title
-    ws.oddFooter.center.text = "第 &P 页，共 &N 页"
 
 
 
@@ -117,7 +96,7 @@ def _overview(wb: Workbook, result: Audit, first_rows: dict[int, int]) -> None:
         _row(ws, r, values, OVERVIEW_COLUMNS)
         r += 1
     ws.auto_filter.ref = f"A1:{get_column_letter(len(OVERVIEW_COLUMNS))}{max(r - 1, 1)}"
-    _print_setup(ws, OVERVIEW_COLUMNS, "年度报告质量检查总览")
+    print_landscape(ws, freeze="A2", header="年度报告质量检查总览")
 
 
 def _findings(wb: Workbook, units: list[AuditDocument]) -> dict[int, int]:
@@ -135,7 +114,7 @@ def _findings(wb: Workbook, units: list[AuditDocument]) -> dict[int, int]:
                 ws.cell(r, 6).font = _ERROR
             r += 1
     ws.auto_filter.ref = f"A1:{get_column_letter(len(FINDING_COLUMNS))}{max(r - 1, 1)}"
-    _print_setup(ws, FINDING_COLUMNS, "年度报告质量检查问题清单")
+    print_landscape(ws, freeze="A2", header="年度报告质量检查问题清单")
     return first
 
 
@@ -147,7 +126,7 @@ def _figures(wb: Workbook, units: list[AuditDocument]) -> None:
         _row(ws, r, [u.agency or u.path.name, u.year, *kf.figures.values(), kf.open_rate, kf.carry_rate],
              FIGURE_COLUMNS, percent=(len(FIGURE_COLUMNS) - 1, len(FIGURE_COLUMNS)))
     ws.auto_filter.ref = f"A1:{get_column_letter(len(FIGURE_COLUMNS))}{max(len(units) + 1, 1)}"
-    _print_setup(ws, FIGURE_COLUMNS, "各单位主要数据")
+    print_landscape(ws, freeze="A2", header="各单位主要数据")
 
 
 def build_audit_workbook(result: Audit) -> Workbook:

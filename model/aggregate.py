@@ -9,9 +9,7 @@ exact. Reading is bounded per file by the readers; a bad file never stops the re
 
 from __future__ import annotations
 
-import hashlib
 import os
-import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
@@ -21,6 +19,15 @@ from typing import Any
 
 from model import schema as S
 from model.documents import PUBLISHED_SUFFIXES, REPORT_SUFFIXES
+from model.inputs import (  # noqa: F401 - read_expected is imported from here too
+    MAX_INPUT_BYTES,
+    expected_names,
+    file_digest,
+    input_files,
+    missing_units,
+    read_expected,
+    unit_key,
+)
 from model.location import Location
 from model.preamble import generate_preamble
 from model.report import Report, new_report
@@ -159,14 +166,7 @@ def _names(members: list[Member], limit: int = 20) -> str:
 
 def member_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
     """The files named, and those of the kinds 汇总 reads inside each folder named (not recursive)."""
-    out: list[Path] = []
-    for p in map(Path, paths):
-        if p.is_dir():
-            out.extend(sorted(f for f in p.iterdir() if f.is_file() and f.suffix.lower() in MEMBER_SUFFIXES
-                              and not f.name.startswith((".", "~$"))))
-        else:
-            out.append(p)
-    return out
+    return input_files(paths, MEMBER_SUFFIXES, recursive=False)
 
 
 def read_member(path: Path) -> tuple[Report, list[str]]:
@@ -176,10 +176,6 @@ def read_member(path: Path) -> tuple[Report, list[str]]:
 
     document = read_document(path)
     return document.report, document.messages
-
-
-def _norm_name(name: str) -> str:
-    return re.sub(r"\s+", "", name)
 
 
 def aggregate(paths: Iterable[str | os.PathLike[str]], *, agency: str = "", year: int | None = None,
@@ -203,7 +199,7 @@ def aggregate(paths: Iterable[str | os.PathLike[str]], *, agency: str = "", year
             progress(i, len(files), path)
         member = Member(path)
         try:
-            digest = _digest(path)
+            digest = file_digest(path)
         except ReportFileError as exc:
             member.problem = str(exc)
             digest = ""
@@ -232,7 +228,7 @@ def aggregate(paths: Iterable[str | os.PathLike[str]], *, agency: str = "", year
         if year is not None and m.year != year:
             m.problem = f"报告年度为 {m.year or '未填写'}，不是汇总年度 {year} 年，未计入。"
             continue
-        key = _norm_name(m.agency)
+        key = unit_key(m.agency)
         if not key:
             m.problem = "报告没有填写机关名称，无法确认是哪个单位，未计入。"
             continue
@@ -250,11 +246,11 @@ def aggregate(paths: Iterable[str | os.PathLike[str]], *, agency: str = "", year
     result = Aggregation(sum_reports([m.report for m in counted if m.report], agency, year), members,
                          duplicates=duplicates, cancelled=stopped, exclude_errors=exclude_errors)
     if expected is not None:
-        names = [n.strip() for n in expected if n.strip() and not n.strip().startswith("#")]
-        have = {_norm_name(m.agency) for m in counted + result.excluded}  # an excluded unit did report
-        result.missing = [n for n in dict.fromkeys(names) if _norm_name(n) not in have]
-        listed = {_norm_name(n) for n in names}
-        result.unexpected = [m.agency for m in counted if _norm_name(m.agency) not in listed]
+        names = expected_names(expected)
+        have = {unit_key(m.agency) for m in counted + result.excluded}  # an excluded unit did report
+        result.missing = missing_units(names, have)
+        listed = {unit_key(n) for n in names}
+        result.unexpected = [m.agency for m in counted if unit_key(m.agency) not in listed]
     return result
 
 
@@ -280,24 +276,7 @@ def _check(member: Member) -> None:
 
 
 #: No member file is larger (the readers' own limits are lower still); a larger one is not even hashed.
-MAX_MEMBER_BYTES = 60 * 1024 * 1024
-
-
-def _digest(path: Path) -> str:
-    """The file's content hash, read in pieces; a file larger than any report is refused first."""
-    h = hashlib.sha256()
-    try:
-        size = path.stat().st_size
-        if size > MAX_MEMBER_BYTES:
-            raise ReportFileError(f"“{path.name}”过大（{size // 1024 // 1024} MB），不是年度报告，未读取。")
-        with open(path, "rb") as fh:
-            for piece in iter(lambda: fh.read(1 << 20), b""):
-                h.update(piece)
-    except OSError as exc:
-        from model.oserror_text import os_error_reason
-
-        raise ReportFileError(f"无法读取“{path.name}”：{os_error_reason(exc)}。") from None
-    return h.hexdigest()
+MAX_MEMBER_BYTES = MAX_INPUT_BYTES
 
 
 def sum_reports(reports: Iterable[Report], agency: str = "", year: int | None = None) -> Report:
@@ -356,19 +335,3 @@ def a2_findings(result: Aggregation) -> list[Finding]:
         out.append(Finding("A2", Severity.WARNING, (), "以下单位不在应报单位名单中（已计入）："
                            + "、".join(result.unexpected) + "。", title=title))
     return out
-
-
-def read_expected(path: str | os.PathLike[str]) -> list[str]:
-    """The expected units: a text file, one name per line (UTF-8 or GBK, as Windows saves it)."""
-    from model.storage import MAX_FILE_BYTES, read_bytes
-
-    data = read_bytes(Path(path), MAX_FILE_BYTES, "应报单位名单")
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            text = data.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
-        raise ReportFileError(f"“{Path(path).name}”不是文本文件，无法读取应报单位名单。")
-    return [line.strip() for line in text.splitlines() if line.strip() and not line.strip().startswith("#")]

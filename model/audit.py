@@ -10,9 +10,7 @@ first. Reading is the slow part (PDF, Word): with many files it runs in worker p
 
 from __future__ import annotations
 
-import hashlib
 import os
-import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -21,6 +19,14 @@ from pathlib import Path
 from typing import Any
 
 from model import schema as S
+from model.inputs import (
+    MAX_INPUT_BYTES,
+    expected_names,
+    file_digest,
+    input_files,
+    missing_units,
+    unit_key,
+)
 from model.report import Report
 from model.rules import Finding, Severity, _paragraph_number, publication_delay
 from model.storage import ReportFileError
@@ -28,7 +34,7 @@ from model.storage import ReportFileError
 #: The kinds of file a folder contributes (every kind the registry reads).
 AUDIT_SUFFIXES = (".json", ".xlsx", ".xlsm", ".docx", ".html", ".htm", ".txt", ".md", ".pdf")
 #: No report is larger; a larger file is not even hashed (the readers' own limits are lower still).
-MAX_AUDIT_BYTES = 60 * 1024 * 1024
+MAX_AUDIT_BYTES = MAX_INPUT_BYTES
 #: From this many files on, reading runs in worker processes (starting them costs about a second).
 PROCESS_THRESHOLD = 12
 
@@ -135,21 +141,9 @@ class Audit:
         return {"documents": [d.as_dict() for d in self.documents], "missing": list(self.missing)}
 
 
-def unit_key(name: str) -> str:
-    """A unit's name as compared: without spaces of any kind."""
-    return re.sub(r"\s+", "", name)
-
-
 def audit_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
     """The files named, and every readable file inside each folder named (recursively, sorted)."""
-    out: list[Path] = []
-    for p in map(Path, paths):
-        if p.is_dir():
-            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in AUDIT_SUFFIXES
-                              and not f.name.startswith((".", "~$"))))
-        else:
-            out.append(p)
-    return out
+    return input_files(paths, AUDIT_SUFFIXES, recursive=True)
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -180,22 +174,6 @@ def read_one(path: Path) -> _Read:
     except Exception as exc:  # noqa: BLE001 - one unit's odd file must never stop the others
         return _Read(reason=f"“{path.name}”无法读取（{type(exc).__name__}），已跳过。")
     return _Read(document.kind, document.report, document.findings(), findings=judge(document.report)[1])
-
-
-def _digest(path: Path) -> str:
-    h = hashlib.sha256()
-    try:
-        size = path.stat().st_size
-        if size > MAX_AUDIT_BYTES:
-            raise ReportFileError(f"“{path.name}”过大（{size // 1024 // 1024} MB），不是年度报告，未读取。")
-        with open(path, "rb") as fh:
-            for piece in iter(lambda: fh.read(1 << 20), b""):
-                h.update(piece)
-    except OSError as exc:
-        from model.oserror_text import os_error_reason
-
-        raise ReportFileError(f"无法读取“{path.name}”：{os_error_reason(exc)}。") from None
-    return h.hexdigest()
 
 
 def _read_all(docs: list[AuditDocument], progress: Progress | None, cancelled: Callable[[], bool] | None,
@@ -288,9 +266,7 @@ def run_audit(inputs: Iterable[str | os.PathLike[str]], *, prior_dir: str | os.P
             _check(d)
     result = Audit(docs)
     if expected is not None:
-        have = {unit_key(d.agency) for d in docs if d.read}
-        names = [n.strip() for n in expected if n.strip() and not n.strip().startswith("#")]
-        result.missing = [n for n in dict.fromkeys(names) if unit_key(n) not in have]
+        result.missing = missing_units(expected_names(expected), {unit_key(d.agency) for d in docs if d.read})
     return result
 
 
@@ -299,7 +275,7 @@ def _distinct(docs: list[AuditDocument]) -> list[AuditDocument]:
     first: dict[str, AuditDocument] = {}
     for d in docs:
         try:
-            d.digest = _digest(d.path)
+            d.digest = file_digest(d.path)
         except ReportFileError as exc:
             d.reason = str(exc)
             continue

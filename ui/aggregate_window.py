@@ -29,11 +29,8 @@ from PySide6.QtCore import (
     Qt,
     Slot,
 )
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
-    QDialog,
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
@@ -43,11 +40,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
-    QProgressBar,
-    QPushButton,
     QSpinBox,
-    QStyle,
-    QTableView,
     QVBoxLayout,
 )
 
@@ -59,16 +52,14 @@ from model.aggregate import (
     Aggregation,
     Member,
     aggregate,
-    read_expected,
 )
+from model.inputs import read_expected
 from model.preamble import generate_preamble
 from model.rules import Severity
 from model.storage import ReportFileError
 from ui import colors
-from ui.exporting import ExportActions, ExportResult, file_stem
-from ui.qt_chinese import watch_file_dialogs
-from ui.screen_fit import fit_on_screen
-from ui.worker import Worker
+from ui.exporting import ExportResult, file_stem
+from ui.tool_window import ToolWindow
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -220,41 +211,22 @@ class MemberSortModel(QSortFilterProxyModel):
         return str(a) < str(b)
 
 
-class AggregateWindow(QDialog):
+class AggregateWindow(ToolWindow):
     """汇总多个单位的报告: inputs, the run with progress and 取消, the member table, the outputs."""
 
     def __init__(self, main: MainWindow) -> None:
-        super().__init__(main)
-        self.main = main
-        self.setObjectName("aggregate-window")
-        self.setWindowTitle("汇总多个单位的报告")
-        self.setWindowModality(Qt.WindowModality.NonModal)
-        self.setAcceptDrops(True)
-        watch_file_dialogs(self)
-        self.sources: list[Path] = []
+        super().__init__(main, "aggregate", "汇总多个单位的报告", "汇总时发生意外错误（{kind}：{exc}），请重试。")
         self.result: Aggregation | None = None
-        self.running = False
         self._expected_given = False
-        self._stop = threading.Event()
         self._out_folder: Path | None = None
-        self.worker = Worker(self, "汇总时发生意外错误（{kind}：{exc}），请重试。")
-        self.worker.progress.connect(self._progress)
-        self.worker.finished.connect(self._finished)
-        self.worker.failed.connect(self._failed)
-        self.exports = ExportActions(self, main.doc, self._say)  # the same worker and messages as exports
-        self.exports.busy_changed.connect(lambda _busy: self._update_buttons())
 
         layout = QVBoxLayout(self)
         inputs = QHBoxLayout()
-        inputs.addWidget(self._sources_box(), 3)
+        inputs.addWidget(self._sources(), 3)
         inputs.addWidget(self._expected_box(), 2)
         layout.addLayout(inputs)
         layout.addLayout(self._run_row())
-        self.progress_bar = QProgressBar()
-        self.progress_bar.setObjectName("aggregate-progress")
-        self.progress_bar.setFormat("%v/%m")
-        self.current_file = QLabel()
-        self.current_file.setObjectName("aggregate-current")
+        self._progress_widgets()
         row = QHBoxLayout()
         row.addWidget(self.progress_bar, 1)
         row.addWidget(self.current_file, 2)
@@ -263,27 +235,15 @@ class AggregateWindow(QDialog):
         self.model = MemberTableModel(self)
         self.proxy = MemberSortModel(self)
         self.proxy.setSourceModel(self.model)
-        self.table = QTableView()
-        self.table.setObjectName("aggregate-members")
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
         # 未计入 before 计入, the files in their order within each (the proxy's sort is stable)
-        self.table.sortByColumn(_STATUS_COLUMN, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table = self._result_table("members", self.proxy, _STATUS_COLUMN)
         self.table.setWordWrap(True)  # a long 说明 wraps in its column: read without scrolling sideways
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.doubleClicked.connect(self._open_member_at)
         self.table.setToolTip("双击一行，在主窗口中打开该单位的报告。")
         layout.addWidget(self.table, 1)
-        self.summary = QLabel("添加各单位的报告后，点“开始汇总”。")
-        self.summary.setObjectName("aggregate-summary")
-        self.summary.setWordWrap(True)
-        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.summary)
+        layout.addWidget(self._summary_label("添加各单位的报告后，点“开始汇总”。"))
         self.sum_findings = QListWidget()  # the errors of the summed tables, each naming its members
         self.sum_findings.setObjectName("aggregate-sum-findings")
         self.sum_findings.setWordWrap(True)
@@ -291,44 +251,17 @@ class AggregateWindow(QDialog):
         self.sum_findings.setVisible(False)
         layout.addWidget(self.sum_findings)
         layout.addLayout(self._output_row())
-        self.message = QLabel()
-        self.message.setObjectName("aggregate-message")
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color:#1f4e79;")
-        layout.addWidget(self.message)
+        layout.addWidget(self._message_label())
 
         self.resize(self.starting_size())  # room for 说明 beside the figures; present() fits a smaller screen
         self._update_buttons()
 
     # -- building ------------------------------------------------------------------------------------
 
-    def _button(self, text: str, name: str, slot: Any) -> QPushButton:
-        button = QPushButton(text)
-        button.setObjectName(name)
-        button.clicked.connect(slot)
-        return button
-
-    def _sources_box(self) -> QGroupBox:
-        box = QGroupBox("各单位的报告")
-        self.source_list = QListWidget()
-        self.source_list.setObjectName("aggregate-sources")
-        self.source_list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.source_list.setFixedHeight(self.fontMetrics().height() * 7)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self._button("添加文件…", "aggregate-add-files", self.add_files_dialog))
-        buttons.addWidget(self._button("添加文件夹…", "aggregate-add-folder", self.add_folder_dialog))
-        buttons.addWidget(self._button("移除所选", "aggregate-remove", self.remove_selected))
-        buttons.addWidget(self._button("清空", "aggregate-clear", self.clear_sources))
-        buttons.addStretch(1)
-        hint = QLabel("也可把文件或文件夹拖到本窗口。可以读取本程序的报告文件（.json）和导出的工作簿、按官方格式"
-                      "制作的 Excel 表格，以及已发布报告的 Word、网页和文本文件；文件夹中的子文件夹不读取。")
-        hint.setWordWrap(True)
-        hint.setStyleSheet("color:#5f6368;")
-        col = QVBoxLayout(box)
-        col.addWidget(self.source_list, 1)
-        col.addLayout(buttons)
-        col.addWidget(hint)
-        return box
+    def _sources(self) -> QGroupBox:
+        return self._sources_box("各单位的报告", 7, "也可把文件或文件夹拖到本窗口。可以读取本程序的报告文件（.json）和导出的工作簿、"
+                                 "按官方格式制作的 Excel 表格，以及已发布报告的 Word、网页和文本文件；文件夹中的子文件夹不读取。",
+                                 remove=True)
 
     def _expected_box(self) -> QGroupBox:
         box = QGroupBox("应报单位名单（可选）")
@@ -389,23 +322,10 @@ class AggregateWindow(QDialog):
         row.addWidget(self._button("关闭", "aggregate-close", self.close))
         return row
 
-    _placed = False  # fitted to the screen once, at the first present()
-
     def starting_size(self) -> QSize:
         """The size the window opens with where the screen has room: 说明 beside the figures."""
         em = self.fontMetrics().horizontalAdvance("国")
         return QSize(em * 100, em * 56)
-
-    def present(self) -> None:
-        self.show()
-        if not self._placed:
-            fit_on_screen(self)  # its first showing: the starting size may be wider than a small screen
-            self._placed = True
-        self.raise_()
-        self.activateWindow()
-
-    def _say(self, text: str) -> None:
-        self.message.setText(text)
 
     def _update_buttons(self) -> None:
         busy = self.running or self.exports.busy
@@ -418,30 +338,11 @@ class AggregateWindow(QDialog):
     # -- inputs --------------------------------------------------------------------------------------
 
     def add_sources(self, paths: Sequence[str | os.PathLike[str]]) -> int:
-        """Add files and folders to the list (each once); returns how many were new."""
-        added = 0
-        for p in map(Path, paths):
-            if p in self.sources:
-                continue
-            self.sources.append(p)
-            icon = QStyle.StandardPixmap.SP_DirIcon if p.is_dir() else QStyle.StandardPixmap.SP_FileIcon
-            item = QListWidgetItem(self.style().standardIcon(icon), p.name or str(p))
-            item.setToolTip(str(p))
-            self.source_list.addItem(item)
-            added += 1
+        """Add files and folders to the list (each once) and say what is chosen; returns how many were new."""
+        added = super().add_sources(paths)
         folders = sum(p.is_dir() for p in self.sources)
         self._say(f"已选择 {folders} 个文件夹、{len(self.sources) - folders} 个文件。")
         return added
-
-    def remove_selected(self) -> None:
-        for item in self.source_list.selectedItems():
-            row = self.source_list.row(item)
-            self.source_list.takeItem(row)
-            del self.sources[row]
-
-    def clear_sources(self) -> None:
-        self.source_list.clear()
-        self.sources.clear()
 
     def _start_folder(self) -> str:
         if self.sources:
@@ -470,21 +371,6 @@ class AggregateWindow(QDialog):
             return
         self.expected.setPlainText("\n".join(names))
         self._say(f"已载入应报单位名单：{len(names)} 个单位。")
-
-    def expected_names(self) -> list[str] | None:
-        """The pasted or loaded list, one name a line; None when the box is empty (no list)."""
-        names = [line.strip() for line in self.expected.toPlainText().splitlines() if line.strip()]
-        return names or None
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
-        if paths:
-            self.add_sources(paths)
-            event.acceptProposedAction()
 
     # -- the run -------------------------------------------------------------------------------------
 
@@ -523,12 +409,6 @@ class AggregateWindow(QDialog):
             self._stop.set()
             self.cancel_button.setEnabled(False)
             self._say("正在取消，读完当前文件后停止……")
-
-    def stop(self) -> None:
-        """The program is closing: cancel a run and let a running export finish its file."""
-        self._stop.set()
-        self.worker.wait()
-        self.exports.wait()
 
     def _set_running(self, running: bool) -> None:
         self.running = running

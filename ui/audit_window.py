@@ -11,9 +11,7 @@ is never written over. 导出结果 writes the workbook and the 通报 PDF in th
 
 from __future__ import annotations
 
-import os
 import threading
-from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -26,24 +24,17 @@ from PySide6.QtCore import (
     Qt,
     Slot,
 )
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
-    QProgressBar,
-    QPushButton,
     QSplitter,
-    QStyle,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -51,10 +42,8 @@ from PySide6.QtWidgets import (
 from model.audit import AUDIT_SUFFIXES, Audit, AuditDocument, key_figures, part_of, place_of, run_audit
 from model.rules import Finding, Severity
 from ui import colors
-from ui.exporting import ExportActions, ExportResult
-from ui.qt_chinese import watch_file_dialogs
-from ui.screen_fit import fit_on_screen
-from ui.worker import Worker
+from ui.exporting import ExportResult
+from ui.tool_window import ToolWindow
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -120,42 +109,23 @@ class UnitTableModel(QAbstractTableModel):
         return None
 
 
-class AuditWindow(QDialog):
+class AuditWindow(ToolWindow):
     """年报质量检查: inputs, the run with progress and 取消, the ranked units, their findings, 导出结果."""
 
     def __init__(self, main: MainWindow) -> None:
-        super().__init__(main)
-        self.main = main
-        self.setObjectName("audit-window")
-        self.setWindowTitle("年报质量检查")
-        self.setWindowModality(Qt.WindowModality.NonModal)
-        self.setAcceptDrops(True)
-        watch_file_dialogs(self)
-        self.sources: list[Path] = []
+        super().__init__(main, "audit", "年报质量检查", "检查时发生意外错误（{kind}：{exc}），请重试。")
         self.result: Audit | None = None
-        self.running = False
-        self._stop = threading.Event()
-        self.worker = Worker(self, "检查时发生意外错误（{kind}：{exc}），请重试。")
-        self.worker.progress.connect(self._progress)
-        self.worker.finished.connect(self._finished)
-        self.worker.failed.connect(self._failed)
-        self.exports = ExportActions(self, main.doc, self._say)
-        self.exports.busy_changed.connect(lambda _busy: self._update_buttons())
 
         layout = QVBoxLayout(self)
         inputs = QHBoxLayout()
-        inputs.addWidget(self._sources_box(), 3)
+        inputs.addWidget(self._sources(), 3)
         inputs.addWidget(self._options_box(), 2)
         layout.addLayout(inputs)
         row = QHBoxLayout()
         self.run_button = self._button("开始检查", "audit-run", self.run)
         self.run_button.setDefault(True)
         self.cancel_button = self._button("取消", "audit-cancel", self.cancel)
-        self.progress_bar = QProgressBar()
-        self.progress_bar.setObjectName("audit-progress")
-        self.progress_bar.setFormat("%v/%m")
-        self.current_file = QLabel()
-        self.current_file.setObjectName("audit-current")
+        self._progress_widgets()
         row.addWidget(self.run_button)
         row.addWidget(self.cancel_button)
         row.addWidget(self.progress_bar, 1)
@@ -166,16 +136,8 @@ class AuditWindow(QDialog):
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
-        self.table = QTableView()
-        self.table.setObjectName("audit-units")
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table = self._result_table("units", self.proxy, 0)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.verticalHeader().setVisible(False)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_findings())
         self.table.doubleClicked.connect(lambda _i: self.open_unit())
@@ -196,11 +158,7 @@ class AuditWindow(QDialog):
         split.addWidget(below)
         split.setSizes([300, 220])
         layout.addWidget(split, 1)
-        self.summary = QLabel("添加各单位已发布的报告（文件或文件夹）后，点“开始检查”。")
-        self.summary.setObjectName("audit-summary")
-        self.summary.setWordWrap(True)
-        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.summary)
+        layout.addWidget(self._summary_label("添加各单位已发布的报告（文件或文件夹）后，点“开始检查”。"))
         out = QHBoxLayout()
         self.export_button = self._button("导出结果…", "audit-export", self.export_dialog)
         self.export_button.setToolTip("写出检查结果工作簿（总览、问题清单、各单位数据）和同名的通报 PDF。")
@@ -209,43 +167,16 @@ class AuditWindow(QDialog):
         out.addStretch(1)
         out.addWidget(self._button("关闭", "audit-close", self.close))
         layout.addLayout(out)
-        self.message = QLabel()
-        self.message.setObjectName("audit-message")
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color:#1f4e79;")
-        layout.addWidget(self.message)
+        layout.addWidget(self._message_label())
         em = self.fontMetrics().horizontalAdvance("国")
         self.resize(em * 90, em * 56)
         self._update_buttons()
 
     # -- building ------------------------------------------------------------------------------------
 
-    def _button(self, text: str, name: str, slot: Any) -> QPushButton:
-        button = QPushButton(text)
-        button.setObjectName(name)
-        button.clicked.connect(slot)
-        return button
-
-    def _sources_box(self) -> QGroupBox:
-        box = QGroupBox("各单位已发布的报告")
-        self.source_list = QListWidget()
-        self.source_list.setObjectName("audit-sources")
-        self.source_list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.source_list.setFixedHeight(self.fontMetrics().height() * 6)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self._button("添加文件…", "audit-add-files", self.add_files_dialog))
-        buttons.addWidget(self._button("添加文件夹…", "audit-add-folder", self.add_folder_dialog))
-        buttons.addWidget(self._button("清空", "audit-clear", self.clear_sources))
-        buttons.addStretch(1)
-        hint = QLabel("也可把文件或文件夹拖到本窗口。读取网页（.html）、Word 文档（.docx）、有文字的 PDF、"
-                      "文本（.txt、.md）、Excel 工作簿和报告文件；文件夹中的子文件夹也读取。")
-        hint.setWordWrap(True)
-        hint.setStyleSheet("color:#5f6368;")
-        col = QVBoxLayout(box)
-        col.addWidget(self.source_list, 1)
-        col.addLayout(buttons)
-        col.addWidget(hint)
-        return box
+    def _sources(self) -> QGroupBox:
+        return self._sources_box("各单位已发布的报告", 6, "也可把文件或文件夹拖到本窗口。读取网页（.html）、Word 文档（.docx）、"
+                                 "有文字的 PDF、文本（.txt、.md）、Excel 工作簿和报告文件；文件夹中的子文件夹也读取。")
 
     def _options_box(self) -> QGroupBox:
         box = QGroupBox("可选")
@@ -266,19 +197,6 @@ class AuditWindow(QDialog):
         col.addWidget(self._button("从文本文件载入名单…", "audit-load-expected", self.load_expected_dialog))
         return box
 
-    _placed = False  # fitted to the screen once, at the first present()
-
-    def present(self) -> None:
-        self.show()
-        if not self._placed:
-            fit_on_screen(self)  # its first showing: the starting size may be wider than a small screen
-            self._placed = True
-        self.raise_()
-        self.activateWindow()
-
-    def _say(self, text: str) -> None:
-        self.message.setText(text)
-
     def _update_buttons(self) -> None:
         self.run_button.setEnabled(not self.running)
         self.cancel_button.setEnabled(self.running and not self._stop.is_set())
@@ -286,24 +204,6 @@ class AuditWindow(QDialog):
         self.export_button.setEnabled(usable and not self.running and not self.exports.busy)
 
     # -- inputs --------------------------------------------------------------------------------------
-
-    def add_sources(self, paths: Sequence[str | os.PathLike[str]]) -> int:
-        """Add files and folders to the list (each once); returns how many were new."""
-        added = 0
-        for p in map(Path, paths):
-            if p in self.sources:
-                continue
-            self.sources.append(p)
-            icon = QStyle.StandardPixmap.SP_DirIcon if p.is_dir() else QStyle.StandardPixmap.SP_FileIcon
-            item = QListWidgetItem(self.style().standardIcon(icon), p.name or str(p))
-            item.setToolTip(str(p))
-            self.source_list.addItem(item)
-            added += 1
-        return added
-
-    def clear_sources(self) -> None:
-        self.sources.clear()
-        self.source_list.clear()
 
     def add_files_dialog(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(self, "添加各单位的报告", "", INPUT_FILTER)
@@ -320,7 +220,7 @@ class AuditWindow(QDialog):
             self.prior_dir.setText(folder)
 
     def load_expected_dialog(self) -> None:
-        from model.aggregate import read_expected
+        from model.inputs import read_expected
         from model.storage import ReportFileError
 
         path, _ = QFileDialog.getOpenFileName(self, "载入应报单位名单", "", EXPECTED_FILTER)
@@ -331,19 +231,8 @@ class AuditWindow(QDialog):
         except ReportFileError as exc:
             self._say(f"无法读取应报单位名单：{exc}")
 
-    def expected_names(self) -> list[str] | None:
-        names = [line.strip() for line in self.expected.toPlainText().splitlines() if line.strip()]
-        return names or None
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
-        if paths:
-            event.acceptProposedAction()
-            self._say(f"已添加 {self.add_sources(paths)} 项。")
+    def _dropped(self, paths: list[str]) -> None:
+        self._say(f"已添加 {self.add_sources(paths)} 项。")
 
     # -- the run -------------------------------------------------------------------------------------
 
@@ -376,12 +265,6 @@ class AuditWindow(QDialog):
             self._stop.set()
             self._update_buttons()
             self._say("正在取消……")
-
-    def stop(self) -> None:
-        """The program is closing: cancel a run and let a running export finish its file."""
-        self._stop.set()
-        self.worker.wait()
-        self.exports.wait()
 
     @Slot(int, int, str)
     def _progress(self, done: int, total: int, name: str) -> None:
