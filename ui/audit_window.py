@@ -334,13 +334,14 @@ class AuditWindow(ToolWindow):
         self.main.doc.replace(unit.report.copy(), None)
         self.main.doc.set_prior(unit.prior.report.copy() if unit.prior and unit.prior.report else None)
         self.main.doc.set_modified(True)
+        self.main.doc.set_read_only(True)  # as published: read-only until saved as a report file elsewhere
         target = finding if isinstance(finding, Finding) else (unit.findings[0] if unit.findings else None)
         if target is not None:
             self.main.go_to_finding(target)
         else:
             self.main.wizard.go_to(self.main.wizard.pageIds()[0])
-        self.main.show_message(f"已打开从“{unit.path.name}”读取的报告（未保存；原文件不会被改动，"
-                               "如需修改请另存为报告文件）。")
+        self.main.show_message(f"已打开从“{unit.path.name}”读取的报告（只读；原文件不会被改动，"
+                               "如需修改请先另存为报告文件）。")
         self.main.raise_()
         self.main.activateWindow()
         return True

@@ -55,11 +55,14 @@ class ReportDocument(QObject):
     meta_changed = Signal()
     path_changed = Signal()
     modified_changed = Signal(bool)
+    read_only_changed = Signal(bool)
 
     def __init__(self, report: Report | None = None, path: Path | None = None) -> None:
         super().__init__()
         self.report = report or new_report()
         self.path = path
+        # A published report opened from 年报质量检查: shown, never changed, until saved as a report file
+        self.read_only = False
         self.prior: Report | None = None  # last year's report, for the cross-year rules (S2-2, T3-5)
         self.deadlines: dict[str, tuple[int, int]] | None = None  # G4's setting; None: the 《条例》 defaults
         self.undo_stack = QUndoStack(self)
@@ -109,6 +112,7 @@ class ReportDocument(QObject):
         """Show another report (新建/打开/恢复); the undo history starts afresh."""
         self.report = report
         self.path = path
+        self.set_read_only(False)
         self.prior = None
         self.undo_stack.clear()
         self._evaluate(texts=True)
@@ -118,6 +122,13 @@ class ReportDocument(QObject):
         self.values_changed.emit()
         self.changed.emit()
 
+    def set_read_only(self, read_only: bool) -> None:
+        """Read-only: every edit below is refused (the editors follow `read_only_changed`); saving the
+        report to a file of its own ends it."""
+        if read_only != self.read_only:
+            self.read_only = read_only
+            self.read_only_changed.emit(read_only)
+
     # -- cells ---------------------------------------------------------------------------------------
 
     def set_cells(self, new_values: dict[str, Value | None], text: str = "修改单元格") -> bool:
@@ -126,6 +137,8 @@ class ReportDocument(QObject):
         An input cell's code takes its value; a total's code takes a stated figure (a pasted 总计: a claim
         while it differs from the sum of its parts) or None (采用各项之和: the computed sum is used).
         """
+        if self.read_only:
+            return False
         report = self.report
         changes = {c: (self._stored(c), v) for c, v in new_values.items() if self._stored(c) != v}
         if not changes:
@@ -254,6 +267,8 @@ class ReportDocument(QObject):
         return self.report.value(code)
 
     def fill_blank_with_zero(self, table_codes: tuple[str, ...]) -> int:
+        if self.read_only:
+            return 0
         blanks = {c: 0 for c in table_codes if self.report.value(c) is None}
         if blanks:
             self.set_cells(blanks, "空白单元格填 0")
@@ -263,7 +278,7 @@ class ReportDocument(QObject):
 
     def set_text(self, key: str, text: str) -> None:
         """Store a section's text as typed; it is checked once typing pauses (`findings_changed` then)."""
-        if self.report.sections.get(key, "") == text:
+        if self.read_only or self.report.sections.get(key, "") == text:
             return
         self.report.sections[key] = text
         self._texts_edited()
@@ -282,6 +297,8 @@ class ReportDocument(QObject):
         return ""
 
     def set_meta(self, key: str, value: Any) -> None:
+        if self.read_only:
+            return
         if value in ("", None):
             if key not in self.report.meta:
                 return
@@ -306,7 +323,7 @@ class ReportDocument(QObject):
 
     def set_explanation(self, key: str, text: str) -> None:
         text = text.strip()
-        if self.report.explanations.get(key, "") == text:
+        if self.read_only or self.report.explanations.get(key, "") == text:
             return
         if text:
             self.report.explanations[key] = text

@@ -17,11 +17,14 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QApplication,
+    QComboBox,
     QDialog,
     QDockWidget,
     QFileDialog,
     QLabel,
+    QLineEdit,
     QListWidget,
     QMainWindow,
     QMessageBox,
@@ -149,6 +152,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self.doc.modified_changed.connect(self.setWindowModified)
         self.doc.path_changed.connect(self._update_title)
+        self.doc.read_only_changed.connect(self._follow_read_only)
         self._update_title()
         self._page_shown(self.wizard.currentId())
         self.show_message(appdata.settings_notice())  # a damaged settings file: what fell back to defaults
@@ -364,7 +368,21 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         name = self.doc.path.name if self.doc.path else "未命名报告"
-        self.setWindowTitle(f"{name}[*] — {appdata.APP_NAME}")
+        mark = "（只读，另存为后可修改）" if self.doc.read_only else ""
+        self.setWindowTitle(f"{name}{mark}[*] — {appdata.APP_NAME}")
+
+    def _follow_read_only(self, read_only: bool) -> None:
+        """Every editor of the report follows the document's read-only state; those read-only by design
+        (last year's text) stay so."""
+        editors = [w for area in (self.wizard, self.findings)  # not the 汇总/质量检查 windows' own fields
+                   for kind in (QLineEdit, QPlainTextEdit, QAbstractSpinBox) for w in area.findChildren(kind)]
+        for w in editors:
+            if read_only and w.property("read_only_by_design") is None:
+                w.setProperty("read_only_by_design", w.isReadOnly())
+            w.setReadOnly(read_only or bool(w.property("read_only_by_design")))
+        for combo in self.wizard.findChildren(QComboBox):
+            combo.setEnabled(not read_only)
+        self._update_title()
         self.setWindowModified(self.doc.modified)
 
     def load_file(self, path: Path) -> bool:
@@ -461,6 +479,7 @@ class MainWindow(QMainWindow):
             self.show_message(f"保存失败：{exc}")
             return False
         self.doc.path = Path(path)
+        self.doc.set_read_only(False)  # a report file of its own: now it may be edited
         self.doc.set_modified(False)
         self.doc.path_changed.emit()
         appdata.add_recent(Path(path))

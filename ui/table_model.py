@@ -91,7 +91,8 @@ class ReportTableModel(QAbstractTableModel):
         return code is not None and code in CELLS and not CELLS[code].derived
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        return self._flags.get((index.row(), index.column()), Qt.ItemFlag.NoItemFlags)
+        flags = self._flags.get((index.row(), index.column()), Qt.ItemFlag.NoItemFlags)
+        return flags & ~Qt.ItemFlag.ItemIsEditable if self.doc.read_only else flags
 
     # -- data ----------------------------------------------------------------------------------------
     # Painting table 三 asks for ~1500 roles; answers come from caches so a keystroke repaints in a frame.

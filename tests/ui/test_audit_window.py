@@ -154,3 +154,34 @@ def test_export_writes_workbook_and_notice(qtbot, make_window, reports, tmp_path
         assert audit.export_to(target)
     assert load_workbook(target).sheetnames == ["总览", "问题清单", "各单位数据"]
     assert target.with_suffix(".pdf").stat().st_size > 1000
+
+
+def test_a_report_opened_from_the_check_is_read_only_until_saved_elsewhere(qtbot, make_window, reports, tmp_path):
+    """Issue 19: double-click opens the report as published, read-only, until it is saved as a file of its own."""
+    window = make_window()
+    audit = open_from_menu(window)
+    audit.add_sources([reports / "各单位 2023"])
+    run_to_end(qtbot, audit)
+    audit.table.selectRow(column(audit, "单位").index(A.PAIRED))
+    assert audit.open_unit()
+    doc = window.doc
+    assert doc.read_only and "只读" in window.windowTitle()
+    before = doc.report.copy()
+    page = window.wizard.table_pages["t3"]
+    window.wizard.go_to(next(i for i in window.wizard.pageIds() if window.wizard.page(i) is page))
+    index = page.model.index_of("t3.new.natural")
+    page.view.setCurrentIndex(index)
+    page.view.setFocus()
+    QTest.keyClicks(page.view, "99")
+    QTest.keyClick(page.view, Qt.Key.Key_Return)
+    assert not page.model.flags(index) & Qt.ItemFlag.ItemIsEditable
+    assert doc.report.values == before.values  # real keys changed nothing
+    editor = window.wizard.section_pages["s1"].editor
+    assert editor.isReadOnly()
+    doc.set_text("s1", "改写")
+    assert doc.report.sections == before.sections
+    assert window.save_to(tmp_path / "另存 报告.json")
+    assert not doc.read_only and not editor.isReadOnly() and "只读" not in window.windowTitle()
+    assert page.model.flags(index) & Qt.ItemFlag.ItemIsEditable
+    doc.set_text("s1", "改写")
+    assert doc.report.sections["s1"] == "改写"
