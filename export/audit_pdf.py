@@ -10,32 +10,24 @@ from collections import Counter
 from dataclasses import replace
 
 from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from export import fonts
-from export.errors import ExportError
 from export.pdf import (
     BODY,
     BODY_LEADING,
-    MARGIN_BOTTOM,
-    MARGIN_LEFT,
-    MARGIN_RIGHT,
-    MARGIN_TOP,
     TABLE_PADDING,
     TITLE_LEADING,
     TITLE_SIZE,
-    TYPE_HEIGHT,
     TYPE_WIDTH,
     CJKParagraph,
     PdfResult,
     TextStyle,
     _Context,
     _keep_with_next,
-    _page_decorator,
+    build_document,
     drawable,
 )
-from model.atomic import atomic_path
 from model.audit import Audit, AuditDocument, counts_by_problem, place_of
 from model.rules import Severity
 
@@ -170,14 +162,5 @@ def write_audit_pdf(result: Audit, path: str | os.PathLike[str]) -> PdfResult:
     """Write the 通报 to `path`; ExportError (Chinese message) when the file cannot be written."""
     ctx = _Context()
     story = build_notice(result, ctx)
-    with atomic_path(path, " PDF ", ExportError) as tmp:
-        doc = BaseDocTemplate(
-            str(tmp), pagesize=A4, leftMargin=MARGIN_LEFT, rightMargin=MARGIN_RIGHT, topMargin=MARGIN_TOP,
-            bottomMargin=MARGIN_BOTTOM, title=notice_title(result), creator="政务公开年报助手", lang="zh-CN",
-            initialFontName=fonts.primary("body").name)
-        frame = Frame(MARGIN_LEFT, MARGIN_BOTTOM - 0.01, TYPE_WIDTH, TYPE_HEIGHT + 0.02, leftPadding=0,
-                      rightPadding=0, topPadding=0, bottomPadding=0, id="body")
-        doc.addPageTemplates([PageTemplate("page", [frame], onPage=_page_decorator(ctx, False))])
-        doc.build(story)
-        pages = doc.page
+    pages = build_document(story, path, ctx, draft=False, title=notice_title(result))
     return PdfResult(missing_chars=set(ctx.missing), draft=False, pages=pages)

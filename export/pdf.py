@@ -588,6 +588,24 @@ def build_story(report: Report, ctx: _Context, *, blank: bool = False, tables_on
     return story
 
 
+def build_document(story: list[Flowable], path: str | os.PathLike[str], ctx: _Context, *, draft: bool,
+                   title: str, author: str = "", subject: str = "") -> int:
+    """Lay `story` out on GB/T 9704 pages (A4, the type area, page numbers, 草稿 when `draft`) and write it
+    to `path` atomically; the number of pages. Every PDF the program writes goes through here."""
+    with atomic_path(path, " PDF ", ExportError) as tmp:
+        doc = BaseDocTemplate(
+            str(tmp), pagesize=A4, leftMargin=MARGIN_LEFT, rightMargin=MARGIN_RIGHT, topMargin=MARGIN_TOP,
+            bottomMargin=MARGIN_BOTTOM, title=title, author=author, subject=subject,
+            creator="政务公开年报助手", lang="zh-CN", initialFontName=fonts.primary("body").name,
+        )
+        # a hair taller than 22 lines so that rounding never pushes the 22nd line to the next page
+        frame = Frame(MARGIN_LEFT, MARGIN_BOTTOM - 0.01, TYPE_WIDTH, TYPE_HEIGHT + 0.02, leftPadding=0,
+                      rightPadding=0, topPadding=0, bottomPadding=0, id="body")
+        doc.addPageTemplates([PageTemplate("page", [frame], onPage=_page_decorator(ctx, draft))])
+        doc.build(story)
+        return doc.page
+
+
 def write_pdf(report: Report, path: str | os.PathLike[str], *, draft: bool,
               blank: bool = False, tables_only: bool = False, note: str = "") -> PdfResult:
     """Write the report (or, with blank=True, the 打印空表 form) to `path` as PDF.
@@ -601,19 +619,7 @@ def write_pdf(report: Report, path: str | os.PathLike[str], *, draft: bool,
     agency = drawable(str(report.meta.get("agency", "") or "")).replace("\n", " ")
     title = S.report_title(agency, report.year) + (BLANK_SUBTITLE if blank else "")
 
-    pages = 0
-    with atomic_path(path, " PDF ", ExportError) as tmp:
-        doc = BaseDocTemplate(
-            str(tmp), pagesize=A4, leftMargin=MARGIN_LEFT, rightMargin=MARGIN_RIGHT, topMargin=MARGIN_TOP,
-            bottomMargin=MARGIN_BOTTOM, title=title, author=agency, subject=S.FORMAT_TITLE,
-            creator="政务公开年报助手", lang="zh-CN", initialFontName=fonts.primary("body").name,
-        )
-        # a hair taller than 22 lines so that rounding never pushes the 22nd line to the next page
-        frame = Frame(MARGIN_LEFT, MARGIN_BOTTOM - 0.01, TYPE_WIDTH, TYPE_HEIGHT + 0.02, leftPadding=0,
-                      rightPadding=0, topPadding=0, bottomPadding=0, id="body")
-        doc.addPageTemplates([PageTemplate("page", [frame], onPage=_page_decorator(ctx, draft))])
-        doc.build(story)
-        pages = doc.page
+    pages = build_document(story, path, ctx, draft=draft, title=title, author=agency, subject=S.FORMAT_TITLE)
     return PdfResult(missing_chars=set(ctx.missing), draft=draft, pages=pages)
 
 

@@ -37,15 +37,6 @@ from model.verdict import judge
 
 #: What a folder given to 汇总 contributes: the kinds of file the readers understand.
 MEMBER_SUFFIXES = REPORT_SUFFIXES + PUBLISHED_SUFFIXES
-#: The key figures of the member status table and the side-by-side sheet: (label, cell code).
-KEY_FIGURES: tuple[tuple[str, str], ...] = (
-    ("新收申请", S.t3("new", "total")),
-    ("予以公开", S.t3("open", "total")),
-    ("结转下年度", S.t3("carried_out", "total")),
-    ("行政复议", S.t4("review", "total")),
-    ("行政诉讼（未经复议）", S.t4("suit_direct", "total")),
-    ("行政诉讼（复议后）", S.t4("suit_after_review", "total")),
-)
 #: The choice to leave out members whose tables have errors, as the window, the CLI and the outputs name it.
 EXCLUDE_ERRORS_LABEL = "不计入统计表有错误的单位"
 

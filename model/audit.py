@@ -27,6 +27,7 @@ from model.inputs import (
     missing_units,
     unit_key,
 )
+from model.key_figures import KEY_FIGURES
 from model.report import Report
 from model.rules import Finding, Severity, _paragraph_number, publication_delay
 from model.storage import ReportFileError
@@ -331,18 +332,6 @@ def _check(doc: AuditDocument) -> None:
 # Key figures and findings in words, for the workbook, the PDF and the window
 
 
-#: The key figures of every unit, side by side: (label, cell code).
-KEY_FIGURES: tuple[tuple[str, str], ...] = (
-    ("新收申请", S.t3("new", "total")),
-    ("上年结转", S.t3("carried_in", "total")),
-    ("予以公开", S.t3("open", "total")),
-    ("部分公开", S.t3("partial", "total")),
-    ("办理结果总计", S.t3("total", "total")),
-    ("结转下年度", S.t3("carried_out", "total")),
-    ("行政复议", S.t4("review", "total")),
-    ("行政诉讼（未经复议）", S.t4("suit_direct", "total")),
-    ("行政诉讼（复议后）", S.t4("suit_after_review", "total")),
-)
 KIND_LABELS = dict(S.AGENCY_KINDS)
 SECTION_HEADINGS = {sec.key: sec.heading for sec in S.SECTIONS}
 FIELD_LABELS = {"title": "报告标题", **{f.key: f.label for f in S.META_FIELDS}}

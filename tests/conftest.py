@@ -34,3 +34,22 @@ def cn_dir(tmp_path: Path) -> Path:
     d = tmp_path / "报告 目录"
     d.mkdir()
     return d
+
+
+@pytest.fixture
+def registry_calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The name of every file read through model.documents.read_document (the one registry), also where a
+    module imported it under its own name (ui.main_window)."""
+    import model.documents
+
+    calls: list[str] = []
+    real = model.documents.read_document
+
+    def spy(path):  # type: ignore[no-untyped-def]
+        calls.append(Path(path).name)
+        return real(path)
+
+    for module in list(sys.modules.values()):
+        if getattr(module, "read_document", None) is real:
+            monkeypatch.setattr(module, "read_document", spy)
+    return calls

@@ -21,6 +21,8 @@ from model.report import Report  # noqa: E402
 from resources import SAMPLE_REPORT  # noqa: E402
 
 SAMPLE = SAMPLE_REPORT
+#: The published sample as copied text (a copy of ../shared/samples/jinxiang-xzsp-2022.txt kept with the tests).
+SAMPLE_TXT = Path(__file__).resolve().parent / "model" / "import_corpus" / "jinxiang-xzsp-2022.txt"
 MAIN = ROOT / "main.py"
 
 #: Table 二 of the full report.
@@ -145,3 +147,25 @@ def valid_reports(draw, counts=ANY_COUNT, fee=ANY_FEE, text=hostile_text) -> Rep
         st.one_of(st.sampled_from(["T3-1", "T3-5", "S2-2@t2.normative.in_force", "G7"]), st.text(min_size=1, max_size=10)),
         text, max_size=4))
     return Report(meta=meta, sections=sections, values=values, explanations=explanations)
+
+
+def show_window(window, qtbot, size: tuple[int, int] = (1366, 768)) -> None:
+    """Show the main window at `size`, exposed and active, as UI tests with real key events need it."""
+    from PySide6.QtWidgets import QApplication
+
+    window.resize(*size)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    QApplication.processEvents()
+
+
+def table_view(window, key: str):
+    """Go to table `key`'s page and give its view the focus; the view (objectName table-<key>)."""
+    from PySide6.QtWidgets import QApplication, QTableView
+
+    window.wizard.go_to(window.wizard.page_of_table(key))
+    view = window.findChild(QTableView, f"table-{key}")
+    view.setFocus()
+    QApplication.processEvents()
+    return view

@@ -5,32 +5,14 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
-import pytest
 from aggregate_members import COUNTY, YEAR, member, write_handmade
+from support import SAMPLE_TXT
 
 import main
 import model.documents
 from model.aggregate import aggregate
 from model.storage import save
-
-#: The published sample as copied text (kept with the tests).
-SAMPLE_TXT = Path(__file__).resolve().parent / "import_corpus" / "jinxiang-xzsp-2022.txt"
-
-
-@pytest.fixture
-def registry_calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Every file read through model.documents.read_document, by name."""
-    calls: list[str] = []
-    real = model.documents.read_document
-
-    def spy(path):  # type: ignore[no-untyped-def]
-        calls.append(Path(path).name)
-        return real(path)
-
-    monkeypatch.setattr(model.documents, "read_document", spy)
-    return calls
 
 
 def test_aggregate_reads_every_member_through_the_registry(cn_dir, registry_calls):

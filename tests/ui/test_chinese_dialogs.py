@@ -100,12 +100,11 @@ def test_about_is_in_chinese_and_names_every_licence(make_window):
 
 
 def test_import_details_are_readable_in_a_resizable_window(make_window, qtbot):
-    from pathlib import Path
 
     from PySide6.QtWidgets import QDialog, QPlainTextEdit
+    from support import SAMPLE_TXT
 
-    sample = Path(__file__).resolve().parents[1] / "model" / "import_corpus" / "jinxiang-xzsp-2022.txt"
-    text = sample.read_text(encoding="utf-8").replace("自然人", "个人", 1) + "\n附表：另有说明一行无法识别\n"
+    text = SAMPLE_TXT.read_text(encoding="utf-8").replace("自然人", "个人", 1) + "\n附表：另有说明一行无法识别\n"
     window = make_window()
     window.show()
     assert window.import_text(text)

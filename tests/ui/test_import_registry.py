@@ -3,33 +3,16 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QMessageBox
-from support import SAMPLE
-
-import model.documents
-import ui.main_window
-
-SAMPLE_TXT = Path(__file__).resolve().parents[1] / "model" / "import_corpus" / "jinxiang-xzsp-2022.txt"
+from support import SAMPLE, SAMPLE_TXT
 
 
-@pytest.fixture
-def registry_calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    calls: list[str] = []
-    real = model.documents.read_document
-
-    def spy(path):  # type: ignore[no-untyped-def]
-        calls.append(Path(path).name)
-        return real(path)
-
-    monkeypatch.setattr(model.documents, "read_document", spy)  # open_report's reader
-    monkeypatch.setattr(ui.main_window, "read_document", spy)  # the window's own name for it
+@pytest.fixture(autouse=True)
+def _no_message_boxes(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(QMessageBox, "open", lambda *a, **k: None)
-    return calls
 
 
 def test_import_reads_through_the_registry(make_window, registry_calls, cn_dir):

@@ -9,14 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
-
-
-def _show(window, qtbot):
-    window.resize(1024, 768)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    QApplication.processEvents()
+from support import show_window
 
 
 def _type(qtbot, text):
@@ -26,7 +19,7 @@ def _type(qtbot, text):
 
 def test_the_agency_name_is_typed_whole(make_window, qtbot):
     window = make_window()
-    _show(window, qtbot)
+    show_window(window, qtbot, (1024, 768))
     agency = window.findChild(QLineEdit, "meta-agency")
     qtbot.mouseClick(agency, Qt.MouseButton.LeftButton)
     _type(qtbot, "Jinxiang")
@@ -37,7 +30,7 @@ def test_the_agency_name_is_typed_whole(make_window, qtbot):
 def test_clearing_and_retyping_the_agency_keeps_the_focus(make_window, qtbot):
     """Emptying the field makes the page incomplete again: the same button update, the same focus."""
     window = make_window()
-    _show(window, qtbot)
+    show_window(window, qtbot, (1024, 768))
     agency = window.findChild(QLineEdit, "meta-agency")
     qtbot.mouseClick(agency, Qt.MouseButton.LeftButton)
     _type(qtbot, "AB")

@@ -16,7 +16,7 @@ import pytest
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMenu, QPlainTextEdit, QTableView
-from support import SAMPLE
+from support import SAMPLE, show_window, table_view
 
 from model import schema as S
 from model.storage import load
@@ -24,20 +24,8 @@ from model.storage import load
 CODE = Qt.ItemDataRole.UserRole
 
 
-def _show(window, qtbot):
-    window.resize(1366, 768)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    QApplication.processEvents()
 
 
-def _view(window, key):
-    window.wizard.go_to(window.wizard.page_of_table(key))
-    view = window.findChild(QTableView, f"table-{key}")
-    view.setFocus()
-    QApplication.processEvents()
-    return view
 
 
 def _current(view):
@@ -62,8 +50,8 @@ def _message(window, key):
 def test_the_clerk_types_down_table_two(make_window, qtbot):
     """15 ⏎ 1560 ⏎ 320 ⏎ 12 ⏎ from 行政规范性文件·现行有效件数 fills 许可、处罚、强制 (before: one cell, four times)."""
     window = make_window()
-    _show(window, qtbot)
-    view = _view(window, "t2")
+    show_window(window, qtbot)
+    view = table_view(window, "t2")
     view.select_index(view.model().index_of("t2.normative.in_force"))
     for number in ("15", "1560", "320", "12"):
         _keys(qtbot, number)
@@ -75,8 +63,8 @@ def test_the_clerk_types_down_table_two(make_window, qtbot):
 
 def test_down_and_up_pass_merged_rows_and_keep_the_column(make_window, qtbot):
     window = make_window()
-    _show(window, qtbot)
-    view = _view(window, "t2")
+    show_window(window, qtbot)
+    view = table_view(window, "t2")
     view.select_index(view.model().index_of("t2.normative.repealed"))
     qtbot.keyClick(view, Qt.Key.Key_Down)
     assert _current(view) == "t2.license.decisions"
@@ -89,13 +77,13 @@ def test_down_and_up_pass_merged_rows_and_keep_the_column(make_window, qtbot):
     qtbot.keyClick(view, Qt.Key.Key_Up)  # the top: stays
     assert _current(view) == "t2.regulation.repealed"
     # in a column of totals (表三 总计) the arrows still read it cell by cell
-    t3 = _view(window, "t3")
+    t3 = table_view(window, "t3")
     t3.select_index(t3.model().index_of("t3.new.total"))
     qtbot.keyClick(t3, Qt.Key.Key_Down)
     assert _current(t3) == "t3.carried_in.total"
     qtbot.keyClick(t3, Qt.Key.Key_Return)  # Enter there: on to the next input row
     assert _current(t3) == "t3.open.natural"
-    view = _view(window, "t2")
+    view = table_view(window, "t2")
     # Down while typing commits and moves the same way
     view.select_index(view.model().index_of("t2.normative.in_force"))
     _keys(qtbot, "7", finish=Qt.Key.Key_Down)
@@ -125,8 +113,8 @@ def _columns_covered(key):
 def test_tab_order_types_every_input_cell_once(make_window, qtbot, key):
     """Typing a different number into each cell and pressing Tab fills every input cell exactly once."""
     window = make_window()
-    _show(window, qtbot)
-    view = _view(window, key)
+    show_window(window, qtbot)
+    view = table_view(window, key)
     codes = _input_cells(key)
     view.select_index(view.model().index_of(codes[0]))
     visited = []
@@ -147,8 +135,8 @@ def test_enter_order_reaches_every_input_cell(make_window, qtbot, key):
     once in each of the three columns they span), and each press moves. A number typed at each first
     visit stays: nothing is overwritten."""
     window = make_window()
-    _show(window, qtbot)
-    view = _view(window, key)
+    show_window(window, qtbot)
+    view = table_view(window, key)
     codes = _input_cells(key)
     view.select_index(view.model().index_of(codes[0]))
     visited, typed = [], {}
@@ -170,8 +158,8 @@ def test_enter_order_reaches_every_input_cell(make_window, qtbot, key):
 
 def test_ctrl_down_and_up_jump_to_the_end_of_the_filled_run(make_window, qtbot):
     window = make_window()
-    _show(window, qtbot)
-    view = _view(window, "t3")
+    show_window(window, qtbot)
+    view = table_view(window, "t3")
     window.doc.set_cells({S.t3(r, "natural"): 1 for r in ("new", "carried_in", "open", "partial", "deny_1")}
                          | {S.t3("unable_2", "natural"): 4})
     view.select_index(view.model().index_of("t3.new.natural"))
@@ -204,8 +192,8 @@ def _paste(qtbot, view, code, text):
 def test_a_row_of_input_cells_fills_the_input_cells(make_window, qtbot):
     """表四: 12 numbers copied without the 总计 columns fill the 12 input cells (before: shifted, two lost)."""
     window = make_window()
-    _show(window, qtbot)
-    view = _view(window, "t4")
+    show_window(window, qtbot)
+    view = table_view(window, "t4")
     _paste(qtbot, view, "t4.review.upheld", "\t".join(str(n) for n in range(1, 13)) + "\n")
     assert [window.doc.report.value(c) for c in T4_INPUTS] == list(range(1, 13))
     assert not window.doc.report.stated
@@ -218,8 +206,8 @@ def test_a_row_of_input_cells_fills_the_input_cells(make_window, qtbot):
 
 def test_a_printed_row_puts_each_number_in_its_column(make_window, qtbot):
     window = make_window()
-    _show(window, qtbot)
-    view = _view(window, "t4")
+    show_window(window, qtbot)
+    view = table_view(window, "t4")
     printed = [1, 2, 3, 4, 10, 5, 6, 7, 8, 26, 9, 10, 11, 12, 42]
     _paste(qtbot, view, "t4.review.upheld", "\t".join(map(str, printed)))
     assert [window.doc.report.value(c) for c in T4_INPUTS] == [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]
@@ -229,8 +217,8 @@ def test_a_printed_row_puts_each_number_in_its_column(make_window, qtbot):
 
 def test_any_other_width_is_refused_naming_the_widths_that_fit(make_window, qtbot):
     window = make_window()
-    _show(window, qtbot)
-    view = _view(window, "t4")
+    show_window(window, qtbot)
+    view = table_view(window, "t4")
     _paste(qtbot, view, "t4.review.upheld", "\t".join(["1"] * 10))
     assert all(window.doc.report.value(c) is None for c in T4_INPUTS)
     message = _message(window, "t4")
@@ -240,10 +228,10 @@ def test_any_other_width_is_refused_naming_the_widths_that_fit(make_window, qtbo
     # a number alone on a total is not pasted: totals are computed
     _paste(qtbot, view, "t4.review.total", "7")
     assert "t4.review.total" not in window.doc.report.stated and "未粘贴" in _message(window, "t4")
-    view = _view(window, "t3")
+    view = table_view(window, "t3")
     _paste(qtbot, view, "t3.new.total", "7")  # as wide as what is left of the printed row, yet no input
     assert "t3.new.total" not in window.doc.report.stated and "自动计算" in _message(window, "t3")
-    view = _view(window, "t4")
+    view = table_view(window, "t4")
     # a narrower block that meets no total goes where it lands, as before
     _paste(qtbot, view, "t4.review.upheld", "1\t2\t3")
     assert [window.doc.report.value(c) for c in T4_INPUTS[:4]] == [1, 2, 3, None]
@@ -252,8 +240,8 @@ def test_any_other_width_is_refused_naming_the_widths_that_fit(make_window, qtbo
 def test_a_column_for_table_two_follows_the_input_rows(make_window, qtbot):
     """A column of 4 numbers at 行政规范性文件·现行有效件数 fills it and 许可、处罚、强制, as Enter goes."""
     window = make_window()
-    _show(window, qtbot)
-    view = _view(window, "t2")
+    show_window(window, qtbot)
+    view = table_view(window, "t2")
     _paste(qtbot, view, "t2.normative.in_force", "15\n1560\n320\n12\n")
     report = window.doc.report
     assert [report.value(c) for c in ("t2.normative.in_force", "t2.license.decisions", "t2.penalty.decisions",
@@ -267,8 +255,8 @@ def test_a_column_for_table_two_follows_the_input_rows(make_window, qtbot):
 
 def test_a_pasted_total_that_differs_is_kept_reported_and_saved(make_window, qtbot, tmp_path):
     window = make_window()
-    _show(window, qtbot)
-    view = _view(window, "t4")
+    show_window(window, qtbot)
+    view = table_view(window, "t4")
     printed = [1, 2, 1, 1, 6, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]  # 行政复议 总计 printed as 6, its parts add to 5
     _paste(qtbot, view, "t4.review.upheld", "\t".join(map(str, printed)))
     doc = window.doc
@@ -302,8 +290,8 @@ def test_a_pasted_total_that_differs_is_kept_reported_and_saved(make_window, qtb
 
 def test_accepting_the_sum_from_the_right_click_menu(make_window, qtbot):
     window = make_window()
-    _show(window, qtbot)
-    view = _view(window, "t3")
+    show_window(window, qtbot)
+    view = table_view(window, "t3")
     _paste(qtbot, view, "t3.new.natural", "1\t1\t0\t0\t0\t0\t5")  # 总计 printed 5, the parts add to 2
     doc = window.doc
     assert doc.claim("t3.new.total") == 5
@@ -328,8 +316,8 @@ def test_an_imported_claim_survives_editing_a_part(make_window, qtbot, tmp_path)
     path = tmp_path / "已发布.json"
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     window = make_window(path)
-    _show(window, qtbot)
-    view = _view(window, "t3")
+    show_window(window, qtbot)
+    view = table_view(window, "t3")
     assert window.doc.claim("t3.new.total") == 2
     view.select_index(view.model().index_of("t3.new.business"))
     _keys(qtbot, "1")  # before: any edit of a part dropped the stated total and its finding
@@ -350,8 +338,8 @@ def test_edit_menu_has_the_commands_beside_undo(make_window):
 
 def test_edit_menu_works_on_the_table(make_window, qtbot):
     window = make_window(SAMPLE)
-    _show(window, qtbot)
-    view = _view(window, "t3")
+    show_window(window, qtbot)
+    view = table_view(window, "t3")
     acts = window.edit_actions
     a, b = view.model().index_of("t3.new.natural"), view.model().index_of("t3.carried_in.business")
     view.selectionModel().select(QItemSelection(a, b), QItemSelectionModel.SelectionFlag.ClearAndSelect)
@@ -378,7 +366,7 @@ def test_edit_menu_works_on_the_table(make_window, qtbot):
 
 def test_edit_menu_works_in_a_text_page(make_window, qtbot):
     window = make_window(SAMPLE)
-    _show(window, qtbot)
+    show_window(window, qtbot)
     window.wizard.go_to(1)  # 一、总体情况
     editor = window.wizard.currentPage().findChild(QPlainTextEdit)
     editor.setFocus()

@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
-from support import SAMPLE
+from support import SAMPLE, SAMPLE_TXT
 
 from model.rules import Severity
-
-#: The published sample as copied text (a copy of ../shared/samples/jinxiang-xzsp-2022.txt kept with the tests).
-SAMPLE_TXT = Path(__file__).resolve().parents[1] / "model" / "import_corpus" / "jinxiang-xzsp-2022.txt"
 
 
 def test_import_a_published_report_from_the_menu(make_window, monkeypatch, tmp_path):

@@ -10,28 +10,13 @@ import re
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QListView, QTableView
+from PySide6.QtWidgets import QApplication, QListView
+from support import show_window, table_view
 
 from model import schema as S
 
 SEVERITY_ROLE = Qt.ItemDataRole.UserRole + 1
 RULE_CODE = re.compile(r"\b[TSGA]\d(-\d)?\b")
-
-
-def _show(window, qtbot):
-    window.resize(1366, 768)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    QApplication.processEvents()
-
-
-def _view(window, key):
-    window.wizard.go_to(window.wizard.page_of_table(key))
-    view = window.findChild(QTableView, f"table-{key}")
-    view.setFocus()
-    QApplication.processEvents()
-    return view
 
 
 def _type(qtbot, view, code, text, finish=Qt.Key.Key_Return):
@@ -56,7 +41,7 @@ def _shown(view, code):
 
 def test_new_report_opens_without_red(make_window, qtbot):
     window = make_window()
-    _show(window, qtbot)
+    show_window(window, qtbot)
     rows = _rows(window)
     assert rows and all(sev == "todo" for _, sev, _ in rows)
     assert not [text for _, _, text in rows if RULE_CODE.search(text)]
@@ -66,8 +51,8 @@ def test_new_report_opens_without_red(make_window, qtbot):
 
 def test_partly_filled_column_shows_totals_and_balance_as_progress(make_window, qtbot):
     window = make_window()
-    _show(window, qtbot)
-    view = _view(window, "t3")
+    show_window(window, qtbot)
+    view = table_view(window, "t3")
     for row, text in (("new", "10"), ("carried_in", "2"), ("open", "6"), ("partial", "1"), ("carried_out", "3")):
         _type(qtbot, view, S.t3(row, "natural"), text)
     assert _shown(view, "t3.new.total") == "10"
@@ -88,8 +73,8 @@ def test_partly_filled_column_shows_totals_and_balance_as_progress(make_window, 
 
 def test_left_and_right_commit_and_move(make_window, qtbot):
     window = make_window()
-    _show(window, qtbot)
-    view = _view(window, "t3")
+    show_window(window, qtbot)
+    view = table_view(window, "t3")
     _type(qtbot, view, "t3.new.business", "4", finish=Qt.Key.Key_Left)
     assert window.doc.report.value("t3.new.business") == 4
     assert view.currentIndex() == view.model().index_of("t3.new.natural")
@@ -100,8 +85,8 @@ def test_left_and_right_commit_and_move(make_window, qtbot):
 
 def test_tab_and_enter_skip_computed_cells(make_window, qtbot):
     window = make_window()
-    _show(window, qtbot)
-    view = _view(window, "t3")
+    show_window(window, qtbot)
+    view = table_view(window, "t3")
     _type(qtbot, view, "t3.new.other", "1", finish=Qt.Key.Key_Tab)
     assert view.currentIndex() == view.model().index_of("t3.carried_in.natural")  # 总计 skipped
     _type(qtbot, view, "t3.other_3.natural", "1")  # Enter: （七）总计 skipped
@@ -110,8 +95,8 @@ def test_tab_and_enter_skip_computed_cells(make_window, qtbot):
 
 def test_typing_on_a_total_says_what_it_is(make_window, qtbot):
     window = make_window()
-    _show(window, qtbot)
-    view = _view(window, "t3")
+    show_window(window, qtbot)
+    view = table_view(window, "t3")
     view.select_index(view.model().index_of("t3.new.total"))
     qtbot.keyClick(view, "5")
     message = window.wizard.table_pages["t3"].message_label
@@ -120,8 +105,8 @@ def test_typing_on_a_total_says_what_it_is(make_window, qtbot):
 
 def test_paste_reads_dashes_as_zero_and_points_at_a_bad_cell(make_window, qtbot):
     window = make_window()
-    _show(window, qtbot)
-    view = _view(window, "t3")
+    show_window(window, qtbot)
+    view = table_view(window, "t3")
     view.select_index(view.model().index_of("t3.new.natural"))
     QGuiApplication.clipboard().setText("3\t—\t/\t无\t-\t2\n")
     assert view.paste_clipboard()
@@ -140,8 +125,8 @@ def test_paste_reads_dashes_as_zero_and_points_at_a_bad_cell(make_window, qtbot)
 def test_tab_moves_without_opening_the_next_cell(make_window, qtbot):
     """As in Excel/WPS: after Tab the next cell is selected, not being edited; typing replaces it."""
     window = make_window()
-    _show(window, qtbot)
-    view = _view(window, "t3")
+    show_window(window, qtbot)
+    view = table_view(window, "t3")
     _type(qtbot, view, "t3.new.natural", "4", finish=Qt.Key.Key_Tab)
     assert view.currentIndex() == view.model().index_of("t3.new.business")
     assert view.state() != view.State.EditingState
