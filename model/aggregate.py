@@ -56,8 +56,7 @@ class Member:
 
     @property
     def agency(self) -> str:
-        agency = self.report.meta.get("agency") if self.report else None
-        return agency.strip() if isinstance(agency, str) else ""
+        return self.report.agency if self.report else ""
 
     @property
     def year(self) -> int | None:

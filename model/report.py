@@ -157,6 +157,12 @@ class Report:
         return year if isinstance(year, int) and not isinstance(year, bool) else None
 
     @property
+    def agency(self) -> str:
+        """机关名称 as filled in, stripped ("" when missing or not text)."""
+        agency = self.meta.get("agency")
+        return agency.strip() if isinstance(agency, str) else ""
+
+    @property
     def title(self) -> str:
         return report_title(str(self.meta.get("agency", "") or ""), self.year)
 
