@@ -124,11 +124,11 @@ def _stdout_safe() -> None:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from model.documents import read_document
-    from model.rules import Severity
+    from model.checks.rules import Severity
+    from model.checks.verdict import judge
+    from model.reading.documents import read_document
+    from model.report.storage import ReportFileError
     from model.schema import CELLS
-    from model.storage import ReportFileError
-    from model.verdict import judge
 
     try:
         document = read_document(args.file)
@@ -166,9 +166,9 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from export.errors import ExportError
-    from model.documents import open_report
-    from model.storage import ReportFileError
-    from model.verdict import judge
+    from model.checks.verdict import judge
+    from model.reading.documents import open_report
+    from model.report.storage import ReportFileError
 
     if not args.xlsx and not args.pdf and not args.docx:
         print("请用 --xlsx、--pdf 和/或 --docx 指定要写出的文件。", file=sys.stderr)
@@ -212,9 +212,9 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_new(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from model.documents import open_report
-    from model.next_year import NextYearError, next_year_report, texts_note
-    from model.storage import ReportFileError, save
+    from model.reading.documents import open_report
+    from model.report.next_year import NextYearError, next_year_report, texts_note
+    from model.report.storage import ReportFileError, save
 
     if Path(args.out).exists() and not args.force:
         print(f"无法新建：“{args.out}”已存在，未覆盖。要覆盖它，请加 --force。", file=sys.stderr)
@@ -236,8 +236,8 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 def _expected_arg(path: str | None) -> tuple[bool, list[str] | None]:
     """--expected read for aggregate and audit: (False, None) after telling why it cannot be read."""
-    from model.inputs import read_expected
-    from model.storage import ReportFileError
+    from model.many_reports.inputs import read_expected
+    from model.report.storage import ReportFileError
 
     try:
         return True, (read_expected(path) if path else None)
@@ -273,8 +273,8 @@ def _write_failed(exc: Exception) -> int:
 
 
 def cmd_aggregate(args: argparse.Namespace) -> int:
-    from model.aggregate import aggregate
-    from model.storage import ReportFileError, save
+    from model.many_reports.aggregate import aggregate
+    from model.report.storage import ReportFileError, save
 
     ok, expected = _expected_arg(args.expected)
     if not ok:
@@ -323,9 +323,9 @@ def cmd_aggregate(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from model.documents import read_document
+    from model.reading.documents import read_document
     from model.reading.notices import LABEL_RULE, WARNING
-    from model.storage import ReportFileError, save
+    from model.report.storage import ReportFileError, save
 
     try:
         document = read_document(args.published)  # any readable kind, through the one registry
@@ -351,7 +351,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_audit(args: argparse.Namespace) -> int:
-    from model.audit import run_audit
+    from model.many_reports.audit import run_audit
 
     ok, expected = _expected_arg(args.expected)
     if not ok:
@@ -372,7 +372,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
     else:
-        from model.audit import summary_lines
+        from model.many_reports.audit import summary_lines
 
         for line in summary_lines(result):
             print(line)

@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 CHILD = """
 import sys, time
 sys.path.insert(0, {root!r})
-from model.aggregate import aggregate
+from model.many_reports.aggregate import aggregate
 t0 = time.perf_counter()
 result = aggregate([{folder!r}], agency="某某县人民政府")
 elapsed = time.perf_counter() - t0

@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 CHILD = """
 import os, resource, sys, time
 sys.path.insert(0, {root!r})
-from model.audit import run_audit
+from model.many_reports.audit import run_audit
 seen = []
 t0 = time.perf_counter()
 result = run_audit([{folder!r}], progress=lambda d, n, name: seen.append(d))
@@ -46,7 +46,7 @@ HTML = ("jishu-2023.html", "金乡县鸡黍镇人民政府"), ("renwu-2023.html"
 def write_documents(folder: Path, n: int) -> None:
     from export.docx import write_docx
     from export.pdf import write_pdf
-    from model.storage import load
+    from model.report.storage import load
     from resources import SAMPLE_REPORT
 
     corpus = ROOT / "tests" / "model" / "import_corpus"

@@ -19,8 +19,8 @@ from _timing import ROOT, measure
 from export.docx import write_docx
 from export.pdf import write_pdf
 from export.xlsx import write_workbook
-from model.rules import evaluate
-from model.storage import load
+from model.checks.rules import evaluate
+from model.report.storage import load
 from resources import SAMPLE_REPORT
 
 SAMPLE = SAMPLE_REPORT

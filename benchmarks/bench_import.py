@@ -56,8 +56,8 @@ def main() -> None:
             lambda: import_published(page), 30, warmup=3)
     measure("import .docx (renwu-2023)", lambda: import_published(docx), 30, warmup=3)
     from export.pdf import write_pdf
-    from model.documents import read_document
-    from model.storage import load
+    from model.reading.documents import read_document
+    from model.report.storage import load
 
     pdf = folder / "样本.pdf"
     write_pdf(load(ROOT / "resources" / "samples" / "jinxiang-xzsp-2022.json"), pdf, draft=False)

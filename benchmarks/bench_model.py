@@ -10,9 +10,9 @@ from pathlib import Path
 
 from _timing import measure
 
-from model.rules import evaluate
+from model.checks.rules import evaluate
+from model.report.storage import load, save
 from model.schema import INPUT_CODES
-from model.storage import load, save
 from resources import SAMPLE_REPORT
 
 SAMPLE = SAMPLE_REPORT
@@ -31,7 +31,7 @@ def main() -> None:
     long = report.copy()
     s1 = report.sections["s1"]
     long.sections["s1"] = (s1 * (20_000 // len(s1) + 1))[:20_000]
-    from model.text_figures import _claims
+    from model.checks.text_figures import _claims
 
     def cold(*args):  # as after typing in the text: the text is parsed again (G6 caches per text)
         def run():

@@ -14,8 +14,8 @@ sys.path.insert(0, str(ROOT / "tests" / "model"))
 
 from text_corpus import PASSAGES  # noqa: E402
 
-from model.storage import load  # noqa: E402
-from model.text_figures import g6_findings  # noqa: E402
+from model.checks.text_figures import g6_findings  # noqa: E402
+from model.report.storage import load  # noqa: E402
 from resources import SAMPLE_REPORT  # noqa: E402
 
 LONG_CHARS = 20_000
@@ -38,7 +38,7 @@ def main() -> None:
     wrong.sections["s1"] = wrong.sections["s1"].replace("我局收到 2 条", "我局收到 3 条")
     long = long_report()
     print(f"long section: {len(long.sections['s1'])} characters, {len(g6_findings(long))} findings")
-    from model.text_figures import _claims
+    from model.checks.text_figures import _claims
 
     def cold(report):  # the text just changed: it is parsed again
         def run():

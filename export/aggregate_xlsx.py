@@ -21,9 +21,9 @@ from export.cell_text import put_text
 from export.errors import ExportError
 from export.sheet_style import BODY, BORDER, CENTER, HEAD, HEAD_FILL, WRAP, print_landscape
 from export.xlsx import build_workbook, mark_draft
-from model.aggregate import Aggregation
-from model.atomic import atomic_path
-from model.key_figures import SUM_KEY_FIGURES as KEY_FIGURES
+from model.files.atomic import atomic_path
+from model.many_reports.aggregate import Aggregation
+from model.report.key_figures import SUM_KEY_FIGURES as KEY_FIGURES
 
 MEMBERS_SHEET = "汇总单位情况"
 COMPARE_SHEET = "各单位对比"

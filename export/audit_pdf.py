@@ -28,8 +28,8 @@ from export.pdf import (
     build_document,
     drawable,
 )
-from model.audit import Audit, AuditDocument, counts_by_problem, place_of
-from model.rules import Severity
+from model.checks.rules import Severity
+from model.many_reports.audit import Audit, AuditDocument, counts_by_problem, place_of
 
 _NUMERALS = "一二三四五六七八九十"
 #: What the 通报 lists for each unit with errors: what it must correct and what it must explain.

@@ -16,9 +16,18 @@ from export.aggregate_xlsx import row_height
 from export.cell_text import put_text
 from export.errors import ExportError
 from export.sheet_style import BODY, BORDER, CENTER, HEAD, HEAD_FILL, WRAP, print_landscape
-from model.atomic import atomic_path
-from model.audit import KEY_FIGURES, KIND_LABELS, Audit, AuditDocument, key_figures, part_of, place_of, problem_of
-from model.rules import Severity
+from model.checks.rules import Severity
+from model.files.atomic import atomic_path
+from model.many_reports.audit import (
+    KEY_FIGURES,
+    KIND_LABELS,
+    Audit,
+    AuditDocument,
+    key_figures,
+    part_of,
+    place_of,
+    problem_of,
+)
 
 OVERVIEW_SHEET, FINDINGS_SHEET, FIGURES_SHEET = "总览", "问题清单", "各单位数据"
 _LINK = Font(name="宋体", size=10.5, color="0563C1", underline="single")

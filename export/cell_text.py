@@ -5,8 +5,8 @@ Published reports and member files are outside text: a quote or a unit's name ma
 "+", "-" or "@" (or with spaces or a tab and then one), which Excel, WPS and LibreOffice would take for
 a formula (`=cmd|'/c calc'!A1`, `=HYPERLINK(…)`) when the cell is typed into or the sheet is saved as
 CSV; it may hold a control character (a Word line break in 机关名称) that openpyxl refuses with
-IllegalCharacterError. `put_text` stores what a visible cell shows (model.workbook_layout.visible: the
-one cleaning of model.text_clean, cut to Excel's limit, `_xHHHH_` escaped) as a string, never a
+IllegalCharacterError. `put_text` stores what a visible cell shows (model.reading.workbook_layout.visible: the
+one cleaning of model.files.text_clean, cut to Excel's limit, `_xHHHH_` escaped) as a string, never a
 formula, and marks formula-like text with Excel's quote prefix so that editing the cell keeps it text.
 """
 
@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from model.workbook_layout import visible
+from model.reading.workbook_layout import visible
 
 #: What makes a spreadsheet read a typed text as a formula.
 FORMULA_START = ("=", "+", "-", "@")

@@ -1,6 +1,6 @@
 """The report as an editable Word document laid out after GB/T 9704-2012 (spec §8), with python-docx; no Qt.
 
-    result = write_docx(report, "报告.docx", draft=verdict.draft)   # 草稿: the caller's verdict (model.verdict)
+    result = write_docx(report, "报告.docx", draft=verdict.draft)   # 草稿: the caller's verdict (model.checks.verdict)
     result.draft
 
 Offices finish and publish the report in Word or WPS, so the document is built for editing: paragraph
@@ -18,7 +18,7 @@ pages left one character in (different odd and even footers). The three tables c
 repeated on each page, rows never split, text in 小四/五号/小五 so that table 三 fits the width.
 
 Numbers are `report.figures()` (blank cells stay empty) and texts `printed_text`, like every output. Word
-has no markup to escape; control characters are cleaned by model.text_clean, as for every writer.
+has no markup to escape; control characters are cleaned by model.files.text_clean, as for every writer.
 python-docx is imported inside the functions: the wizard may import this module at start-up.
 """
 
@@ -44,11 +44,11 @@ from export.layout import (
     text_blocks,
 )
 from model import schema as S
-from model.atomic import atomic_path
-from model.printed import printed_text
-from model.report import Report
-from model.text_clean import clean_text
-from model.values import format_value
+from model.files.atomic import atomic_path
+from model.files.text_clean import clean_text
+from model.report.printed import printed_text
+from model.report.report import Report
+from model.report.values import format_value
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
@@ -582,7 +582,7 @@ def build_document(report: Report, *, draft: bool) -> DocxDocument:
 def write_docx(report: Report, path: str | os.PathLike[str], *, draft: bool) -> DocxResult:
     """Write the report to `path` as a Word document (.docx).
 
-    `draft` is the caller's verdict (model.verdict.judge, as for the PDF): the document then carries 草稿.
+    `draft` is the caller's verdict (model.checks.verdict.judge, as for the PDF): the document then carries 草稿.
     Raises ExportError (Chinese message) when the file cannot be written; no temporary file is left behind.
     """
     doc = build_document(report, draft=draft)

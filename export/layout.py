@@ -42,7 +42,7 @@ class Block:
 def text_blocks(text: str) -> list[Block]:
     """A section's (already cleaned) text as paragraphs: one per line, empty lines and edge spaces dropped."""
     out: list[Block] = []
-    for raw in text.split("\n"):  # model.text_clean made every kind of line break "\n"
+    for raw in text.split("\n"):  # model.files.text_clean made every kind of line break "\n"
         line = raw.strip(EDGE_SPACES)
         if not line:
             continue

@@ -1,6 +1,6 @@
 """The report as a PDF laid out after GB/T 9704-2012 (spec §8), drawn with reportlab; no Qt.
 
-    result = write_pdf(report, "报告.pdf", draft=verdict.draft)  # 草稿: the caller's verdict (model.verdict)
+    result = write_pdf(report, "报告.pdf", draft=verdict.draft)  # 草稿: the caller's verdict (model.checks.verdict)
     result = write_pdf(report, "空表.pdf", draft=False, blank=True)  # 打印空表: the tables without figures
     result.missing_chars                               # characters no font has (printed as 〓)
 
@@ -57,11 +57,11 @@ from export.layout import (
 )
 from export.linebreak import CLOSE, atoms, break_ranges, legal_break
 from model import schema as S
-from model.atomic import atomic_path
-from model.printed import printed_text
-from model.report import Report
-from model.text_clean import clean_text
-from model.values import format_value
+from model.files.atomic import atomic_path
+from model.files.text_clean import clean_text
+from model.report.printed import printed_text
+from model.report.report import Report
+from model.report.values import format_value
 
 MM = 72.0 / 25.4
 PAGE_WIDTH, PAGE_HEIGHT = A4
@@ -137,7 +137,7 @@ class _Context:
 
 
 def drawable(text: str) -> str:
-    """A user's text as the PDF draws it: the one cleaning of every writer (model.text_clean), then a
+    """A user's text as the PDF draws it: the one cleaning of every writer (model.files.text_clean), then a
     tab as a space and the characters with nothing to draw left out."""
     return _NOTHING_TO_DRAW.sub("", clean_text(text).replace("\t", " "))
 
@@ -610,7 +610,7 @@ def write_pdf(report: Report, path: str | os.PathLike[str], *, draft: bool,
               blank: bool = False, tables_only: bool = False, note: str = "") -> PdfResult:
     """Write the report (or, with blank=True, the 打印空表 form) to `path` as PDF.
 
-    `draft` is the caller's verdict (model.verdict.judge for a report, Aggregation.draft for a sum; False
+    `draft` is the caller's verdict (model.checks.verdict.judge for a report, Aggregation.draft for a sum; False
     for the blank form): every page then carries 草稿. Raises ExportError (Chinese message) when the file
     cannot be written.
     """

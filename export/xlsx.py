@@ -2,16 +2,16 @@
 
 The workbook has one sheet per table, drawn from the schema grid (spans, borders on every merged cell,
 A4, fit to width, repeated header rows, page numbers), the basic information, the texts, the findings,
-and a very hidden sheet that carries the whole report file (model.storage.dumps) so that the program
-reads its own workbook back exactly. Where everything sits is model.workbook_layout, shared with the
-reader (model.workbook_reader).
+and a very hidden sheet that carries the whole report file (model.report.storage.dumps) so that the program
+reads its own workbook back exactly. Where everything sits is model.reading.workbook_layout, shared with the
+reader (model.reading.workbook_reader).
 
 Every total is an Excel formula, =SUM of the cells the schema says it adds up (`Cell.sum_of`), so a
 superior who corrects a figure in WPS or Excel sees the totals follow; the reader takes such a total as
 the sum of its parts and never needs the value a spreadsheet program cached. Every string goes into a cell
 through export.cell_text.put_text, which stores it as text, never as a formula (a user's `=SUM(A1)` stays
 those nine characters), and keeps it within Excel's limits. Whether the workbook is a 草稿 is the
-caller's verdict (model.verdict, model.aggregate): the writer never decides it.
+caller's verdict (model.checks.verdict, model.many_reports.aggregate): the writer never decides it.
 """
 
 from __future__ import annotations
@@ -35,11 +35,10 @@ from export.cell_text import put_text
 from export.errors import ExportError
 from export.layout import DRAFT_WORD as DRAFT
 from model import schema as S
-from model.atomic import atomic_path
-from model.report import Report
-from model.rules import Finding, evaluate
-from model.text_clean import clean_text
-from model.workbook_layout import (
+from model.checks.rules import Finding, evaluate
+from model.files.atomic import atomic_path
+from model.files.text_clean import clean_text
+from model.reading.workbook_layout import (
     CODE_POS,
     DATA_MARKER,
     DATA_SHEET,
@@ -62,6 +61,7 @@ from model.workbook_layout import (
     text_rows,
     visible,
 )
+from model.report.report import Report
 
 __all__ = ["ExportError", "build_workbook", "mark_draft", "sheet_cell", "sheet_title", "write_workbook"]
 
@@ -459,7 +459,7 @@ def write_workbook(report: Report, path: str | os.PathLike[str], findings: list[
                    draft: bool) -> None:
     """Write the workbook of `report` to `path` atomically; raise ExportError with a Chinese message.
 
-    `findings` default to evaluate(report); `draft` (model.verdict's answer, given by the caller) marks
+    `findings` default to evaluate(report); `draft` (model.checks.verdict's answer, given by the caller) marks
     every visible sheet as 草稿.
     """
     wb = build_workbook(report, findings, draft=draft)

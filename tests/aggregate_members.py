@@ -11,7 +11,7 @@ from decimal import Decimal
 from support import full_report
 
 from model import schema as S
-from model.report import Report
+from model.report.report import Report
 
 COUNTY = "某某县"
 YEAR = 2024
@@ -34,7 +34,7 @@ def member(i: int, year: int = YEAR) -> Report:
 
 
 def expected_sum(indices: list[int]) -> dict[str, object]:
-    """Every input cell of the sum of the members `indices`, computed independently of model.aggregate."""
+    """Every input cell of the sum of the members `indices`, computed independently of model.many_reports.aggregate."""
     out: dict[str, object] = {}
     for i in indices:
         for code, v in member(i).values.items():
@@ -52,7 +52,7 @@ def write_handmade(report: Report, path, title: bool = True) -> None:
     import openpyxl
 
     from export.xlsx import write_workbook
-    from model.workbook_layout import sheet_cell, sheet_title
+    from model.reading.workbook_layout import sheet_cell, sheet_title
 
     with tempfile.TemporaryDirectory() as tmp:
         ours = Path(tmp) / "ours.xlsx"

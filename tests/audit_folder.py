@@ -13,8 +13,8 @@ from pathlib import Path
 from support import SAMPLE
 
 from model import schema as S
-from model.next_year import next_year_report
-from model.storage import load
+from model.report.next_year import next_year_report
+from model.report.storage import load
 
 CORPUS = Path(__file__).resolve().parent / "model" / "import_corpus"
 #: Real pages: unit → (file, the findings' rules it must have at error level).

@@ -14,8 +14,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import pytest  # noqa: E402
 from support import SAMPLE  # noqa: E402
 
-from model.report import Report  # noqa: E402
-from model.storage import load  # noqa: E402
+from model.report.report import Report  # noqa: E402
+from model.report.storage import load  # noqa: E402
 
 
 @pytest.fixture
@@ -38,12 +38,12 @@ def cn_dir(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def registry_calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The name of every file read through model.documents.read_document (the one registry), also where a
+    """The name of every file read through model.reading.documents.read_document (the one registry), also where a
     module imported it under its own name (ui.main_window)."""
-    import model.documents
+    import model.reading.documents
 
     calls: list[str] = []
-    real = model.documents.read_document
+    real = model.reading.documents.read_document
 
     def spy(path):  # type: ignore[no-untyped-def]
         calls.append(Path(path).name)

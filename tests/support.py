@@ -17,7 +17,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from model import schema as S  # noqa: E402
-from model.report import Report  # noqa: E402
+from model.report.report import Report  # noqa: E402
 from resources import SAMPLE_REPORT  # noqa: E402
 
 SAMPLE = SAMPLE_REPORT

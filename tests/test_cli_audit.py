@@ -16,7 +16,7 @@ from support import SAMPLE
 from test_cli import run_main
 
 from export.audit_xlsx import FIGURES_SHEET, FINDINGS_SHEET, OVERVIEW_COLUMNS, OVERVIEW_SHEET
-from model.storage import load, save
+from model.report.storage import load, save
 
 #: A rule code as the spec spells them (T3-1, S2-3, G6, R1 …): never in what a reader sees.
 RULE_CODE = re.compile(r"\b(?:[TS]\d-\d|G\d|R1|A\d)\b")

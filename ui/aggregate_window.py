@@ -1,7 +1,7 @@
 """汇总 (issue 11): a superior body adds up its units' reports, in a window beside the report.
 
 The units' files (chosen, a folder, or dropped onto the window) are read, checked and summed by
-model.aggregate in a worker thread, so the window never freezes on hundreds of files and 取消 stops
+model.many_reports.aggregate in a worker thread, so the window never freezes on hundreds of files and 取消 stops
 between two files. The member table shows the columns of the 汇总 workbook (export.aggregate_xlsx),
 so the window and the workbook never disagree on what a member's row says. The sum opens in the main
 window as a new unsaved report, or is saved and exported from here; exports reuse ExportActions, the
@@ -46,17 +46,17 @@ from PySide6.QtWidgets import (
 
 from export.aggregate_xlsx import MEMBER_HEADERS, member_rows
 from model import schema as S
-from model.aggregate import (
+from model.checks.rules import Severity
+from model.many_reports.aggregate import (
     EXCLUDE_ERRORS_LABEL,
     MEMBER_SUFFIXES,
     Aggregation,
     Member,
     aggregate,
 )
-from model.inputs import read_expected
-from model.preamble import generate_preamble
-from model.rules import Severity
-from model.storage import ReportFileError
+from model.many_reports.inputs import read_expected
+from model.report.preamble import generate_preamble
+from model.report.storage import ReportFileError
 from ui import colors
 from ui.exporting import ExportResult, file_stem
 from ui.tool_window import ToolWindow
@@ -566,7 +566,7 @@ class AggregateWindow(ToolWindow):
 
         def job() -> ExportResult:
             from export.errors import ExportError
-            from model.storage import save
+            from model.report.storage import save
 
             try:
                 save(report, path)
@@ -589,7 +589,7 @@ class AggregateWindow(ToolWindow):
         def job() -> ExportResult:
             from export.aggregate_xlsx import write_aggregation_workbook
 
-            write_aggregation_workbook(result, path, draft=result.draft)  # as the PDF: model.aggregate decides
+            write_aggregation_workbook(result, path, draft=result.draft)  # as the PDF: model.many_reports.aggregate decides
             return ExportResult([path])
 
         self.exports.start(f"导出“{path.name}”", job)
@@ -598,7 +598,7 @@ class AggregateWindow(ToolWindow):
         result = self._ready()
         if result is None:
             return
-        draft = result.draft  # decided in model.aggregate, as for `main.py aggregate --pdf`
+        draft = result.draft  # decided in model.many_reports.aggregate, as for `main.py aggregate --pdf`
         path = self._ask_file("导出汇总统计表 PDF", file_stem(result.report, draft=draft) + "统计表.pdf",
                               "PDF 文件 (*.pdf)", ".pdf")
         if path is None:

@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from model.oserror_text import os_error_reason
+from model.files.oserror_text import os_error_reason
 from resources import SAMPLE_REPORT
 from ui.appdata import APP_NAME
 from ui.autosave import Recovery, orphaned_recoveries

@@ -18,9 +18,9 @@ from typing import Any
 
 from platformdirs import user_data_dir
 
-from model.atomic import make_temp_file, remove_stale_temp_files
-from model.oserror_text import os_error_reason
-from model.storage import atomic_write
+from model.files.atomic import make_temp_file, remove_stale_temp_files
+from model.files.oserror_text import os_error_reason
+from model.report.storage import atomic_write
 
 APP_NAME = "政务公开年报助手"
 APP_DIR_NAME = "gov-report-assistant"
@@ -176,7 +176,7 @@ def remember_folder(path: Path) -> None:
 
 def deadlines() -> dict[str, tuple[int, int]]:
     """The publication deadlines (G4) the user set, else the 《条例》 defaults, by kind of body."""
-    from model.rules import DEADLINES
+    from model.checks.rules import DEADLINES
 
     out = dict(DEADLINES)
     saved = setting("deadlines", {})  # checked when read (SETTINGS)

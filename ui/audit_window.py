@@ -2,7 +2,7 @@
 the report.
 
 The files (chosen, a folder, or dropped onto the window), last year's folder and the expected units are
-read and checked by model.audit in the worker thread (which reads in worker processes when there are
+read and checked by model.many_reports.audit in the worker thread (which reads in worker processes when there are
 many), so the window never freezes and 取消 stops soon. The units table is ranked worst first and sorts
 by any column; the findings of the selected unit are listed below it; a double-click opens that report
 in the wizard at the finding, as an imported report: unsaved and without a file, so the published file
@@ -39,8 +39,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from model.audit import AUDIT_SUFFIXES, Audit, AuditDocument, key_figures, part_of, place_of, run_audit
-from model.rules import Finding, Severity
+from model.checks.rules import Finding, Severity
+from model.many_reports.audit import AUDIT_SUFFIXES, Audit, AuditDocument, key_figures, part_of, place_of, run_audit
 from ui import colors
 from ui.exporting import ExportResult
 from ui.tool_window import ToolWindow
@@ -61,7 +61,7 @@ def _percent(value: float | None) -> str:
 
 
 class UnitTableModel(QAbstractTableModel):
-    """One row per unit, in the ranked order of model.audit; the proxy sorts by SORT_ROLE."""
+    """One row per unit, in the ranked order of model.many_reports.audit; the proxy sorts by SORT_ROLE."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -220,8 +220,8 @@ class AuditWindow(ToolWindow):
             self.prior_dir.setText(folder)
 
     def load_expected_dialog(self) -> None:
-        from model.inputs import read_expected
-        from model.storage import ReportFileError
+        from model.many_reports.inputs import read_expected
+        from model.report.storage import ReportFileError
 
         path, _ = QFileDialog.getOpenFileName(self, "载入应报单位名单", "", EXPECTED_FILTER)
         if not path:

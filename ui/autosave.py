@@ -17,10 +17,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from model.atomic import pid_alive
-from model.oserror_text import os_error_reason
-from model.report import Report
-from model.storage import ReportFileError, atomic_write, encode, load
+from model.files.atomic import pid_alive
+from model.files.oserror_text import os_error_reason
+from model.report.report import Report
+from model.report.storage import ReportFileError, atomic_write, encode, load
 from ui.appdata import data_dir, data_dir_problem
 from ui.document import ReportDocument
 

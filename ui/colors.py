@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor
 
-from model.rules import Severity
+from model.checks.rules import Severity
 
 HEADER_BG = QColor("#e8edf3")
 CAPTION_BG = QColor("#dde5ee")

@@ -2,7 +2,7 @@
 
 Every edit of a cell goes through `set_cells`, which pushes one undoable command (a paste is one
 command) and then recomputes totals and findings; views listen to `changed` and repaint. The table rules
-take well under a millisecond, so a cell edit re-evaluates at once. The text checks (model.rules.TEXT_RULES)
+take well under a millisecond, so a cell edit re-evaluates at once. The text checks (model.checks.rules.TEXT_RULES)
 read every sentence: typing in a text only stores it, and all findings are evaluated once typing pauses,
 in a background thread, so no keystroke waits for them whatever the length of the text.
 """
@@ -16,13 +16,13 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from model.preamble import generate_preamble
-from model.report import Report, new_report
-from model.rules import TEXT_RULES, Finding, Severity, evaluate_stages, ordered
+from model.checks.rules import TEXT_RULES, Finding, Severity, evaluate_stages, ordered
+from model.checks.verdict import Verdict, verdict_of
+from model.report.preamble import generate_preamble
+from model.report.report import Report, new_report
+from model.report.storage import ReportFileError, encode, to_dict
+from model.report.values import Value
 from model.schema import CELLS
-from model.storage import ReportFileError, encode, to_dict
-from model.values import Value
-from model.verdict import Verdict, verdict_of
 from ui.worker import Worker
 
 #: How long typing must pause before the texts are checked.
@@ -287,7 +287,7 @@ class ReportDocument(QObject):
 
     def text_problem(self, key: str, text: str) -> str:
         """Why `text` cannot become section `key`: the report file would be larger than can be opened
-        again ("" when it fits). The same bound as saving (model.storage.encode)."""
+        again ("" when it fits). The same bound as saving (model.report.storage.encode)."""
         trial = self.report.copy()
         trial.sections[key] = text
         try:

@@ -23,8 +23,8 @@ from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QProgressBar, QProgressDialog, QWidget
 
-from model.report import Report
-from model.rules import Finding
+from model.checks.rules import Finding
+from model.report.report import Report
 from model.schema import REPORT_TITLE_SUFFIX
 from ui.appdata import APP_DIR_NAME, last_folder, remember_folder
 from ui.document import ReportDocument

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from model import schema as S
-from model.rules import Finding, Severity
+from model.checks.rules import Finding, Severity
 from ui import colors
 from ui.document import ReportDocument
 

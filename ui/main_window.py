@@ -32,19 +32,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from model.documents import (  # readers load lazily
+from model.checks.rules import Finding
+from model.reading.documents import (  # readers load lazily
     PUBLISHED_SUFFIXES,
     REPORT_SUFFIXES,
     Document,
     open_report,
     read_document,
 )
-from model.next_year import NextYearError, next_year_report, texts_note
-from model.preamble import generate_preamble
-from model.report import Report, new_report
-from model.rules import Finding
+from model.report.next_year import NextYearError, next_year_report, texts_note
+from model.report.preamble import generate_preamble
+from model.report.report import Report, new_report
+from model.report.storage import ReportFileError, save
 from model.schema import CELLS
-from model.storage import ReportFileError, save
 from ui import appdata, edit_commands
 from ui.autosave import Autosaver
 from ui.document import ReportDocument
@@ -328,7 +328,7 @@ class MainWindow(QMainWindow):
             self.sections.blockSignals(False)
 
     def go_to_finding(self, finding: Finding) -> None:
-        """Show what a finding points at (model.location decides): its first cell, the sentence it quotes
+        """Show what a finding points at (model.checks.location decides): its first cell, the sentence it quotes
         in a text page (selected), or the basic-information field (focused)."""
         if finding.cells and finding.location.span is None:  # a quoted sentence wins over its cells
             code = finding.cells[0]
@@ -440,7 +440,7 @@ class MainWindow(QMainWindow):
 
     def new_from_prior(self, path: Path, texts: bool = False,
                        ask: Callable[[Report], bool | None] | None = None) -> bool:
-        """Start next year's report from last year's (model.next_year), which also becomes the prior.
+        """Start next year's report from last year's (model.report.next_year), which also becomes the prior.
 
         The new report is unsaved and has no file; the current one is replaced (ask first: the dialog).
         `texts`: start the texts from last year's; `ask(prior)` decides it instead (None: cancelled).

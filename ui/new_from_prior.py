@@ -2,7 +2,7 @@
 
 Starting the texts from last year's saves typing but invites handing in last year's words again, so
 it is an option, off by default, with the note that G7 flags a section left as it was (the note is
-model.next_year's, the same words `main.py new --texts` prints).
+model.report.next_year's, the same words `main.py new --texts` prints).
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
-from model.next_year import texts_note
-from model.report import Report
+from model.report.next_year import texts_note
+from model.report.report import Report
 
 
 class NewFromPriorDialog(QDialog):

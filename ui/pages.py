@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from model import schema as S
-from model.rules import Severity, title_of
+from model.checks.rules import Severity, title_of
 from ui import colors
 from ui.document import ReportDocument
 from ui.findings_panel import FindingsPanel
@@ -41,7 +41,7 @@ REVIEW_PAGE_TITLE = "校验与导出"
 
 
 class TextEditor(QPlainTextEdit):
-    """A section's editor that refuses a paste the report file could not hold (model.storage.MAX_FILE_BYTES):
+    """A section's editor that refuses a paste the report file could not hold (model.report.storage.MAX_FILE_BYTES):
     saved, it could never be opened again. `refused` carries the reason for the status bar."""
 
     refused = Signal(str)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QPushButton, QWidget
 
-from model.rules import DEADLINES
+from model.checks.rules import DEADLINES
 from model.schema import AGENCY_KINDS
 
 

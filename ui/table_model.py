@@ -14,8 +14,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QFont
 
+from model.report.values import ValueError_, format_value, is_none_mark, parse_text
 from model.schema import CELLS, TABLE_NUMERALS, GridCell, Role, Table
-from model.values import ValueError_, format_value, is_none_mark, parse_text
 from ui import colors
 from ui.document import ReportDocument
 from ui.table_nav import GridNavigator

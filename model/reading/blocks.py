@@ -11,7 +11,7 @@ from __future__ import annotations
 import codecs
 from dataclasses import dataclass, field
 
-from model.storage import ReportFileError
+from model.report.storage import ReportFileError
 
 
 @dataclass

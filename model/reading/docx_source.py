@@ -14,7 +14,7 @@ import io
 import zipfile
 
 from model.reading.blocks import Block, Paragraph, TableBlock
-from model.storage import ReportFileError
+from model.report.storage import ReportFileError
 
 #: Rows of one table beyond this are not read (the format's largest table has 28; python-docx finds a
 #: vertically merged cell's origin row by row, so a huge merged table would take quadratic time).
@@ -28,7 +28,7 @@ _MB = 1024 * 1024
 
 def docx_blocks(data: bytes, name: str) -> list[Block]:
     """The paragraphs and tables of a .docx in document order; ReportFileError if it is none or unsafe."""
-    from model.workbook_reader import check_zip_directory, check_zip_sizes  # one set of zip checks
+    from model.reading.workbook_reader import check_zip_directory, check_zip_sizes  # one set of zip checks
 
     try:
         check_zip_directory(data, name)

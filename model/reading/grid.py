@@ -34,7 +34,7 @@ from model.reading.labels import (
     paren_free,
     section_heading,
 )
-from model.values import Value, ValueError_, read_number
+from model.report.values import Value, ValueError_, read_number
 
 __all__ = ["ALIAS_RULE", "TableReading", "read_tables", "rows_from_lines"]
 

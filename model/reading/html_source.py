@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from model.reading.blocks import Block, Paragraph, TableBlock
-from model.storage import ReportFileError
+from model.report.storage import ReportFileError
 
 #: Elements whose content is never report text.
 _SKIP = frozenset({"script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",

@@ -22,14 +22,14 @@ from pathlib import Path
 from typing import Any
 
 from model import schema as S
-from model.documents import OLE2_MAGIC, ZIP_MAGIC
 from model.reading.blocks import Block, Paragraph, TableBlock, decode_text
+from model.reading.documents import OLE2_MAGIC, ZIP_MAGIC
 from model.reading.grid import TableReading, read_tables, rows_from_lines
 from model.reading.labels import HEADING_MAX_CHARS, heading_match, key, section_heading
 from model.reading.notices import INFO, LABEL_RULE, READ_RULE, WARNING, Notice
 from model.reading.text_source import text_blocks
-from model.report import Report, new_report
-from model.storage import MAX_FILE_BYTES, ReportFileError, read_bytes
+from model.report.report import Report, new_report
+from model.report.storage import MAX_FILE_BYTES, ReportFileError, read_bytes
 
 __all__ = ["ImportResult", "import_bytes", "import_published", "import_text", "old_office_message"]
 
@@ -64,7 +64,7 @@ class ImportResult:
     """The report read from a published document, and what the user must be told about it."""
 
     report: Report
-    kind: str = "text"  # what it was read from: text, html, docx, pdf, handmade (model.documents.KINDS)
+    kind: str = "text"  # what it was read from: text, html, docx, pdf, handmade (model.reading.documents.KINDS)
     notices: list[str] = field(default_factory=list)
     aliases: list[str] = field(default_factory=list)  # label aliases accepted, each starting with grid.ALIAS_RULE
     unplaced: list[str] = field(default_factory=list)  # what could not be placed, by name

@@ -13,7 +13,7 @@ import re
 import unicodedata
 
 from model import schema as S
-from model.values import is_none_mark
+from model.report.values import is_none_mark
 
 _SPACE = re.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff]+")
 _QUOTES = re.compile(r"[“”\"'‘’「」『』]")

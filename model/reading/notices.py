@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from model.location import Location
+from model.checks.location import Location
 
 #: The rule of a table label printed otherwise (format-2021.md §6).
 LABEL_RULE = "G2"
@@ -29,9 +29,9 @@ class Notice:
     section: str | None = None  # a key of Report.sections
     field: str | None = None  # a key of Report.meta
 
-    def as_finding(self):  # type: ignore[no-untyped-def]  # model.rules.Finding, imported lazily
+    def as_finding(self):  # type: ignore[no-untyped-def]  # model.checks.rules.Finding, imported lazily
         """The notice as a finding (the rules module is imported only here: readers stay cheap)."""
-        from model.rules import Finding, Severity
+        from model.checks.rules import Finding, Severity
 
         return Finding(self.rule, Severity(self.severity), self.cells, self.message,
                        location=Location(section=self.section, field=self.field),

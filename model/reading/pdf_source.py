@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from model.reading.blocks import Block, Paragraph, TableBlock
-from model.storage import ReportFileError
+from model.report.storage import ReportFileError
 
 #: A report is 5–30 pages; a longer PDF is read up to here (bounded time), with a notice.
 MAX_PAGES = 60

@@ -3,7 +3,7 @@
 Nothing of such a workbook is trusted by position: its sheets are read as rows of cell texts (numbers
 as Excel shows them, numbers stored as text as they are, a total typed as a formula without a cached
 value as blank) and handed to the one locator of the official tables, which finds them by their labels
-anywhere in any sheet. The archive is checked and streamed by model.workbook_reader, so a zip bomb or
+anywhere in any sheet. The archive is checked and streamed by model.reading.workbook_reader, so a zip bomb or
 an absurd sheet is refused in bounded time and memory.
 """
 
@@ -15,13 +15,13 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from model import workbook_layout as L
-from model.documents import ZIP_MAGIC, foreign_message
+from model.reading import workbook_layout as L
 from model.reading.blocks import Paragraph, TableBlock
+from model.reading.documents import ZIP_MAGIC, foreign_message
 from model.reading.importer import ImportResult
-from model.report import Report
-from model.storage import ReportFileError, read_bytes
-from model.workbook_reader import MAX_READ_BYTES, StreamedWorkbook
+from model.reading.workbook_reader import MAX_READ_BYTES, StreamedWorkbook
+from model.report.report import Report
+from model.report.storage import ReportFileError, read_bytes
 
 
 def _text(value: Any) -> str:

@@ -1,5 +1,5 @@
 """Issue 18 point 3 (the 草稿 verdict, decided once): the 汇总 workbook carries 草稿 when its PDF does,
-and no writer decides a draft on its own — the caller passes model.verdict's or model.aggregate's."""
+and no writer decides a draft on its own — the caller passes model.checks.verdict's or model.many_reports.aggregate's."""
 
 from __future__ import annotations
 
@@ -17,8 +17,8 @@ from export.docx import write_docx
 from export.layout import DRAFT_WORD
 from export.pdf import write_pdf
 from export.xlsx import build_workbook, write_workbook
-from model.storage import save
-from model.workbook_layout import DATA_SHEET
+from model.reading.workbook_layout import DATA_SHEET
+from model.report.storage import save
 
 
 @pytest.mark.parametrize("writer", [write_workbook, build_workbook, write_pdf, write_docx,

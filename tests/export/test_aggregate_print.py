@@ -19,8 +19,8 @@ from export.aggregate_xlsx import (
     lines_needed,
     write_aggregation_workbook,
 )
-from model.aggregate import aggregate
-from model.storage import save
+from model.many_reports.aggregate import aggregate
+from model.report.storage import save
 
 
 @pytest.fixture

@@ -39,7 +39,7 @@ def test_put_text_stores_text_with_the_quote_prefix(tmp_path):
 
 def test_one_writer_and_one_cleaning_in_the_writers():
     """No writer stores a cell's text or cleans control characters on its own: they call the one
-    function each (model.text_clean.clean_text, put_text); a second escaper drifts from the first, as
+    function each (model.files.text_clean.clean_text, put_text); a second escaper drifts from the first, as
     the 汇总 workbook's and the PDF's did."""
     from pathlib import Path
 

@@ -24,12 +24,12 @@ from support import MAIN, ROOT, SAMPLE, full_report, sample_dict
 from export.docx import DRAFT_NOTE, write_docx
 from export.errors import ExportError
 from model import schema as S
-from model.printed import printed_text
-from model.report import Report
-from model.rules import evaluate
-from model.storage import load
-from model.values import format_value
-from model.verdict import judge, verdict_of
+from model.checks.rules import evaluate
+from model.checks.verdict import judge, verdict_of
+from model.report.printed import printed_text
+from model.report.report import Report
+from model.report.storage import load
+from model.report.values import format_value
 
 SOFFICE = shutil.which("soffice")
 #: Without LibreOffice a developer's run skips these; CI installs it (setup.sh --dev) and never skips them.

@@ -10,8 +10,8 @@ from support import full_report
 from export.pdf import write_pdf
 from export.xlsx import write_workbook
 from model import schema as S
-from model.workbook_layout import TEXT_SHEET
-from model.workbook_reader import read_workbook
+from model.reading.workbook_layout import TEXT_SHEET
+from model.reading.workbook_reader import read_workbook
 
 WHY = "上年结转的一件申请已由申请人撤回"
 

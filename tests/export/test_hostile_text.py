@@ -24,12 +24,12 @@ from export.docx import write_docx
 from export.pdf import write_pdf
 from export.xlsx import write_workbook
 from model import schema as S
-from model.aggregate import aggregate
-from model.audit import run_audit
-from model.storage import save
-from model.text_clean import clean_text
-from model.verdict import judge
-from model.workbook_layout import META_SHEET
+from model.checks.verdict import judge
+from model.files.text_clean import clean_text
+from model.many_reports.aggregate import aggregate
+from model.many_reports.audit import run_audit
+from model.reading.workbook_layout import META_SHEET
+from model.report.storage import save
 
 #: What an outside audit typed into 机关名称 and the texts (issue 18), and a Word line break and a bell.
 HOSTILE = ["=cmd|'/c calc'!A1", '=HYPERLINK("http://example.com","点击")', "\t=1+1", "+1", "-1+2", "@SUM(1)",
@@ -137,7 +137,7 @@ def _first_column(path: Path) -> list[str]:
 
 
 def test_libreoffice_shows_member_names_literally(outputs, csv_folder):
-    names = [clean_text(n).strip() for n in HOSTILE]  # a member's name is read stripped (model.aggregate)
+    names = [clean_text(n).strip() for n in HOSTILE]  # a member's name is read stripped (model.many_reports.aggregate)
     compare = _first_column(csv_folder / f"{outputs['aggregate'].stem}-{COMPARE_SHEET}.csv")
     assert compare[1:-1] == names and compare[-1] == "合计"  # never 2, 1, #NAME? or a link
     audit = _first_column(csv_folder / f"{outputs['audit'].stem}-{FIGURES_SHEET}.csv")

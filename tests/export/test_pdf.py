@@ -28,9 +28,9 @@ from export.pdf import (
     write_pdf,
 )
 from model import schema as S
-from model.rules import evaluate
-from model.storage import load
-from model.verdict import judge, verdict_of
+from model.checks.rules import evaluate
+from model.checks.verdict import judge, verdict_of
+from model.report.storage import load
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None,
                                 reason="poppler-utils not installed (bash setup.sh --dev)")

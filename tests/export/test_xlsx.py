@@ -1,4 +1,4 @@
-"""export.xlsx: the workbook in the official layout (read back by model.workbook_reader for round trips).
+"""export.xlsx: the workbook in the official layout (read back by model.reading.workbook_reader for round trips).
 
 Every label and number is checked against the schema by reading the saved file with openpyxl; LibreOffice
 (when installed) opens the workbook as a real client would, prints it and saves it again.
@@ -26,14 +26,14 @@ from openpyxl.utils import get_column_letter
 from support import SAMPLE, full_report
 
 import export.xlsx as X
-import model.workbook_layout as L
+import model.reading.workbook_layout as L
 from export.errors import ExportError
 from export.xlsx import sheet_cell, sheet_title, write_workbook
 from model import schema as S
-from model.report import Report
-from model.rules import evaluate
-from model.storage import load, to_dict
-from model.workbook_reader import read_workbook
+from model.checks.rules import evaluate
+from model.reading.workbook_reader import read_workbook
+from model.report.report import Report
+from model.report.storage import load, to_dict
 
 TABLE_SHEETS = [sheet_title(t.key) for t in S.TABLES]
 FORMULA_LIKE = ["=SUM(A1)", "+1", "-x", "@a", "#N/A", "=1+1\n第二行"]

@@ -9,9 +9,9 @@ from decimal import Decimal
 from aggregate_members import COUNTY, YEAR, expected_sum, member
 
 from model import schema as S
-from model.aggregate import aggregate, sum_reports
-from model.rules import evaluate
-from model.storage import save
+from model.checks.rules import evaluate
+from model.many_reports.aggregate import aggregate, sum_reports
+from model.report.storage import save
 
 
 def _write_json(folder, i, **kw):

@@ -10,8 +10,8 @@ import sys
 from aggregate_members import COUNTY, YEAR, expected_sum, member
 from support import MAIN
 
-from model.aggregate import aggregate
-from model.storage import save
+from model.many_reports.aggregate import aggregate
+from model.report.storage import save
 
 
 def _members(folder, broken: dict[int, str]):

@@ -8,9 +8,9 @@ from aggregate_members import COUNTY, YEAR, expected_sum, member, write_handmade
 
 from export.xlsx import write_workbook
 from model import schema as S
-from model.aggregate import aggregate
-from model.rules import evaluate
-from model.storage import save
+from model.checks.rules import evaluate
+from model.many_reports.aggregate import aggregate
+from model.report.storage import save
 
 
 def test_sixty_members_of_three_kinds(cn_dir):

@@ -1,4 +1,4 @@
-"""model.atomic and model.oserror_text: saving through links, refusing devices, no temporary files
+"""model.files.atomic and model.files.oserror_text: saving through links, refusing devices, no temporary files
 left behind by a killed save, and system errors explained in Chinese."""
 
 from __future__ import annotations
@@ -17,10 +17,10 @@ from pathlib import Path
 import pytest
 from support import ROOT, full_report
 
-from model import storage
-from model.atomic import atomic_path
-from model.report import Report
-from model.storage import ReportFileError, load, read_bytes, save
+from model.files.atomic import atomic_path
+from model.report import storage
+from model.report.report import Report
+from model.report.storage import ReportFileError, load, read_bytes, save
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 posix_only = pytest.mark.skipif(os.name != "posix", reason="POSIX links, FIFOs and signals")
@@ -58,7 +58,7 @@ def _dead_pid() -> int:
     ("EIO", "读写"),
 ])
 def test_os_error_reason_is_chinese(code, expected):
-    from model.oserror_text import os_error_reason
+    from model.files.oserror_text import os_error_reason
 
     number = getattr(errno, code, None)
     if number is None:
@@ -69,7 +69,7 @@ def test_os_error_reason_is_chinese(code, expected):
 
 
 def test_os_error_reason_unknown_code_says_the_number():
-    from model.oserror_text import os_error_reason
+    from model.files.oserror_text import os_error_reason
 
     text = os_error_reason(OSError(4242, "Something odd"))
     assert "4242" in text and CJK.search(text) and "Something" not in text
@@ -216,8 +216,8 @@ def test_temp_file_of_a_killed_save_is_removed_by_the_next_save(cn_dir):
     code = textwrap.dedent(f"""
         import sys, time
         sys.path.insert(0, {str(ROOT)!r})
-        from model.atomic import atomic_path
-        from model.storage import ReportFileError
+        from model.files.atomic import atomic_path
+        from model.report.storage import ReportFileError
         with atomic_path({str(target)!r}, "", ReportFileError) as tmp:
             tmp.write_bytes(b"half of a report")
             print("writing", flush=True)
@@ -260,7 +260,7 @@ def test_only_stale_temp_files_of_the_same_target_are_removed(cn_dir):
 
 
 def test_remove_stale_temp_files_of_a_whole_folder(cn_dir):
-    from model.atomic import remove_stale_temp_files
+    from model.files.atomic import remove_stale_temp_files
 
     dead = _dead_pid()
     stale = [f".settings.json.{dead}.k2j3h4g5.gov-report.tmp", f".recovery-1.json.{dead}.a_b_c_d1.gov-report.tmp"]

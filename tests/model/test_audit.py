@@ -8,12 +8,12 @@ from pathlib import Path
 import audit_folder as A
 import pytest
 
-from model import audit as audit_mod
 from model import schema as S
-from model.aggregate import read_expected
-from model.audit import AuditDocument, key_figures, place_of, run_audit, unit_key
-from model.rules import Severity
-from model.storage import load
+from model.checks.rules import Severity
+from model.many_reports import audit as audit_mod
+from model.many_reports.aggregate import read_expected
+from model.many_reports.audit import AuditDocument, key_figures, place_of, run_audit, unit_key
+from model.report.storage import load
 
 
 @pytest.fixture(scope="module")

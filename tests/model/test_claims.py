@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from support import full_report
 
-from model.report import Report
-from model.rules import evaluate
+from model.checks.rules import evaluate
+from model.report.report import Report
 
 
 def _t3_2(report: Report) -> list[str]:

@@ -10,9 +10,9 @@ from aggregate_members import COUNTY, YEAR, member, write_handmade
 from support import SAMPLE_TXT
 
 import main
-import model.documents
-from model.aggregate import aggregate
-from model.storage import save
+import model.reading.documents
+from model.many_reports.aggregate import aggregate
+from model.report.storage import save
 
 
 def test_aggregate_reads_every_member_through_the_registry(cn_dir, registry_calls):
@@ -30,7 +30,7 @@ def test_a_handmade_workbook_aggregate_counts_is_what_check_reads(cn_dir, capsys
     result = aggregate([book], year=YEAR)
     (counted,) = result.counted
     assert counted.report is not None
-    checked = model.documents.read_document(book).report
+    checked = model.reading.documents.read_document(book).report
     assert checked.values == counted.report.values and checked.stated == counted.report.stated
     code = main.main(["check", str(book), "--json"])
     assert code in (0, 1)  # read and judged, not refused (2)

@@ -6,8 +6,8 @@ import pytest
 from support import full_report
 
 from model import schema as S
-from model.report import new_report
-from model.rules import Rule, Stage, evaluate, evaluate_stages
+from model.checks.rules import Rule, Stage, evaluate, evaluate_stages
+from model.report.report import new_report
 
 
 def _half_filled(report):
@@ -30,7 +30,7 @@ def test_one_pass_gives_what_two_evaluations_give(sample_report, make):
 def test_a_check_that_does_not_ask_the_stage_runs_once(sample_report, monkeypatch):
     """The text checks (G6 parses every sentence) run once for both stages; the blanks' check twice."""
     calls: dict[str, int] = {}
-    import model.rules as R
+    import model.checks.rules as R
 
     def counting(rule: Rule) -> Rule:
         def check(ctx):

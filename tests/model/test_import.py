@@ -23,13 +23,13 @@ import pytest
 from import_corpus.corpus import KINDS, PUBLISHED, build_docx, fixture, render
 
 from model import schema as S
-from model import workbook_layout as L
-from model.documents import read_document
+from model.checks.rules import evaluate
 from model.reading import import_published, import_text
+from model.reading import workbook_layout as L
+from model.reading.documents import read_document
 from model.reading.grid import ALIAS_RULE, read_tables, rows_from_lines
-from model.report import Report
-from model.rules import evaluate
-from model.storage import ReportFileError, dumps, load, to_dict
+from model.report.report import Report
+from model.report.storage import ReportFileError, dumps, load, to_dict
 from resources import SAMPLE_REPORT
 
 CORPUS = Path(__file__).resolve().parent / "import_corpus"
@@ -851,7 +851,7 @@ def test_a_docx_with_absurd_spans_is_read_in_bounded_time_and_memory(exported, t
                 assert b"1000000000" in data
             dst.writestr(info, data)
     assert path.stat().st_size < 100 * 1024
-    seconds, kb = _measured(f"from model.documents import read_document\nread_document({str(path)!r})")
+    seconds, kb = _measured(f"from model.reading.documents import read_document\nread_document({str(path)!r})")
     assert seconds < 5 and kb < 500 * 1024, (seconds, kb)
 
 

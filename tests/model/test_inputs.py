@@ -1,11 +1,11 @@
-"""The inputs both 年报质量检查 and 汇总 take are judged by one piece of code (model/inputs.py)."""
+"""The inputs both 年报质量检查 and 汇总 take are judged by one piece of code (model/many_reports/inputs.py)."""
 
 from pathlib import Path
 
 import pytest
 
-from model import aggregate, audit, inputs
-from model.storage import ReportFileError
+from model.many_reports import aggregate, audit, inputs
+from model.report.storage import ReportFileError
 
 
 def test_both_tools_share_one_definition() -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from support import SAMPLE
 
-from model.json_place import describe_place, key_path
-from model.storage import ReportFileError, loads
+from model.report.json_place import describe_place, key_path
+from model.report.storage import ReportFileError, loads
 
 TEXT = SAMPLE.read_text(encoding="utf-8")
 

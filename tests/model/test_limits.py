@@ -1,14 +1,14 @@
 """Issue 15, point 15: the program never writes a file it will then refuse. One bound on a report
-(model.storage.MAX_FILE_BYTES): the writer refuses beyond it, the readers accept everything within it."""
+(model.report.storage.MAX_FILE_BYTES): the writer refuses beyond it, the readers accept everything within it."""
 
 from __future__ import annotations
 
 import pytest
 
 from export.xlsx import write_workbook
-from model import storage
-from model.storage import ReportFileError, dumps, load, save
-from model.workbook_reader import read_workbook
+from model.reading.workbook_reader import read_workbook
+from model.report import storage
+from model.report.storage import ReportFileError, dumps, load, save
 
 
 def test_save_refuses_what_load_would_refuse_and_writes_nothing(sample_report, tmp_path, monkeypatch):
@@ -41,7 +41,7 @@ def test_text_check_of_a_run_without_punctuation_takes_linear_time(sample_report
     (20 000 × “无” 6 s, 350 000 most of an hour): the background check of such a paste never ended."""
     import time
 
-    from model.text_figures import g6_findings
+    from model.checks.text_figures import g6_findings
 
     sample_report.sections["s5"] = "无" * 100_000
     start = time.perf_counter()

@@ -6,8 +6,8 @@ import pytest
 from support import full_report
 
 from model import schema as S
-from model.next_year import NextYearError, next_year_report
-from model.rules import Severity, Stage, evaluate
+from model.checks.rules import Severity, Stage, evaluate
+from model.report.next_year import NextYearError, next_year_report
 
 
 def test_carries_basic_information_year_and_carried_over_exactly():
@@ -54,7 +54,7 @@ def test_texts_start_from_last_years_only_when_asked():
     assert "2024" in report.text("preamble")  # generated for the new year, not copied
     assert set(report.values) == set(plain.values)
     # the note names G7 (tests/test_cli_new.py shows G7 flagging the sample's copied texts)
-    from model.next_year import texts_note
-    from model.rules import title_of
+    from model.checks.rules import title_of
+    from model.report.next_year import texts_note
 
     assert title_of("G7", "") in texts_note()

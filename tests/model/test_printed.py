@@ -5,7 +5,7 @@ from __future__ import annotations
 from support import full_report
 
 from model import schema as S
-from model.printed import printed_text
+from model.report.printed import printed_text
 
 WHY = "上年结转的 1 件申请人已于年初撤回。"
 

@@ -10,11 +10,11 @@ import pytest
 from support import full_report
 
 import main
-from model import rules as R
-from model.report import Report
-from model.rules import Severity, Stage, evaluate, evaluate_stages
-from model.storage import save
-from model.text_figures import g6_findings
+from model.checks import rules as R
+from model.checks.rules import Severity, Stage, evaluate, evaluate_stages
+from model.checks.text_figures import g6_findings
+from model.report.report import Report
+from model.report.storage import save
 
 
 def _broken(ctx: R.Context):  # a check with a defect: it fails on every report
@@ -74,7 +74,7 @@ def test_check_goes_on_and_prints_the_info(failing_s2_1: R.Rule, tmp_path, capsy
 
 
 def test_aggregate_goes_on(failing_s2_1: R.Rule, tmp_path):
-    from model.aggregate import aggregate
+    from model.many_reports.aggregate import aggregate
 
     for name in ("甲局", "乙局"):
         report = full_report()

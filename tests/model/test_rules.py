@@ -1,4 +1,4 @@
-"""model.rules: every rule breaks on a report made to break it and stays silent on a consistent one."""
+"""model.checks.rules: every rule breaks on a report made to break it and stays silent on a consistent one."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ from hypothesis import strategies as st
 from support import FULL_T3, full_report
 
 from model import schema as S
-from model.report import Report, new_report
-from model.rules import RULES, RULES_BY_ID, Severity, Stage, evaluate
-from model.verdict import judge, verdict_of
+from model.checks.rules import RULES, RULES_BY_ID, Severity, Stage, evaluate
+from model.checks.verdict import judge, verdict_of
+from model.report.report import Report, new_report
 
 ALL_RULE_IDS = ["T2-1", "T2-2", "S2-1", "S2-2", "S2-3", "S2-4", "T3-1", "T3-2", "T3-3", "T3-4", "T3-5",
                 "S3-1", "S3-2", "T4-1", "T4-2", "T4-3", "T4-4", "S4-1", "G1", "G3", "G4", "G5", "G6", "G7"]

@@ -1,4 +1,4 @@
-"""model.storage: the report file (spec/report-file.md): strict reading, atomic writing, round trips."""
+"""model.report.storage: the report file (spec/report-file.md): strict reading, atomic writing, round trips."""
 
 from __future__ import annotations
 
@@ -15,10 +15,10 @@ from hypothesis import strategies as st
 from support import SAMPLE, full_report, sample_dict, valid_reports
 
 from model import schema as S
-from model import storage
-from model.report import Report
-from model.rules import evaluate
-from model.storage import ReportFileError, dumps, load, loads, save
+from model.checks.rules import evaluate
+from model.report import storage
+from model.report.report import Report
+from model.report.storage import ReportFileError, dumps, load, loads, save
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -532,8 +532,8 @@ def test_half_filled_report_reads_back_as_it_was_left(cn_dir):
     """The running sums written for a half-filled column are not a claim: after save and load the
     column is still unfinished (progress while editing; at hand-in its blanks are read as 0 and the
     finding says so, as before saving)."""
-    from model.report import new_report
-    from model.rules import Severity, Stage
+    from model.checks.rules import Severity, Stage
+    from model.report.report import new_report
 
     report = new_report()
     report.meta.update(agency="某局", agency_kind="department", year=2024)

@@ -1,8 +1,8 @@
-"""The one cleaning of a user's text (model.text_clean) that every writer uses."""
+"""The one cleaning of a user's text (model.files.text_clean) that every writer uses."""
 
 from __future__ import annotations
 
-from model.text_clean import REPLACEMENT, clean_text
+from model.files.text_clean import REPLACEMENT, clean_text
 
 
 def test_every_kind_of_line_break_becomes_a_line_feed():

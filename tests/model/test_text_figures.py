@@ -1,4 +1,4 @@
-"""model.text_figures (rule G6): the corpus of passages, the sample report, and the finding's fields.
+"""model.checks.text_figures (rule G6): the corpus of passages, the sample report, and the finding's fields.
 
 Every passage of tests/model/text_corpus.py runs as its own test, so a failure names the passage; the
 summary test prints false alarms and misses over the whole corpus (pytest -s shows it).
@@ -15,9 +15,9 @@ from hypothesis import strategies as st
 from text_corpus import CORRECT, PASSAGES, WRONG, Passage
 
 from model import schema as S
-from model.location import sentence_bounds
-from model.report import Report
-from model.text_figures import TextMismatch, g6_findings, parse_chinese_numeral
+from model.checks.location import sentence_bounds
+from model.checks.text_figures import TextMismatch, g6_findings, parse_chinese_numeral
+from model.report.report import Report
 
 
 def figures_of(passage: Passage) -> dict[str, Any]:

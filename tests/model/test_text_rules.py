@@ -6,7 +6,7 @@ import pytest
 from support import full_report
 
 from model import schema as S
-from model.rules import Severity, evaluate
+from model.checks.rules import Severity, evaluate
 
 
 def _found(report, rule, prior=None, **kw):
@@ -121,7 +121,7 @@ def test_g7_tables_identical_to_last_year():
 
 def test_an_explanation_belongs_to_its_sentence(sample_report):
     """Two sentences about one cell are two findings; explaining one leaves the other to explain."""
-    from model.verdict import judge
+    from model.checks.verdict import judge
 
     s1 = sample_report.sections["s1"].replace("我局收到 2 条政府信息公开申请", "我局收到 3 条政府信息公开申请")
     sample_report.sections["s1"] = s1 + "\n全年共收到政府信息公开申请5件。"
@@ -139,7 +139,7 @@ def test_an_explanation_belongs_to_its_sentence(sample_report):
 def test_g6_text_figure_the_running_total_already_exceeds_is_progress_then_to_explain(sample_report):
     """“收到3件” while 新收 already adds up to 14: certain at once, shown as 待填 naming both figures, and 需说明
     once the rows it may mean (新收, 上年结转) are filled."""
-    from model.rules import Stage
+    from model.checks.rules import Stage
 
     s1 = sample_report.sections["s1"]
     sample_report.sections["s1"] = s1.replace("我局收到 2 条政府信息公开申请", "我局收到 3 条政府信息公开申请")

@@ -1,4 +1,4 @@
-"""model.values: what a count or an amount may be, with the Chinese message naming the cell."""
+"""model.report.values: what a count or an amount may be, with the Chinese message naming the cell."""
 
 from __future__ import annotations
 
@@ -6,7 +6,15 @@ from decimal import Decimal
 
 import pytest
 
-from model.values import ValueError_, cell_name, check_number, format_value, parse_text, read_number, valid_or_none
+from model.report.values import (
+    ValueError_,
+    cell_name,
+    check_number,
+    format_value,
+    parse_text,
+    read_number,
+    valid_or_none,
+)
 
 COUNT = "t3.new.natural"
 COUNT_NAME = "表三“一、本年新收政府信息公开申请数量”行“自然人”列"

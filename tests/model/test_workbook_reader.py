@@ -1,4 +1,4 @@
-"""model.workbook_reader and model.documents: reading back the workbook this program exported.
+"""model.reading.workbook_reader and model.reading.documents: reading back the workbook this program exported.
 
 The reader must trust no file: a stray cell far out, a zip bomb, a renamed .xls or .docx, odd numbers
 typed into the visible tables. Each is answered in bounded time and memory with a Chinese message
@@ -32,12 +32,12 @@ from support import ROOT, fees, full_report, valid_reports
 import main
 from export.xlsx import write_workbook
 from model import schema as S
-from model import workbook_reader as R
-from model.documents import open_report
-from model.rules import evaluate
-from model.storage import ReportFileError, save, to_dict
-from model.workbook_layout import sheet_cell
-from model.workbook_reader import read_workbook
+from model.checks.rules import evaluate
+from model.reading import workbook_reader as R
+from model.reading.documents import open_report
+from model.reading.workbook_layout import sheet_cell
+from model.reading.workbook_reader import read_workbook
+from model.report.storage import ReportFileError, save, to_dict
 
 # ---------------------------------------------------------------------------------------------------
 # Helpers
@@ -499,9 +499,9 @@ def test_reading_a_workbook_stays_light(cn_dir, sample_report):
     code = textwrap.dedent(f"""
         import sys, json
         sys.path.insert(0, {str(ROOT)!r})
-        import model.documents
+        import model.reading.documents
         before = sorted({{m.split(".")[0] for m in sys.modules}})
-        report, notices = model.documents.open_report({str(path)!r})
+        report, notices = model.reading.documents.open_report({str(path)!r})
         assert notices == [] and report.year == 2022
         print(json.dumps([before, sorted({{m.split(".")[0] for m in sys.modules}})]))
     """)

@@ -18,11 +18,11 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QAction, QDropEvent
 from PySide6.QtWidgets import QCheckBox, QDialog, QFileDialog, QMessageBox, QPushButton
 
-import model.aggregate
+import model.many_reports.aggregate
 from export.aggregate_xlsx import MEMBER_HEADERS, MEMBERS_SHEET
-from model.aggregate import Member
-from model.rules import Severity
-from model.storage import load, save
+from model.checks.rules import Severity
+from model.many_reports.aggregate import Member
+from model.report.storage import load, save
 from ui import colors
 from ui.aggregate_window import AggregateWindow, guess_agency, summary_text
 from ui.main_window import MainWindow
@@ -159,7 +159,7 @@ def test_the_summary_names_the_units_missing_from_a_pasted_list(make_window, mem
 
 def test_cancel_stops_between_files_and_the_window_keeps_working(make_window, cn_dir, monkeypatch, qtbot):
     folder = write_members(cn_dir / "慢", n=20, bad=False)
-    read = model.aggregate.read_member
+    read = model.many_reports.aggregate.read_member
     threads = set()
 
     def slow(path):
@@ -167,7 +167,7 @@ def test_cancel_stops_between_files_and_the_window_keeps_working(make_window, cn
         time.sleep(0.15)
         return read(path)
 
-    monkeypatch.setattr(model.aggregate, "read_member", slow)
+    monkeypatch.setattr(model.many_reports.aggregate, "read_member", slow)
     window = make_window()
     agg = open_from_menu(window)
     add_folder(agg, folder, monkeypatch)

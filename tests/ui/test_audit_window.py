@@ -15,7 +15,7 @@ from PySide6.QtGui import QAction, QDropEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialog
 
-import model.audit
+import model.many_reports.audit
 from ui.audit_window import UNIT_COLUMNS, AuditWindow
 from ui.main_window import MainWindow
 
@@ -61,7 +61,7 @@ def test_folder_dropped_checked_off_the_ui_thread_and_ranked(qtbot, make_window,
     assert audit.sources == [reports]
     audit.expected.setPlainText("\n".join([*A.REAL, A.PAIRED, A.MISSING]))
     threads: list[threading.Thread] = []
-    real = model.audit.run_audit
+    real = model.many_reports.audit.run_audit
 
     def spy(*args, **kwargs):
         threads.append(threading.current_thread())
@@ -130,13 +130,13 @@ def test_cancel_stops_and_marks_the_result(qtbot, make_window, reports, monkeypa
     window = make_window()
     audit = open_from_menu(window)
     audit.add_sources([reports])
-    real = model.audit.read_one
+    real = model.many_reports.audit.read_one
 
     def slow(path):
         audit._stop.set()  # the user presses 取消 while the first file is read
         return real(path)
 
-    monkeypatch.setattr(model.audit, "read_one", slow)
+    monkeypatch.setattr(model.many_reports.audit, "read_one", slow)
     run_to_end(qtbot, audit)
     assert audit.result.cancelled and "取消" in audit.summary.text()
     assert not audit.export_button.isEnabled()

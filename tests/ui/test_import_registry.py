@@ -1,5 +1,5 @@
 """导入, drag and drop and the wizard's last-year report read files through the one registry
-(model.documents.read_document), as 打开, check and 汇总 do (issue 17 point 1)."""
+(model.reading.documents.read_document), as 打开, check and 汇总 do (issue 17 point 1)."""
 
 from __future__ import annotations
 

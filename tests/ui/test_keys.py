@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication, QMenu, QPlainTextEdit, QTableView
 from support import SAMPLE, show_window, table_view
 
 from model import schema as S
-from model.storage import load
+from model.report.storage import load
 
 CODE = Qt.ItemDataRole.UserRole
 

@@ -7,8 +7,8 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QCheckBox, QDialogButtonBox, QFileDialog, QLabel, QPlainTextEdit
 from support import SAMPLE
 
-from model.rules import title_of
-from model.storage import load, save
+from model.checks.rules import title_of
+from model.report.storage import load, save
 
 
 def _prior(folder):

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QFileDialog, QMessageBo
 from support import ROOT, SAMPLE
 
 from model import schema as S
-from model.rules import SEVERITY_LABELS
-from model.storage import load, save
+from model.checks.rules import SEVERITY_LABELS
+from model.report.storage import load, save
 from resources import USER_GUIDE
 from ui import appdata
 from ui.exporting import export_to, snapshot

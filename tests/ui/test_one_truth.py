@@ -45,7 +45,7 @@ def test_stated_total_every_output_shows_the_sum(cn_dir, make_window):
     xlsx, pdf = cn_dir / "导出.xlsx", cn_dir / "导出.pdf"
     out = _run("export", src, "--xlsx", xlsx, "--pdf", pdf, cwd=cn_dir)
     assert out.returncode == 0, out.stderr
-    from model.workbook_layout import sheet_cell
+    from model.reading.workbook_layout import sheet_cell
 
     sheet, ref = sheet_cell(CODE)
     assert openpyxl.load_workbook(xlsx)[sheet][ref].value == "=SUM(D5:I5)"  # the sum of its parts (2), not 99

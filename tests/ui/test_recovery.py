@@ -109,7 +109,7 @@ def test_autosave_after_each_change_and_cleared_on_save(make_window, qtbot, tmp_
     t2.model.setData(t2.model.index_of("t2.penalty.decisions"), "8", Qt.ItemDataRole.EditRole)
     path = window.autosaver.path
     qtbot.waitUntil(path.exists, timeout=3000)
-    from model.storage import load
+    from model.report.storage import load
 
     assert load(path).values["t2.penalty.decisions"] == 8
     assert window.save_to(tmp_path / "saved.json")

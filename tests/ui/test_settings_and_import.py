@@ -7,7 +7,7 @@ from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from support import SAMPLE, SAMPLE_TXT
 
-from model.rules import Severity
+from model.checks.rules import Severity
 
 
 def test_import_a_published_report_from_the_menu(make_window, monkeypatch, tmp_path):

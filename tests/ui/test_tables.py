@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QListView, QPushButton, QTableView
 from support import SAMPLE
 
 from model import schema as S
-from model.values import format_value
+from model.report.values import format_value
 
 EDIT = Qt.ItemDataRole.EditRole
 CODE = Qt.ItemDataRole.UserRole

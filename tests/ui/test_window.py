@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QListView, QMessageBox, QPlainTextEd
 from support import SAMPLE
 
 from model import schema as S
-from model.storage import load
+from model.report.storage import load
 
 
 def rules(window):
@@ -99,7 +99,7 @@ def test_confirm_finding_takes_an_explanation(make_window, tmp_path):
     prior = load(SAMPLE)
     prior.values["t3.carried_out.natural"] = 1  # last year said one application was carried over
     prior_path = tmp_path / "上年 报告.json"
-    from model.storage import save
+    from model.report.storage import save
 
     save(prior, prior_path)
     assert window.load_prior(prior_path)
@@ -278,8 +278,8 @@ def test_closing_with_unsaved_changes_asks(make_window, monkeypatch, tmp_path, a
 def test_findings_jump_by_their_location(make_window):
     """Issue 7: a finding carries where it points (a meta field, a text section and span); the window
     goes there instead of searching the message for a heading."""
-    from model.location import Location, text_location
-    from model.rules import Finding, Severity
+    from model.checks.location import Location, text_location
+    from model.checks.rules import Finding, Severity
 
     window = make_window(SAMPLE)
     window.show()

@@ -31,8 +31,8 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from model import schema as S  # noqa: E402
-from model.report import Report  # noqa: E402
-from model.storage import dumps  # noqa: E402
+from model.report.report import Report  # noqa: E402
+from model.report.storage import dumps  # noqa: E402
 
 KINDS = ("tab", "pipe", "lines", "html", "html-gbk", "docx")
 SUFFIX = {"tab": ".txt", "pipe": ".pipe.txt", "lines": ".lines.txt", "html": ".html", "html-gbk": ".gbk.html",

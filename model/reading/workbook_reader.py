@@ -1,6 +1,6 @@
 """Reading back the workbook this program exported: the report, and what was changed in it since.
 
-The hidden sheet gives the report exactly (model.storage.loads); numbers typed into the visible tables
+The hidden sheet gives the report exactly (model.report.storage.loads); numbers typed into the visible tables
 afterwards win over it. The totals are written as formulas (=SUM of their parts): a total that still holds
 a formula is the sum of its parts, whatever value a spreadsheet program cached for it (openpyxl caches
 none); a number typed over it is a stated total for the rules, as a printed total is. The basic
@@ -34,15 +34,15 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import iterparse
 
 from model import schema as S
-from model import workbook_layout as L
-from model.documents import ZIP_MAGIC, foreign_message
-from model.report import Report
-from model.storage import MAX_FILE_BYTES, ReportFileError, loads, read_bytes
-from model.values import Value, ValueError_, format_value, read_number
+from model.reading import workbook_layout as L
+from model.reading.documents import ZIP_MAGIC, foreign_message
+from model.report.report import Report
+from model.report.storage import MAX_FILE_BYTES, ReportFileError, loads, read_bytes
+from model.report.values import Value, ValueError_, format_value, read_number
 
 __all__ = ["read_workbook"]
 
-#: Bounds on what is read, derived from the one bound on a report (model.storage.MAX_FILE_BYTES), so
+#: Bounds on what is read, derived from the one bound on a report (model.report.storage.MAX_FILE_BYTES), so
 #: that the workbook of any report the program can save reads back: its hidden sheet holds the report
 #: file, in which no character takes more than 5 bytes once written as XML (“&” is “&amp;”, a Chinese
 #: character “&#20449;”), and the sheet 报告正文 holds its texts once more. Memory stays flat whatever

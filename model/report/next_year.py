@@ -8,8 +8,8 @@ starts not filled, so that nothing of last year's work is handed in again by mis
 from __future__ import annotations
 
 from model import schema as S
-from model.preamble import generate_preamble
-from model.report import Report, new_report
+from model.report.preamble import generate_preamble
+from model.report.report import Report, new_report
 
 #: Basic information that stays the same from one year to the next (the publication date does not).
 CARRIED_META = ("agency", "agency_kind", "admin_level", "website", "address", "phone")
@@ -21,7 +21,7 @@ class NextYearError(ValueError):
 
 def texts_note() -> str:
     """What the user must know when the texts start from last year's: G7 flags a section left as it was."""
-    from model.rules import title_of
+    from model.checks.rules import title_of
 
     return (f"各部分文字以上年度报告为起点，请按本年度的情况逐段改写；未作修改的部分，"
             f"校验时会提示“{title_of('G7', '')}”。")

@@ -18,9 +18,9 @@ from enum import Enum
 from typing import Any
 
 from model import schema as S
-from model.location import Location, text_location
-from model.report import Report
-from model.values import ValueError_, check_number, format_value, valid_or_none
+from model.checks.location import Location, text_location
+from model.report.report import Report
+from model.report.values import ValueError_, check_number, format_value, valid_or_none
 
 
 class Severity(Enum):
@@ -548,7 +548,7 @@ SAME_TABLE_NONZERO = 3
 
 
 def _g7(ctx: Context) -> Iterator[Hit]:
-    from model.similarity import compare
+    from model.checks.similarity import compare
 
     assert ctx.prior is not None
     for sec in S.SECTIONS:
@@ -576,7 +576,7 @@ def _paragraph_number(text: str, start: int) -> int:
 
 
 def _g6(ctx: Context) -> Iterator[Hit]:
-    from model.text_figures import g6_findings
+    from model.checks.text_figures import g6_findings
 
     for m in g6_findings(ctx.report):
         # A figure the half-filled table already exceeds is progress while editing (the stage is asked only

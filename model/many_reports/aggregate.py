@@ -18,8 +18,10 @@ from pathlib import Path
 from typing import Any
 
 from model import schema as S
-from model.documents import PUBLISHED_SUFFIXES, REPORT_SUFFIXES
-from model.inputs import (  # noqa: F401 - read_expected is imported from here too
+from model.checks.location import Location
+from model.checks.rules import Finding, Severity, evaluate, title_of
+from model.checks.verdict import judge
+from model.many_reports.inputs import (  # noqa: F401 - read_expected is imported from here too
     MAX_INPUT_BYTES,
     expected_names,
     file_digest,
@@ -28,12 +30,10 @@ from model.inputs import (  # noqa: F401 - read_expected is imported from here t
     read_expected,
     unit_key,
 )
-from model.location import Location
-from model.preamble import generate_preamble
-from model.report import Report, new_report
-from model.rules import Finding, Severity, evaluate, title_of
-from model.storage import ReportFileError
-from model.verdict import judge
+from model.reading.documents import PUBLISHED_SUFFIXES, REPORT_SUFFIXES
+from model.report.preamble import generate_preamble
+from model.report.report import Report, new_report
+from model.report.storage import ReportFileError
 
 #: What a folder given to 汇总 contributes: the kinds of file the readers understand.
 MEMBER_SUFFIXES = REPORT_SUFFIXES + PUBLISHED_SUFFIXES
@@ -162,7 +162,7 @@ def member_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
 def read_member(path: Path) -> tuple[Report, list[str]]:
     """Any file a unit may send (our report file or workbook, a hand-made workbook, a published report),
     read by the one registry as 打开 and `check` read it: a file 汇总 counts is the report `check` judges."""
-    from model.documents import read_document
+    from model.reading.documents import read_document
 
     document = read_document(path)
     return document.report, document.messages

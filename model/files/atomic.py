@@ -24,7 +24,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from model.oserror_text import os_error_reason
+from model.files.oserror_text import os_error_reason
 
 TEMP_SUFFIX = ".gov-report.tmp"
 STALE_TEMP_SECONDS = 10 * 60  # no save takes this long: older temporary files are leftovers

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from model.report import Report
-from model.rules import Finding, Severity, Stage, evaluate
+from model.checks.rules import Finding, Severity, Stage, evaluate
+from model.report.report import Report
 
 
 @dataclass(frozen=True)

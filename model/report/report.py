@@ -1,6 +1,6 @@
 """The report being compiled: basic information, section texts, cell values and explanations.
 
-Only input cells are stored as the user's values; totals are computed from the schema. A cell that was
+Only input cells are stored as the user's values; totals are computed from its template. A cell that was
 never filled is absent (blank), which is different from 0. Totals stated by an outside source (an
 imported file, a published report or a pasted block) are kept apart in `stated`, so the rules can
 compare them with the computed sums instead of trusting them. A stated total that differs from its sum
@@ -13,37 +13,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from model.schema import CELLS, DERIVED_ORDER, TEXT_SECTION_KEYS, report_title
-from model.values import Value
-
-#: For each input cell, the derived cells that (transitively) sum it.
-_DEPENDENTS: dict[str, tuple[str, ...]] = {}
-#: For each derived cell, the input cells it (transitively) adds up.
-_OPERANDS: dict[str, tuple[str, ...]] = {}
-
-
-def _build_dependents() -> None:
-    direct: dict[str, list[str]] = {}
-    for code in DERIVED_ORDER:
-        for dep in CELLS[code].sum_of:
-            direct.setdefault(dep, []).append(code)
-
-    def closure(code: str) -> list[str]:
-        out: list[str] = []
-        for d in direct.get(code, ()):
-            out.append(d)
-            out.extend(closure(d))
-        return out
-
-    for code, cell in CELLS.items():
-        if not cell.derived:
-            _DEPENDENTS[code] = tuple(dict.fromkeys(closure(code)))
-            for dependent in _DEPENDENTS[code]:
-                _OPERANDS.setdefault(dependent, ())
-                _OPERANDS[dependent] += (code,)
-
-
-_build_dependents()
+from model.report.values import Value
+from model.template import CURRENT
+from model.template.template import Template
 
 
 def _summable(value: Any) -> Value | None:
@@ -61,6 +33,7 @@ class Report:
     stated: dict[str, Any] = field(default_factory=dict)  # derived cells as an outside source stated them
     explanations: dict[str, str] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)  # unknown top-level keys, written back on save
+    template: Template = CURRENT  # the format it is made in: every module reads rows, labels and codes here
 
     # -- values ------------------------------------------------------------------------------------
 
@@ -70,7 +43,7 @@ class Report:
 
     def set_value(self, code: str, value: Value | None) -> None:
         """Set (or, with None, clear) an input cell; see `set_values`."""
-        if CELLS[code].derived:
+        if self.template.cells[code].derived:
             raise KeyError(f"{code} is a derived cell")
         self.set_values({code: value})
 
@@ -81,13 +54,14 @@ class Report:
         file writes every total): it goes once its parts change. One that differed is a claim of the
         source (a published table, a pasted block): it stays until it equals the sum.
         """
+        cells, dependents = self.template.cells, self.template.dependents
         touched: set[str] = set()  # totals set here, or whose parts change
         for code in new:
-            touched.update((code,) if CELLS[code].derived else _DEPENDENTS[code])
-        watched = bool(touched & self.stated.keys()) or any(CELLS[c].derived for c in new)
+            touched.update((code,) if cells[code].derived else dependents[code])
+        watched = bool(touched & self.stated.keys()) or any(cells[c].derived for c in new)
         before = self.computed() if watched else {}
         for code, value in new.items():
-            target: dict[str, Any] = self.stated if CELLS[code].derived else self.values
+            target: dict[str, Any] = self.stated if cells[code].derived else self.values
             if value is None:
                 target.pop(code, None)
             else:
@@ -114,20 +88,19 @@ class Report:
         total as it would in the printed table; the rules flag the figure itself.
         """
         out: dict[str, Any] = {}
-        values = self.values
-        for code in DERIVED_ORDER:
+        values, cells = self.values, self.template.cells
+        for code in self.template.derived_order:
             total: Any = None
-            for dep in CELLS[code].sum_of:
+            for dep in cells[code].sum_of:
                 v = out[dep] if dep in out else _summable(values.get(dep))
                 if v is not None:
                     total = v if total is None else total + v
             out[code] = total
         return out
 
-    @staticmethod
-    def operands(code: str) -> tuple[str, ...]:
+    def operands(self, code: str) -> tuple[str, ...]:
         """The input cells that the derived cell `code` (transitively) adds up."""
-        return _OPERANDS[code]
+        return self.template.operands[code]
 
     def figures(self, computed: dict[str, Any] | None = None) -> dict[str, Any]:
         """Every cell as every output shows it: the inputs, and the computed total for every total.
@@ -164,13 +137,13 @@ class Report:
 
     @property
     def title(self) -> str:
-        return report_title(str(self.meta.get("agency", "") or ""), self.year)
+        return self.template.report_title(str(self.meta.get("agency", "") or ""), self.year)
 
     def copy(self) -> Report:
         return Report(dict(self.meta), dict(self.sections), dict(self.values), dict(self.stated),
-                      dict(self.explanations), dict(self.extra))
+                      dict(self.explanations), dict(self.extra), self.template)
 
 
-def new_report() -> Report:
+def new_report(template: Template = CURRENT) -> Report:
     """An empty report: nothing filled in (blank, not 0)."""
-    return Report(sections={k: "" for k in TEXT_SECTION_KEYS})
+    return Report(sections={k: "" for k in template.text_section_keys}, template=template)

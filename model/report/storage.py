@@ -18,22 +18,12 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from model.atomic import atomic_path
-from model.oserror_text import os_error_reason
-from model.report import Report
-from model.schema import (
-    ADMIN_LEVELS,
-    AGENCY_KINDS,
-    CELLS,
-    META_FIELDS,
-    PREAMBLE_LABEL,
-    SECTIONS,
-    TEMPLATE,
-    TEXT_SECTION_KEYS,
-    YEAR_MAX,
-    YEAR_MIN,
-)
-from model.values import READ_LIMIT, ValueError_, read_number
+from model.files.atomic import atomic_path
+from model.files.oserror_text import os_error_reason
+from model.report.report import Report
+from model.report.values import READ_LIMIT, ValueError_, read_number
+from model.template import CURRENT, UnknownTemplate, by_id, known_ids
+from model.template.template import Template
 
 FORMAT_ID = "gov-info-disclosure-annual-report"
 VERSION = 1
@@ -121,7 +111,7 @@ def loads(data: bytes | str, source: str = "文件") -> Report:
         stripped = text.rstrip()
         truncated = exc.pos >= len(stripped) or (stripped.startswith("{") and not stripped.endswith("}"))
         hint = "文件可能不完整（被截断）" if truncated else "格式有误"
-        from model.json_place import describe_place
+        from model.report.json_place import describe_place
 
         place = describe_place(text, exc.pos)
         line = f"第 {exc.lineno} 行第 {exc.colno} 列"
@@ -152,19 +142,19 @@ def _parse_int(text: str) -> int:
     return int(text)
 
 
-def _where(source: str, key: str) -> str:
+def _where(source: str, key: str, tpl: Template = CURRENT) -> str:
     """Where in the file: its name, what the place is in words (报告年度, 一、总体情况…), and the JSON key
     for whoever fixes the file by hand."""
-    label = _field_label(key)
+    label = _field_label(key, tpl)
     return f"“{source}”中的“{label}”（{key}）" if label else f"“{source}”中“{key}”"
 
 
-def _field_label(key: str) -> str:
+def _field_label(key: str, tpl: Template) -> str:
     group, _, name = key.partition(".")
     if group == "meta":
-        return next((f.label for f in META_FIELDS if f.key == name), "")
+        return next((f.label for f in tpl.meta_fields if f.key == name), "")
     if group == "sections":
-        return {"preamble": PREAMBLE_LABEL, **{sec.key: sec.heading for sec in SECTIONS}}.get(name, "")
+        return {"preamble": tpl.preamble_label, **{sec.key: sec.heading for sec in tpl.sections}}.get(name, "")
     if group == "explanations":
         return "需说明事项的说明"
     return ""
@@ -184,15 +174,18 @@ def from_dict(doc: Any, source: str = "文件") -> Report:
     if version > VERSION:
         raise ReportFileError(
             f"“{source}”由更新版本的程序保存（文件版本 {version}，本程序支持到版本 {VERSION}），请升级本程序后再打开。")
-    template = doc.get("template", TEMPLATE)
-    if template != TEMPLATE:
-        raise ReportFileError(f"“{source}”使用的报告格式“{template}”本程序不支持（仅支持 2021 年格式）。")
+    try:
+        tpl = by_id(doc.get("template", CURRENT.id))
+    except UnknownTemplate as exc:
+        known = "、".join(f"“{t}”" for t in known_ids())
+        raise ReportFileError(f"“{source}”使用的报告格式“{exc.template_id}”本程序不支持（本程序支持的格式：{known}），"
+                              "请升级本程序后再打开。") from None
 
     _refuse_unwritable(doc, source, "")
-    report = Report()
-    report.meta = _read_meta(doc.get("meta", {}), source)
-    report.sections = _read_sections(doc.get("sections", {}), source)
-    report.values, report.stated = _read_values(doc.get("values", {}), source)
+    report = Report(template=tpl)
+    report.meta = _read_meta(doc.get("meta", {}), source, tpl)
+    report.sections = _read_sections(doc.get("sections", {}), source, tpl)
+    report.values, report.stated = _read_values(doc.get("values", {}), source, tpl)
     report.explanations = _read_explanations(doc.get("explanations", {}), source)
     report.extra = {k: v for k, v in doc.items() if k not in _KNOWN_KEYS}
     return report
@@ -243,26 +236,24 @@ def _object(value: Any, source: str, key: str) -> dict[str, Any]:
     return value
 
 
-_CHOICES = {"agency_kind": dict(AGENCY_KINDS), "admin_level": dict(ADMIN_LEVELS)}
-
-
-def _read_meta(raw: Any, source: str) -> dict[str, Any]:
+def _read_meta(raw: Any, source: str, tpl: Template) -> dict[str, Any]:
     meta = dict(_object(raw, source, "meta"))
-    for f in META_FIELDS:
+    year_min, year_max = tpl.year_min, tpl.year_max
+    for f in tpl.meta_fields:
         v = meta.get(f.key)
         if v is None:
             meta.pop(f.key, None)
             continue
-        where = _where(source, f"meta.{f.key}")
+        where = _where(source, f"meta.{f.key}", tpl)
         if f.kind == "year":
-            if not isinstance(v, int) or isinstance(v, bool) or not YEAR_MIN <= v <= YEAR_MAX:
-                raise ReportFileError(f"{where}应为 {YEAR_MIN} 至 {YEAR_MAX} 之间的整数年份，不能是“{v}”"
-                                      f"（本程序按 2021 年起施行的格式编制报告，适用于 {YEAR_MIN} 年度及以后的报告）。")
+            if not isinstance(v, int) or isinstance(v, bool) or not year_min <= v <= year_max:
+                raise ReportFileError(f"{where}应为 {year_min} 至 {year_max} 之间的整数年份，不能是“{v}”"
+                                      f"（本程序按 {year_min} 年起施行的格式编制报告，适用于 {year_min} 年度及以后的报告）。")
             continue
         if not isinstance(v, str):
             raise ReportFileError(f"{where}应为文字，不能是“{v}”。")
-        if f.kind == "choice" and v and v not in _CHOICES[f.key]:
-            allowed = "、".join(_CHOICES[f.key])
+        if f.kind == "choice" and v and v not in dict(f.choices):
+            allowed = "、".join(dict(f.choices))
             raise ReportFileError(f"{where}的值“{v}”无法识别，应为 {allowed} 之一。")
         if f.kind == "date" and v and not _valid_date(v):
             raise ReportFileError(f"{where}应为“年-月-日”格式的日期，如 2023-01-20，不能是“{v}”。")
@@ -281,25 +272,26 @@ def _valid_date(text: str) -> bool:
     return True
 
 
-def _read_sections(raw: Any, source: str) -> dict[str, str]:
-    sections = {k: "" for k in TEXT_SECTION_KEYS}
+def _read_sections(raw: Any, source: str, tpl: Template) -> dict[str, str]:
+    keys = tpl.text_section_keys
+    sections = {k: "" for k in keys}
     for k, v in _object(raw, source, "sections").items():
-        if k not in TEXT_SECTION_KEYS:
+        if k not in keys:
             raise ReportFileError(
-                f"{_where(source, 'sections.' + k)}不是报告的文字部分（应为 {'、'.join(TEXT_SECTION_KEYS)} 之一）。")
+                f"{_where(source, 'sections.' + k, tpl)}不是报告的文字部分（应为 {'、'.join(keys)} 之一）。")
         if v is None:
             continue
         if not isinstance(v, str):
-            raise ReportFileError(f"{_where(source, 'sections.' + k)}应为文字。")
+            raise ReportFileError(f"{_where(source, 'sections.' + k, tpl)}应为文字。")
         sections[k] = v
     return sections
 
 
-def _read_values(raw: Any, source: str) -> tuple[dict[str, Any], dict[str, Any]]:
+def _read_values(raw: Any, source: str, tpl: Template) -> tuple[dict[str, Any], dict[str, Any]]:
     values: dict[str, Any] = {}
     stated: dict[str, Any] = {}
     for code, v in _object(raw, source, "values").items():
-        cell = CELLS.get(code)
+        cell = tpl.cells.get(code)
         if cell is None:
             raise ReportFileError(f"{_where(source, 'values')}含有不存在的单元格代码“{code}”。")
         if v is None:
@@ -331,16 +323,17 @@ def to_dict(report: Report) -> dict[str, Any]:
     computed = report.computed()
     computed.update(report.claims(computed))
     values: dict[str, Any] = {}
-    for code in CELLS:
-        v = computed.get(code) if CELLS[code].derived else report.values.get(code)
+    tpl = report.template
+    for code, cell in tpl.cells.items():
+        v = computed.get(code) if cell.derived else report.values.get(code)
         if v is not None:
             values[code] = format(v, "f") if isinstance(v, Decimal) else v
     doc: dict[str, Any] = {
         "format": FORMAT_ID,
         "version": VERSION,
-        "template": TEMPLATE,
+        "template": tpl.id,
         "meta": _plain(report.meta),
-        "sections": {k: report.sections.get(k, "") for k in TEXT_SECTION_KEYS},
+        "sections": {k: report.sections.get(k, "") for k in tpl.text_section_keys},
         "values": values,
         "explanations": dict(report.explanations),
     }
@@ -403,7 +396,7 @@ def _keep_backup(path: Path) -> None:
 
 
 def atomic_write(path: Path, data: bytes, backup: bool = False) -> None:
-    """Write bytes atomically (model.atomic); with `backup`, keep the previous file as `<name>.bak`."""
+    """Write bytes atomically (model.files.atomic); with `backup`, keep the previous file as `<name>.bak`."""
     with atomic_path(path, "", ReportFileError) as tmp:
         tmp.write_bytes(data)
         if backup and path.is_file():

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from model.reading.notices import LABEL_RULE, WARNING, Notice, findings_of
-from model.report import Report
-from model.storage import ReportFileError, load, read_bytes
+from model.report.report import Report
+from model.report.storage import ReportFileError, load, read_bytes
 
 __all__ = ["Document", "ReportFileError", "foreign_message", "open_report", "read_document"]
 
@@ -100,7 +100,7 @@ def open_report(path: str | os.PathLike[str]) -> tuple[Report, list[str]]:
 
 
 def _zip_document(path: Path, data: bytes) -> Document:
-    from model.workbook_reader import NotOwnWorkbook, WorkbookLayoutChanged, read_workbook
+    from model.reading.workbook_reader import NotOwnWorkbook, WorkbookLayoutChanged, read_workbook
 
     if _zip_has(data, path.name, "word/document.xml"):
         from model.reading.importer import import_bytes
@@ -130,7 +130,7 @@ def _zip_document(path: Path, data: bytes) -> Document:
 def _zip_has(data: bytes, name: str, member: str) -> bool:
     import zipfile
 
-    from model.workbook_reader import check_zip_directory
+    from model.reading.workbook_reader import check_zip_directory
 
     try:
         check_zip_directory(data, name)

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 
 from model import schema as S
-from model.report import Report
-from model.rules import title_of
+from model.checks.rules import title_of
+from model.report.report import Report
 
 #: Item （五） of section 六, and the start of any sub-head line of that section.
 _ITEM_5 = S.S6_ITEMS[4]

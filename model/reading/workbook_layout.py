@@ -1,6 +1,6 @@
 """Where everything sits in the program's workbook: the facts the writer and the reader share.
 
-The writer (export/xlsx.py) puts the report into these places and the reader (model/workbook_reader.py)
+The writer (export/xlsx.py) puts the report into these places and the reader (model/reading/workbook_reader.py)
 reads it back from them, so each fact is written once, here: the sheet names, the grid position of
 every cell code, the rows of the basic information and of the texts, the hidden sheet's marker and
 chunks, and what a text looks like once it is in a cell. No openpyxl here: the reader does not need it.
@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from model import schema as S
-from model.printed import printed_text
-from model.report import Report
-from model.storage import FORMAT_ID
-from model.storage import dumps as dump_report
-from model.text_clean import CHANGED, clean_text
+from model.files.text_clean import CHANGED, clean_text
+from model.report.printed import printed_text
+from model.report.report import Report
+from model.report.storage import FORMAT_ID
+from model.report.storage import dumps as dump_report
 
 # ---------------------------------------------------------------------------------------------------
 # Sheets and positions
@@ -208,7 +208,7 @@ def data_text(report: Report) -> str:
     """The report file as stored in the hidden sheet.
 
     Inside JSON strings a character and its \\u escape are the same, so every character the cell writer
-    would clean (model.text_clean) is escaped, and so is `_`: Excel reads `_x0041_` in a cell as an
+    would clean (model.files.text_clean) is escaped, and so is `_`: Excel reads `_x0041_` in a cell as an
     escape and openpyxl drops `x005F_`, and neither may change the stored report. The chunks then pass
     through the one cell writer (export.cell_text.put_text) unchanged.
     """

@@ -8,7 +8,7 @@ for approximate numbers (二十余件, 近百件, 约), dates, document numbers,
 Where a phrase can mean more than one cell (受理 may include 上年结转) every reading is tried, and
 any reading that matches keeps it silent; a reading that needs a blank cell keeps it silent too.
 
-Pipeline per section: sentences (split at 。！？；and line breaks, as model.location quotes them),
+Pipeline per section: sentences (split at 。！？；and line breaks, as model.checks.location quotes them),
 then keyword tokens and number tokens of each sentence, then each number is attached to the nearest
 keyword before it in its clause (，；：and brackets end a clause), the keyword is resolved in its
 context (a verb before a noun, the sentence's topic for 其中自然人…), and every reading is compared.
@@ -26,9 +26,9 @@ from functools import cache
 from typing import Any
 
 from model import schema as S
-from model.location import text_location
-from model.report import Report
-from model.values import format_value, valid_or_none
+from model.checks.location import text_location
+from model.report.report import Report
+from model.report.values import format_value, valid_or_none
 
 Number = int | Decimal
 

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from model.storage import ReportFileError
+from model.report.storage import ReportFileError
 
 #: No unit's file is larger (the readers' own limits are lower still); a larger one is not even hashed.
 MAX_INPUT_BYTES = 60 * 1024 * 1024
@@ -50,7 +50,7 @@ def file_digest(path: Path) -> str:
             for piece in iter(lambda: fh.read(1 << 20), b""):
                 h.update(piece)
     except OSError as exc:
-        from model.oserror_text import os_error_reason
+        from model.files.oserror_text import os_error_reason
 
         raise ReportFileError(f"无法读取“{path.name}”：{os_error_reason(exc)}。") from None
     return h.hexdigest()
@@ -68,7 +68,7 @@ def missing_units(names: list[str], have: set[str]) -> list[str]:
 
 def read_expected(path: str | os.PathLike[str]) -> list[str]:
     """The expected units: a text file, one name per line (UTF-8 or GBK, as Windows saves it)."""
-    from model.storage import MAX_FILE_BYTES, read_bytes
+    from model.report.storage import MAX_FILE_BYTES, read_bytes
 
     data = read_bytes(Path(path), MAX_FILE_BYTES, "应报单位名单")
     for encoding in ("utf-8-sig", "gb18030"):

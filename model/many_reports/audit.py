@@ -1,7 +1,7 @@
 """年报质量检查: a superior checks every unit's published report in one run (issue 19).
 
 Every document among the inputs (files or folders, recursively) is read by the one registry
-(model.documents.read_document) and checked with every rule at hand-in; last year's report of the same
+(model.reading.documents.read_document) and checked with every rule at hand-in; last year's report of the same
 unit, found in the prior folder or among the inputs, adds the cross-year rules. A file given twice is
 read once and named; a second report of the same unit and year is named and not ranked again; a file
 that cannot be read is listed with its reason and never stops the run. The units are ranked worst
@@ -19,7 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from model import schema as S
-from model.inputs import (
+from model.checks.rules import Finding, Severity, _paragraph_number, publication_delay
+from model.many_reports.inputs import (
     MAX_INPUT_BYTES,
     expected_names,
     file_digest,
@@ -27,10 +28,9 @@ from model.inputs import (
     missing_units,
     unit_key,
 )
-from model.key_figures import KEY_FIGURES
-from model.report import Report
-from model.rules import Finding, Severity, _paragraph_number, publication_delay
-from model.storage import ReportFileError
+from model.report.key_figures import KEY_FIGURES
+from model.report.report import Report
+from model.report.storage import ReportFileError
 
 #: The kinds of file a folder contributes (every kind the registry reads).
 AUDIT_SUFFIXES = (".json", ".xlsx", ".xlsm", ".docx", ".html", ".htm", ".txt", ".md", ".pdf")
@@ -47,7 +47,7 @@ class AuditDocument:
     """One file given to the check, and what became of it."""
 
     path: Path
-    kind: str | None = None  # a key of model.documents.KINDS when read
+    kind: str | None = None  # a key of model.reading.documents.KINDS when read
     report: Report | None = None
     findings: list[Finding] = field(default_factory=list)  # the rules' findings and the reader's notices
     reason: str | None = None  # why it was not read or not counted (Chinese); None when it was
@@ -164,8 +164,8 @@ def read_one(path: Path) -> _Read:
 
     The rules run here too (in the worker), so that only a report paired with last year's afterwards is
     checked again in the main process."""
-    from model.documents import read_document
-    from model.verdict import judge
+    from model.checks.verdict import judge
+    from model.reading.documents import read_document
 
     try:
         document = read_document(path)
@@ -315,7 +315,7 @@ def _pair_with_last_year(docs: list[AuditDocument], priors: list[AuditDocument])
 
 def _check(doc: AuditDocument) -> None:
     """Every rule at hand-in (with last year's report where there is one), after the reader's notices."""
-    from model.verdict import judge
+    from model.checks.verdict import judge
 
     assert doc.report is not None
     notices = doc.findings
