@@ -22,8 +22,8 @@ sys.path.insert(0, str(ROOT / "tests"))
 from aggregate_members import COUNTY, YEAR, member  # noqa: E402
 
 from export.aggregate_xlsx import COMPARE_SHEET, MEMBERS_SHEET, write_aggregation_workbook  # noqa: E402
-from model.aggregate import aggregate  # noqa: E402
-from model.storage import save  # noqa: E402
+from model.many_reports.aggregate import aggregate  # noqa: E402
+from model.report.storage import save  # noqa: E402
 
 NAMES = ["教育和体育局", "财政局", "人力资源和社会保障局", "自然资源和规划局", "住房和城乡建设局",
          "交通运输局", "农业农村局", "卫生健康局", "市场监督管理局", "行政审批服务局", "金乡街道办事处",
