@@ -194,7 +194,7 @@ class ReportTableModel(QAbstractTableModel):
             return False
         assert g.code is not None
         try:
-            parsed = parse_text(g.code, "" if value is None else str(value))
+            parsed = parse_text(CELLS[g.code], "" if value is None else str(value))
         except ValueError_ as exc:
             self.message.emit(str(exc))
             return False
@@ -249,7 +249,7 @@ class ReportTableModel(QAbstractTableModel):
                 none_marks += 1
                 continue
             try:
-                updates[code] = parse_text(code, item)
+                updates[code] = parse_text(CELLS[code], item)
             except ValueError_ as exc:
                 self.refused_code = code
                 self.message.emit(f"粘贴内容有误，未粘贴：{exc}")

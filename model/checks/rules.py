@@ -20,7 +20,7 @@ from typing import Any
 from model import schema as S
 from model.checks.location import Location, text_location
 from model.report.report import Report
-from model.report.values import ValueError_, check_number, format_value, valid_or_none
+from model.report.values import Value, ValueError_, check_number, format_value, valid_or_none
 
 
 class Severity(Enum):
@@ -183,7 +183,8 @@ class Context:
         return _valid(code, self.prior_figures.get(code))
 
 
-_valid = valid_or_none
+def _valid(code: str, value: object) -> Value | None:
+    return valid_or_none(S.CELLS[code], value)
 
 
 @dataclass(frozen=True)
@@ -223,10 +224,10 @@ def _blank_and_invalid(table_key: str) -> Callable[[Context], Iterator[Hit]]:
             yield Hit(tuple(blank), {"n": len(blank), "cells": _names(blank, limit=3)}, "blank")
         for c in codes:
             v = values.get(c)
-            if v is None or type(v) is int and 0 <= v <= S.MAX_VALUE:
+            if v is None or type(v) is int and 0 <= v <= S.CELLS[c].max_value:
                 continue
             try:
-                check_number(c, v)
+                check_number(S.CELLS[c], v)
             except ValueError_ as exc:
                 yield Hit((c,), {"reason": str(exc)}, "invalid")
 

@@ -500,7 +500,7 @@ def _value(reading: _Reading, figures: dict[str, Any]) -> tuple[Number, bool] | 
         if raw is None:
             complete = False
             continue
-        v = valid_or_none(code, raw)
+        v = valid_or_none(S.CELLS[code], raw)
         if v is None:
             return None
         total += v

@@ -561,7 +561,7 @@ class _Locator:
             self.marks.setdefault(table, []).append((code, text))
         else:
             try:
-                value = read_number(code, number_text(text))
+                value = read_number(S.CELLS[code], number_text(text))
             except ValueError_ as exc:
                 self.out.note(self.out.unplaced, f"{exc}（原文“{_shown(text)}”，未读取）", [code])
                 return
@@ -649,7 +649,7 @@ class _Locator:
                 values.append(0)
                 continue
             try:
-                values.append(read_number(short.codes[0], number_text(short.row.texts[i])))
+                values.append(read_number(S.CELLS[short.codes[0]], number_text(short.row.texts[i])))
             except ValueError_:
                 self.out.unplaced.append(f"{short.name}：“{_shown(short.row.texts[i])}”不是数字，这一行未读取。"
                                          f"原文：{short.row.shown()}")

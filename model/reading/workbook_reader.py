@@ -414,7 +414,7 @@ def _visible_number(code: str, raw: Any, where: str) -> Value | None:
     if raw is None or isinstance(raw, str) and not raw.strip():
         return None
     try:
-        return read_number(code, raw)
+        return read_number(S.CELLS[code], raw)
     except ValueError_ as exc:
         raise ReportFileError(f"{exc}（位置：{where}）") from None
 

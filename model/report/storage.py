@@ -297,7 +297,7 @@ def _read_values(raw: Any, source: str, tpl: Template) -> tuple[dict[str, Any], 
         if v is None:
             continue
         try:
-            number = read_number(code, v)  # kept as written; the rules flag a number outside its cell's limits
+            number = read_number(cell, v)  # kept as written; the rules flag a number outside its cell's limits
         except ValueError_ as exc:
             raise ReportFileError(f"{_where(source, 'values.' + code)}：{exc}") from None
         (stated if cell.derived else values)[code] = number

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
-from model.schema import AMOUNT_PLACES, CELLS, MAX_VALUE, ValueKind
+from model.template.types import Cell, ValueKind
 
 Value = int | Decimal
 
@@ -38,36 +38,26 @@ class ValueError_(ValueError):
     """A value that cannot be a cell's content; str() is the Chinese message for the user."""
 
 
-def cell_name(code: str) -> str:
-    cell = CELLS.get(code)
-    return cell.name if cell else f"单元格 {code}"
-
-
-def _kind(code: str) -> ValueKind:
-    cell = CELLS.get(code)
-    return cell.kind if cell else ValueKind.COUNT
-
-
-def _to_decimal(code: str, text: str, shown: str) -> Decimal:
+def _to_decimal(cell: Cell, text: str, shown: str) -> Decimal:
     """The number a cleaned text spells, or ValueError_ naming the cell."""
     if "," in text:
         if not _GROUPED.match(text):
-            raise ValueError_(f"{cell_name(code)}中的“{shown}”无法识别：逗号只能用作千位分隔符（如 23,140），"
+            raise ValueError_(f"{cell.name}中的“{shown}”无法识别：逗号只能用作千位分隔符（如 23,140），"
                               "小数点请用“.”。")
         text = text.replace(",", "")
     if len(text) > READ_MAX_CHARS:
-        raise ValueError_(f"{cell_name(code)}的数值“{shown[:20]}…”过长（{len(text)} 位），不是合理的数字。")
+        raise ValueError_(f"{cell.name}的数值“{shown[:20]}…”过长（{len(text)} 位），不是合理的数字。")
     try:
         number = Decimal(text)
     except InvalidOperation:
-        raise ValueError_(f"{cell_name(code)}只能填写数字，“{shown}”不是数字。") from None
+        raise ValueError_(f"{cell.name}只能填写数字，“{shown}”不是数字。") from None
     if not number.is_finite():
-        raise ValueError_(f"{cell_name(code)}只能填写数字，“{shown}”不是数字。")
+        raise ValueError_(f"{cell.name}只能填写数字，“{shown}”不是数字。")
     return number
 
 
-def parse_text(code: str, text: str) -> Value | None:
-    """Parse what a user typed or pasted into cell `code`; '' means blank (None), not 0.
+def parse_text(cell: Cell, text: str) -> Value | None:
+    """Parse what a user typed or pasted into `cell`; '' means blank (None), not 0.
 
     Full-width digits (输入法全角) and thousands separators in groups of three (23,140) are accepted;
     spaces inside a number are not (“1 5” is two numbers or a typo, never 15).
@@ -77,18 +67,18 @@ def parse_text(code: str, text: str) -> Value | None:
         return None
     shown = text.strip()
     if " " in stripped:
-        raise ValueError_(f"{cell_name(code)}中的“{shown}”无法识别：数字中间不能有空格。")
-    number = _to_decimal(code, stripped, shown)
+        raise ValueError_(f"{cell.name}中的“{shown}”无法识别：数字中间不能有空格。")
+    number = _to_decimal(cell, stripped, shown)
     if number.copy_abs() > READ_LIMIT:
-        raise ValueError_(f"{cell_name(code)}的数值 {shown} 过大（超过 10 亿），请核对。")
-    return check_number(code, number, shown)
+        raise ValueError_(f"{cell.name}的数值 {shown} 过大（超过 10 亿），请核对。")
+    return check_number(cell, number, shown)
 
 
 #: What a JSON value that is no number is, in words (a message must not say "dict").
 _KIND_WORDS = {"dict": "对象（键值对）", "list": "列表", "NoneType": "空值"}
 
 
-def read_number(code: str, raw: object) -> Value:
+def read_number(cell: Cell, raw: object) -> Value:
     """A cell value from a file, kept as written if it is a number at all (the rules flag odd ones).
 
     Returns an int for whole numbers (also 5.0 in a count cell), else a Decimal (a fraction in a count
@@ -96,7 +86,7 @@ def read_number(code: str, raw: object) -> Value:
     what is no number (text, true/false, NaN, Infinity) or no plausible figure (beyond 10^15, more
     than 12 decimal places).
     """
-    name = cell_name(code)
+    name = cell.name
     if isinstance(raw, bool) or not isinstance(raw, (int, float, Decimal, str)):
         shown = {True: "true", False: "false"}.get(raw) if isinstance(raw, bool) else _KIND_WORDS.get(
             type(raw).__name__, "非数字的内容")
@@ -104,10 +94,10 @@ def read_number(code: str, raw: object) -> Value:
     if isinstance(raw, int):
         if abs(raw) > READ_LIMIT:
             raise ValueError_(f"{name}的数值过大（超过 10^15），不是合理的数字。")
-        return Decimal(raw) if _kind(code) is ValueKind.AMOUNT else raw
+        return Decimal(raw) if cell.kind is ValueKind.AMOUNT else raw
     if isinstance(raw, str):
         shown = raw.strip()
-        number = _to_decimal(code, shown.translate(_FULLWIDTH).replace(" ", ""), shown)
+        number = _to_decimal(cell, shown.translate(_FULLWIDTH).replace(" ", ""), shown)
     elif isinstance(raw, float):
         if raw != raw or raw in (float("inf"), float("-inf")):
             raise ValueError_(f"{name}只能填写数字，“{raw}”不是数字。")
@@ -123,7 +113,7 @@ def read_number(code: str, raw: object) -> Value:
         raise ValueError_(f"{name}的数值小数位数过多（超过 {READ_MAX_PLACES} 位），不是合理的数字。")
     if number == 0:
         number = number.copy_abs()  # -0 and -0.0 are 0
-    if _kind(code) is ValueKind.AMOUNT:
+    if cell.kind is ValueKind.AMOUNT:
         return number
     return int(number) if number == number.to_integral_value() else number
 
@@ -132,13 +122,13 @@ def _short(number: Decimal) -> str:
     return f"{number:.3E}" if number.copy_abs() >= Decimal(10) ** 20 else format(number, "f")
 
 
-def check_number(code: str, number: object, shown: str | None = None) -> Value:
-    """Validate a number for cell `code`; return it as int (counts) or Decimal (amounts).
+def check_number(cell: Cell, number: object, shown: str | None = None) -> Value:
+    """Validate a number for `cell`; return it as int (counts) or Decimal (amounts).
 
     Raises ValueError_ with the message the rules (T2-2, T3-4, T4-4) and the editor show.
     """
-    name = cell_name(code)
-    kind = _kind(code)
+    name = cell.name
+    kind, places = cell.kind, cell.places
     if isinstance(number, bool) or not isinstance(number, (int, Decimal, float)):
         raise ValueError_(f"{name}应为数字，不能是“{shown if shown is not None else number}”。")
     if isinstance(number, float):
@@ -149,7 +139,7 @@ def check_number(code: str, number: object, shown: str | None = None) -> Value:
         shown = _short(number) if isinstance(number, Decimal) else str(number)
     if number < 0:
         raise ValueError_(f"{name}不能为负数（填写的是 {shown}）。")
-    if number > MAX_VALUE:
+    if number > cell.max_value:
         raise ValueError_(f"{name}的数值 {shown} 过大（超过 10 亿），请核对。")
     if kind is ValueKind.COUNT:
         if isinstance(number, Decimal):
@@ -159,8 +149,8 @@ def check_number(code: str, number: object, shown: str | None = None) -> Value:
         return number
     dec = number if isinstance(number, Decimal) else Decimal(number)
     exponent = dec.as_tuple().exponent
-    if isinstance(exponent, int) and -exponent > AMOUNT_PLACES and dec != round(dec, AMOUNT_PLACES):
-        raise ValueError_(f"{name}以万元为单位，最多保留 {AMOUNT_PLACES} 位小数（0.000001 万元即 1 分），不能填写 {shown}。")
+    if isinstance(exponent, int) and -exponent > places and dec != round(dec, places):
+        raise ValueError_(f"{name}以万元为单位，最多保留 {places} 位小数（0.000001 万元即 1 分），不能填写 {shown}。")
     if dec == 0:
         dec = dec.copy_abs()  # "-0.0" is 0.0
     return dec
@@ -175,13 +165,13 @@ def format_value(value: object) -> str:
     return str(value)
 
 
-def valid_or_none(code: str, value: object) -> Value | None:
-    """The value if it may stand in cell `code`, else None; fast for the common case of a count."""
+def valid_or_none(cell: Cell, value: object) -> Value | None:
+    """The value if it may stand in `cell`, else None; fast for the common case of a count."""
     if type(value) is int:
-        return value if 0 <= value <= MAX_VALUE else None
+        return value if 0 <= value <= cell.max_value else None
     if value is None:
         return None
     try:
-        return check_number(code, value)
+        return check_number(cell, value)
     except ValueError_:
         return None

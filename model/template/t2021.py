@@ -25,6 +25,12 @@ from model.template.types import (
 )
 
 ID = "2021"
+MAX_VALUE = 10**9  # the largest figure any real office could report; anything above is a typing mistake
+AMOUNT_PLACES = 6  # 0.000001 万元 = 1 分; real reports publish 18734.205917
+
+
+def _limits(kind: ValueKind) -> dict[str, int]:
+    return {"max_value": MAX_VALUE, "places": AMOUNT_PLACES if kind is ValueKind.AMOUNT else 0}
 
 # ---------------------------------------------------------------------------------------------------
 # Sections
@@ -176,7 +182,8 @@ def _build_t2(blocks: tuple[T2Block, ...]) -> Table:
             for i, (col_code, col_label) in enumerate(block.headers):
                 code = f"t2.{row_code}.{col_code}"
                 grid.append(GridCell(r, 1 + i * span, Role.VALUE, code=code, colspan=span))
-                cells.append(Cell(code, "t2", row_label, col_label, block.kind, table_name="表二"))
+                cells.append(Cell(code, "t2", row_label, col_label, block.kind, table_name="表二",
+                                  **_limits(block.kind)))
             r += 1
     return Table("t2", "二、主动公开政府信息情况", r, 1 + T2_VALUE_COLS, tuple(grid),
                  (3.0, 2.0, 2.0, 2.0), 0, tuple(cells), "主动公开", "表二")
@@ -274,7 +281,8 @@ def _build_t3(t3: T3Layout) -> Table:
                 sum_of = tuple(f"t3.{r_}.{col_code}" for r_ in result_rows)
             else:
                 sum_of = ()
-            cells.append(Cell(code, "t3", t3.row_labels[row_code], col_label, sum_of=sum_of, table_name="表三"))
+            cells.append(Cell(code, "t3", t3.row_labels[row_code], col_label, sum_of=sum_of, table_name="表三",
+                              **_limits(ValueKind.COUNT)))
 
     r = header_rows
     for row_code, label in t3.head_rows:
@@ -337,7 +345,8 @@ def _build_t4(t4: T4Layout) -> Table:
             code = f"t4.{group}.{col}"
             grid.append(GridCell(3, c0 + i, Role.VALUE, code=code))
             sum_of = tuple(f"t4.{group}.{c}" for c, _ in t4.columns) if col == t4.total_col[0] else ()
-            cells.append(Cell(code, "t4", group_label, label, sum_of=sum_of, table_name="表四"))
+            cells.append(Cell(code, "t4", group_label, label, sum_of=sum_of, table_name="表四",
+                              **_limits(ValueKind.COUNT)))
     return Table("t4", "四、政府信息公开行政复议、行政诉讼情况", 4, len(t4.groups) * n, tuple(grid),
                  (1.0,) * (len(t4.groups) * n), 3, tuple(cells), "复议诉讼", "表四")
 
@@ -371,8 +380,8 @@ def build(*, template_id: str = ID, t2_blocks: tuple[T2Block, ...] = T2_BLOCKS, 
         admin_levels=ADMIN_LEVELS,
         year_min=2021,  # the 2021 format applies from 2021 on
         year_max=2100,
-        max_value=10**9,
-        amount_places=6,  # 0.000001 万元 = 1 分; real reports publish 18734.205917
+        max_value=MAX_VALUE,
+        amount_places=AMOUNT_PLACES,
         t2_info_header=T2_INFO_HEADER,
         t2_blocks=t2_blocks,
         t3=t3,

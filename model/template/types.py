@@ -58,6 +58,8 @@ class Cell:
     kind: ValueKind = ValueKind.COUNT
     sum_of: tuple[str, ...] = ()  # non-empty ⇔ derived: the codes it is the sum of
     table_name: str = ""  # 表二, 表三, 表四
+    max_value: int = 0  # the largest figure any real office could report (set by the template)
+    places: int = 0  # decimal places allowed: 0 for counts, more for 万元 amounts
 
     @property
     def derived(self) -> bool:

@@ -8,17 +8,17 @@ import pytest
 
 from model.report.values import (
     ValueError_,
-    cell_name,
     check_number,
     format_value,
     parse_text,
     read_number,
     valid_or_none,
 )
+from model.template import CURRENT
 
-COUNT = "t3.new.natural"
+COUNT = CURRENT.cells["t3.new.natural"]
 COUNT_NAME = "表三“一、本年新收政府信息公开申请数量”行“自然人”列"
-FEE = "t2.fees.amount"
+FEE = CURRENT.cells["t2.fees.amount"]
 FEE_NAME = "表二“行政事业性收费”行“本年收费金额（单位：万元）”列"
 
 
@@ -60,7 +60,7 @@ def test_parse_blank_is_none_not_zero(text):
     (COUNT, "9" * 4400, COUNT_NAME, "过长"),
     (FEE, "-0.5", FEE_NAME, "不能为负数"),
     (FEE, "十二", FEE_NAME, "不是数字"),
-    ("t4.review.upheld", "1.5", "表四“行政复议”行“结果维持”列", "应为整数"),
+    (CURRENT.cells["t4.review.upheld"], "1.5", "表四“行政复议”行“结果维持”列", "应为整数"),
 ])
 def test_parse_refusals_name_the_cell(code, text, name, words):
     with pytest.raises(ValueError_) as info:
@@ -184,7 +184,7 @@ def test_read_number_keeps_what_is_written(code, raw, expected):
 def test_read_number_refuses_what_is_no_number(code, raw, words):
     with pytest.raises(ValueError_) as info:
         read_number(code, raw)
-    assert str(info.value).startswith(cell_name(code))
+    assert str(info.value).startswith(code.name)
     assert words in str(info.value)
 
 
