@@ -143,7 +143,7 @@ class ReportTableModel(QAbstractTableModel):
                 lines.append(f"表中填写的是 {format_value(claim)}，各项之和为 {format_value(self.doc.computed.get(code))}，"
                              "按所填保留并列入校验结果；改正各项或右键“采用各项之和”。")
         if self.doc.prior is not None:
-            before = self.doc.prior.figures().get(code)
+            before = self.doc.prior.as_last_year().get(code)
             year = self.doc.prior.year
             lines.append(f"上年度（{year or '年度不详'}）：{format_value(before) if before is not None else '未填写'}")
         for f in self.doc.cell_findings.get(code, []):

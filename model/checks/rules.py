@@ -152,7 +152,7 @@ class Context:
     def __post_init__(self) -> None:
         self.computed = self.report.computed()
         self.figures = self.report.stated_figures(self.computed)
-        self.prior_figures = self.prior.stated_figures() if self.prior is not None else {}
+        self.prior_figures = self.prior.as_last_year() if self.prior is not None else {}
         self.stage_asked = False  # set when a check asks the stage: its hits may differ between stages
 
     @property

@@ -360,7 +360,7 @@ def key_figures(doc: AuditDocument) -> KeyFigures:
     figures = doc.report.figures()
     f = {label: figures.get(code) for label, code in KEY_FIGURES}
     opened = (f["予以公开"] or 0) + (f["部分公开"] or 0) if f["予以公开"] is not None else None
-    before = doc.prior.report.figures().get(S.t3("new", "total")) if doc.prior and doc.prior.report else None
+    before = doc.prior.report.as_last_year().get(S.t3("new", "total")) if doc.prior and doc.prior.report else None
     new = f["新收申请"]
     change = _ratio((new or 0) - before, before) if new is not None and before else None
     dates = publication_delay(doc.report)

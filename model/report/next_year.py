@@ -38,7 +38,7 @@ def next_year_report(prior: Report, texts: bool = False) -> Report:
     report = new_report()
     report.meta = {k: prior.meta[k] for k in CARRIED_META if prior.meta.get(k) not in (None, "")}
     report.meta["year"] = prior.year + 1
-    figures = prior.figures()
+    figures = prior.as_last_year()
     for col in S.T3_INPUT_COLS:
         carried = figures.get(S.t3("carried_out", col))
         if carried is not None:

@@ -118,6 +118,11 @@ class Report:
         out.update((k, v) for k, v in self.stated.items() if v is not None)
         return out
 
+    def as_last_year(self) -> dict[str, Any]:
+        """This report's figures when it is last year's: what it printed, stated totals included (the
+        one meaning of 上年度 for the rules (S3-1 结转) and the editor's tooltip alike)."""
+        return self.stated_figures()
+
     # -- texts and meta ----------------------------------------------------------------------------
 
     def text(self, key: str) -> str:

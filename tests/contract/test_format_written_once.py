@@ -1,0 +1,116 @@
+"""No format fact is written twice outside the template (issue 18 point 1).
+
+Every Python module of the program (model/, ui/, export/, main.py) is read as tokens; a string literal
+that spells a cell code, a row or column code of the format, or one of its longer labels and headings is
+the format written a second time, and drifts when the template changes (a new 不予公开 reason once
+made G6 flag a correct sentence while every G6 test passed).
+"""
+
+from __future__ import annotations
+
+import ast
+import io
+import re
+import tokenize
+from pathlib import Path
+
+from model.template import CURRENT as T
+
+ROOT = Path(__file__).resolve().parents[2]
+#: Codes that are also ordinary words of the program (the `new` command, an open file, a total).
+_COMMON_WORDS = {"new", "open", "total", "other", "amount", "review", "legal", "partial", "license", "fees"}
+_CELL_CODE = re.compile(r"^t[234]\.")
+
+
+def _program_files() -> list[Path]:
+    files = [ROOT / "main.py"]
+    for folder in ("model", "ui", "export"):
+        files += sorted((ROOT / folder).rglob("*.py"))
+    return [f for f in files if "template" not in f.relative_to(ROOT).parts and f.name != "schema.py"]
+
+
+def _codes() -> set[str]:
+    parts: set[str] = set()
+    for code in T.cells:
+        _, row, col = code.split(".")
+        parts.update((row, col))
+    return parts - _COMMON_WORDS
+
+
+def _labels() -> set[str]:
+    labels = {s.heading for s in T.sections} | {f.label for f in T.meta_fields} | set(T.s6_items)
+    for table in T.tables:
+        labels.update(g.text for g in table.grid if g.text)
+    for cell in T.cells.values():
+        labels.update((cell.row_label, cell.col_label))
+    labels.update(right for _, right in T.label_aliases)
+    return {label for label in labels if len(label) >= 8}
+
+
+def _docstring_lines(source: str) -> set[int]:
+    """Docstrings explain the format in its words; they are no second copy that code reads."""
+    lines: set[int] = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)) and node.body:
+            first = node.body[0]
+            if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant):
+                lines.add(first.lineno)
+    return lines
+
+
+def _strings(path: Path) -> list[tuple[int, str]]:
+    out = []
+    source = path.read_text(encoding="utf-8")
+    docstrings = _docstring_lines(source)
+    tokens = tokenize.generate_tokens(io.StringIO(source).readline)
+    for tok in tokens:
+        if tok.start[0] in docstrings:
+            continue
+        if tok.type == tokenize.STRING or tok.type == getattr(tokenize, "FSTRING_START", None) or tok.type == getattr(tokenize, "FSTRING_MIDDLE", None):
+            out.append((tok.start[0], tok.string))
+    return out
+
+
+def _offences() -> list[str]:
+    codes, labels = _codes(), _labels()
+    found = []
+    for path in _program_files():
+        rel = path.relative_to(ROOT)
+        for line, literal in _strings(path):
+            body = re.sub(r"^[rbuf]*('''|\"\"\"|'|\")|('''|\"\"\"|'|\")$", "", literal, flags=re.I)
+            if _CELL_CODE.match(body):
+                found.append(f"{rel}:{line}: cell code {literal}")
+            elif body in codes:
+                found.append(f"{rel}:{line}: row or column code {literal}")
+            else:
+                hit = next((label for label in labels if label in body), None)
+                if hit:
+                    found.append(f"{rel}:{line}: label “{hit}”")
+    return found
+
+
+def test_no_module_spells_a_code_or_a_label_of_the_format():
+    offences = _offences()
+    assert not offences, "\n".join(offences)
+
+
+#: Modules that may name the current format: they make a report from nothing, so no report can tell them.
+_MAY_NAME_CURRENT = {
+    "model/report/report.py": "a new report is made in the current format",
+    "model/report/storage.py": "a file without a `template` key is of the first format",
+}
+
+
+def test_every_module_takes_the_format_from_the_report_it_works_on():
+    offences = []
+    for path in _program_files():
+        rel = path.relative_to(ROOT).as_posix()
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                names = {a.name for a in node.names}
+                if node.module == "model.schema" or node.module == "model" and "schema" in names:
+                    offences.append(f"{rel}:{node.lineno}: imports model.schema")
+                elif node.module == "model.template" and "CURRENT" in names and rel not in _MAY_NAME_CURRENT:
+                    offences.append(f"{rel}:{node.lineno}: names the current format")
+    assert not offences, "\n".join(offences)
