@@ -21,7 +21,6 @@ from model.reading.importer import ImportResult
 from model.reading.notices import remark
 from model.reading.signatures import ZIP_MAGIC, foreign_message
 from model.reading.workbook_reader import MAX_READ_BYTES, StreamedWorkbook
-from model.report.report import Report
 from model.report.storage import ReportFileError, read_bytes
 from model.template.template import Template
 
@@ -83,12 +82,6 @@ def workbook_blocks(data: bytes, name: str, skip: frozenset[str] = frozenset()) 
     finally:
         book.close()
     return blocks
-
-
-def read_handmade_workbook(path: str | os.PathLike[str], template: Template) -> tuple[Report, list[str]]:
-    """A workbook made by hand in the official layout: (report, notices). ReportFileError if it holds none."""
-    result = read_handmade(path, template)
-    return result.report, result.messages()
 
 
 def read_handmade(path: str | os.PathLike[str], template: Template, own: bool = False) -> ImportResult:
