@@ -14,16 +14,16 @@ table's own sums when they leave one answer only. Whatever cannot be placed is r
 blank cell stays blank (not 0); a cell that says /, — or 无 is read as 0 and reported.
 
 The parts: grid_keys (the format's labels as keys, from the report's template), grid_rows (a row's
-cells), grid_headers (the column headers seen), grid_sums (rows one cell short). Here: which row a
-label names, where its figures go, and what to tell at the end.
+cells), grid_headers (the column headers seen), grid_cells (a figure into its cell, and the gaps told at
+the end), grid_sums (rows one cell short). Here: which row of which table a grid row is, and which of
+its cells go to which of the row's codes.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from decimal import Decimal
 
+from model.reading.grid_cells import Cells, TableReading
 from model.reading.grid_headers import Headers
 from model.reading.grid_keys import T2, T3, T4, T4_ROW, FormatKeys, format_keys, k
 from model.reading.grid_rows import Row, ShortCells, Span, aligned, region, shown
@@ -31,19 +31,13 @@ from model.reading.grid_rows import rows_from_lines as _rows_from_lines
 from model.reading.grid_sums import Short, solve
 from model.reading.labels import (
     BLANK,
-    MARK,
-    TEXT,
-    cell_kind,
     core,
     fix_aliases,
-    number_text,
     paren_free,
     section_heading,
 )
 from model.reading.notices import LABEL_RULE, Notice, label_notice, remark, unplaced
-from model.report.values import Value, ValueError_, read_number
 from model.template.template import Template
-from model.template.types import ValueKind
 
 __all__ = ["ALIAS_RULE", "TableReading", "read_tables", "rows_from_lines"]
 
@@ -59,19 +53,6 @@ MAX_LISTED = 200
 _SHORTEST_LABEL = 4
 
 Rows = Iterable[Sequence[str]]
-
-
-@dataclass
-class TableReading:
-    """What the locator read: input values, stated totals, and what the user must be told."""
-
-    values: dict[str, Value] = field(default_factory=dict)
-    stated: dict[str, Value] = field(default_factory=dict)
-    notices: list[Notice] = field(default_factory=list)
-    found: set[str] = field(default_factory=set)  # keys of the tables seen (t2, t3, t4)
-
-    def unplaced(self) -> list[Notice]:
-        return [n for n in self.notices if n.unplaced]
 
 
 def read_tables(rows: Rows, template: Template) -> TableReading:
@@ -99,13 +80,12 @@ class _Locator:
     def __init__(self, keys: FormatKeys) -> None:
         self.keys = keys
         self.template = keys.template
-        self.out = TableReading()
+        self.cells = Cells(keys)
+        self.out = self.cells.out
+        self.rows_seen = self.cells.rows_seen
         self.table: str | None = None  # the table the rows belong to, as far as known
         self.headers = Headers(keys)
-        self.unread: set[str] = set()  # cells of rows seen but not read (told as not placed, not as blank)
-        self.rows_seen: dict[str, set[str]] = {T2: set(), T3: set(), T4: set()}
         self.shorts: list[Short] = []
-        self.marks: dict[str, list[tuple[str, str]]] = {}  # table → (code, mark)
         self.alias_seen: set[tuple[str, str]] = set()
         self.remarks_made: set[tuple[str, str]] = set()
 
@@ -233,7 +213,7 @@ class _Locator:
             # headed by columns the format does not have (table 二 of the 2019 format: 本年新制作数量 …):
             # its figures mean other things, and are never read into the 2021 cells by position
             self.rows_seen[T2].add(row_code)
-            self.unread.update(codes)
+            self.cells.unread.update(codes)
             self.out.notices.append(unplaced("t2-other-columns", codes, row=name,
                                              headers=[shown(t) for t in self.headers.t2_other_heads],
                                              source=row.shown()))
@@ -296,7 +276,7 @@ class _Locator:
         elif cells is not None:
             for code, i in zip(ordered, cells, strict=True):
                 if i is not None:
-                    self._put(table, code, row.texts[i])
+                    self.cells.put(table, code, row.texts[i])
         else:
             self.out.notices.append(unplaced("row-figures-mismatch", ordered, row=name, figures=row.figures(),
                                              columns=len(ordered), source=row.shown()))
@@ -319,34 +299,7 @@ class _Locator:
             return
         for code, i in in_place.items():
             if i is not None:
-                self._put(table, code, row.texts[i])
-
-    def _put(self, table: str, code: str, text: str) -> None:
-        cell = self.template.cells[code]
-        kind = cell_kind(text)
-        if kind == TEXT:
-            self.out.notices.append(unplaced("cell-not-a-number", [code], cell=cell.name, text=shown(text)))
-            return
-        if kind == MARK:
-            value: Value = Decimal(0) if cell.kind is ValueKind.AMOUNT else 0
-            self.marks.setdefault(table, []).append((code, text))
-        else:
-            try:
-                value = read_number(cell, number_text(text))
-            except ValueError_ as exc:
-                self.out.notices.append(unplaced("cell-bad-number", [code], reason=str(exc), text=shown(text)))
-                return
-        self._store(code, value)
-
-    def _store(self, code: str, value: Value) -> None:
-        cell = self.template.cells[code]
-        target = self.out.stated if cell.derived else self.out.values
-        before = target.get(code)
-        if before is not None and before != value:
-            self.out.notices.append(unplaced("cell-read-twice", [code], cell=cell.name, first=str(before),
-                                             second=str(value)))
-            return
-        target[code] = value
+                self.cells.put(table, code, row.texts[i])
 
     def _unplaced_row(self, row: Row) -> None:
         where = self.template.table_numerals.get(self.table or "", "统计表部分")
@@ -370,35 +323,8 @@ class _Locator:
         self._complete_short_rows()
         for table in (T2, T3, T4):
             if table in self.out.found:
-                self._tell_gaps(table)
+                self.cells.tell_gaps(table)
         return self.out
-
-    def _tell_gaps(self, table: str) -> None:
-        """Rows of `table` not found, cells left blank, cells read as 0 from a none-mark."""
-        numeral = self.template.table_numerals[table]
-        inputs = self.template.table(table).input_codes
-        row_of = self.keys.row_of
-        missing = [(code, label) for code, label in self.keys.official_rows[table]
-                   if code not in self.rows_seen[table]]
-        if missing:
-            gone = {code for code, _ in missing}
-            self.out.notices.append(remark("rows-missing", [c for c in inputs if row_of[c] in gone],
-                                           table=numeral, rows=[label for _, label in missing]))
-        blanks = [c for c in inputs
-                  if c not in self.out.values and row_of[c] in self.rows_seen[table] and c not in self.unread]
-        if blanks:
-            self.out.notices.append(remark("cells-blank", blanks, table=numeral, count=len(blanks),
-                                           names=self._names(blanks)))
-        marks = self.marks.get(table, [])
-        if marks:
-            codes = [c for c, _ in marks]
-            self.out.notices.append(remark("cells-marked", codes, table=numeral, count=len(marks),
-                                           marks=list(dict.fromkeys(m for _, m in marks)),
-                                           names=self._names(codes)))
-
-    def _names(self, codes: list[str]) -> list[str]:
-        """The names of the first three cells (messages count the rest)."""
-        return [self.template.cells[c].name for c in codes[:3]]
 
     def _complete_short_rows(self) -> None:
         """Place each row that is one cell short where the table's sums allow one reading only."""
@@ -424,7 +350,7 @@ class _Locator:
         if solution is None:
             return None
         for code, value in solution.figures.items():
-            self._store(code, value)
+            self.cells.store(code, value)
         if solution.notice is not None:
             self.out.notices.append(solution.notice)
         return solution.placed
