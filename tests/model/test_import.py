@@ -22,7 +22,6 @@ from pathlib import Path
 import pytest
 from import_corpus.corpus import KINDS, PUBLISHED, build_docx, fixture, render
 
-from model import schema as S
 from model.checks.rules import evaluate
 from model.reading import import_published, import_text
 from model.reading import workbook_layout as L
@@ -62,7 +61,7 @@ def test_sample_gives_exactly_the_sample_file(sample_import):
     for k in ("agency", "agency_kind", "year", "title", "website", "address", "phone", "admin_level"):
         assert report.meta.get(k) == expected.meta[k], k
     assert "published_on" not in report.meta  # the copied text does not show the date the page did
-    for k in S.TEXT_SECTION_KEYS:
+    for k in T.text_section_keys:
         assert report.sections[k] == expected.sections[k], k
     assert sample_import.unplaced == []
 
@@ -156,14 +155,14 @@ def test_corpus_comes_back_cell_for_cell(name, kind, docx_dir):
     report = result.report
     lost = set()
     if kind == "lines":  # one cell per line cannot show a blank cell: rows with one are checked below
-        lost = {S.t3(S.CELLS[c].code.split(".")[1], col) for c in pub.blanks if c.startswith("t3.")
-                for col in S.T3_INPUT_COLS + ("total",)} | ({c for c in S.CELLS if c.startswith("t4.")}
+        lost = {T.t3_code(T.cells[c].code.split(".")[1], col) for c in pub.blanks if c.startswith("t3.")
+                for col in T.t3.input_cols + ("total",)} | ({c for c in T.cells if c.startswith("t4.")}
                                                              if any(c.startswith("t4.") for c in pub.blanks) else set())
-    for code in S.INPUT_CODES:
+    for code in T.input_codes:
         if code not in lost:
             assert report.values.get(code) == expected.values.get(code), code
     computed = expected.computed()
-    for code in S.DERIVED_CODES:
+    for code in T.derived_codes:
         if code not in lost:
             assert report.stated.get(code) == computed.get(code), code
     meta = dict(expected.meta)
@@ -178,7 +177,7 @@ def test_corpus_comes_back_cell_for_cell(name, kind, docx_dir):
     signature = []  # recognised as a remark, never among the unplaced
     if kind == "lines" and pub.blanks:
         for row in {c.split(".")[1] for c in pub.blanks if c.startswith("t3.")}:
-            label = S.T3_ROW_LABELS[row]
+            label = T.t3.row_labels[row]
             assert any(label in m for m in result.unplaced + result.notices), row
     else:
         assert len(result.unplaced) == len(signature), result.unplaced
@@ -214,15 +213,15 @@ def test_corpus_pages_leave_out_their_furniture():
 
 def _t3_rows(values: dict[str, int], order: list[str] | None = None) -> list[list[str]]:
     figures = Report(values=values).figures()
-    order = order or [c for c, _ in S.T3_COLUMNS] + ["total"]
-    names = dict(S.T3_COLUMNS + (S.T3_TOTAL_COL,))
+    order = order or [c for c, _ in T.t3.columns] + ["total"]
+    names = dict(T.t3.columns + (T.t3.total_col,))
     rows = [["项目"] + [names[c] for c in order]]
-    for code in S.T3_ROWS:
-        rows.append([S.T3_ROW_LABELS[code].replace("·", "")] + [str(figures[S.t3(code, c)]) for c in order])
+    for code in T.t3.rows:
+        rows.append([T.t3.row_labels[code].replace("·", "")] + [str(figures[T.t3_code(code, c)]) for c in order])
     return rows
 
 
-T3_VALUES = {c: i % 7 for i, c in enumerate(S.table("t3").input_codes)}
+T3_VALUES = {c: i % 7 for i, c in enumerate(T.table("t3").input_codes)}
 
 
 def test_columns_and_rows_are_found_by_their_labels_not_their_place():
@@ -234,7 +233,7 @@ def test_columns_and_rows_are_found_by_their_labels_not_their_place():
 
 
 def test_merged_cells_repeated_by_the_source_read_the_same():
-    table = S.table("t3")
+    table = T.table("t3")
     figures = Report(values=T3_VALUES).figures()
     grid = [[""] * table.n_cols for _ in range(table.n_rows)]
     for gc in table.grid:
@@ -258,7 +257,7 @@ def test_a_row_label_spread_over_the_label_cells_or_merged(label):
     rows[at][0] = label
     result = read_tables(rows, T)
     if label == "(三)不予公开":
-        assert S.t3("deny_1", "natural") not in result.values
+        assert T.t3_code("deny_1", "natural") not in result.values
         assert any(n.kind == "rows-missing" and n.params["rows"] == [T.t3.row_labels["deny_1"]] for n in result.notices)
         assert [n.kind for n in result.unplaced()] == ["row-not-placed"]
     else:
@@ -286,9 +285,9 @@ def test_what_cannot_be_placed_is_named():
     rows[1][2] = "两件"
     rows.append(["注：本表数据截至12月31日。"])
     result = read_tables(rows, T)
-    assert S.t3("new", "business") not in result.values
+    assert T.t3_code("new", "business") not in result.values
     told = {(n.kind, n.params.get("text") or n.params.get("source")): n.cells for n in result.unplaced()}
-    assert told[("cell-not-a-number", "两件")] == (S.t3("new", "business"),)
+    assert told[("cell-not-a-number", "两件")] == (T.t3_code("new", "business"),)
     assert any(kind == "row-not-placed" and "不予公开小计" in text for kind, text in told)
     assert ("text-not-placed", "注：本表数据截至12月31日。") in told
 
@@ -297,15 +296,15 @@ def test_stated_totals_are_kept_as_stated_for_the_rules():
     rows = _t3_rows(T3_VALUES)
     rows[1][-1] = "999"  # 一、本年新收 … 总计
     result = read_tables(rows, T)
-    assert result.stated[S.t3("new", "total")] == 999
+    assert result.stated[T.t3_code("new", "total")] == 999
     report = Report(values=result.values, stated=result.stated)
     assert any(f.rule == "T3-2" and "999" in f.message for f in evaluate(report))
 
 
 def test_a_row_one_cell_short_is_completed_only_when_the_sums_allow_one_reading():
     values = dict(T3_VALUES)
-    values.update({S.t3("ignore_2", c): 0 for c in S.T3_INPUT_COLS})
-    values[S.t3("ignore_2", "natural")] = 1  # 1 0 0 0 0 0 | 1: which cell was lost is not visible
+    values.update({T.t3_code("ignore_2", c): 0 for c in T.t3.input_cols})
+    values[T.t3_code("ignore_2", "natural")] = 1  # 1 0 0 0 0 0 | 1: which cell was lost is not visible
     rows = _t3_rows(values)
     at = next(i for i, r in enumerate(rows) if r[0].endswith("重复申请"))
     del rows[at][2]  # its 商业企业 lost: the column totals tell which cell it was
@@ -317,7 +316,7 @@ def test_a_row_one_cell_short_is_completed_only_when_the_sums_allow_one_reading(
     total_row = next(i for i, r in enumerate(rows) if r[0].endswith("总计"))
     del rows[total_row]  # without the column totals two readings remain: the row is not guessed
     result = read_tables(rows, T)
-    assert not any(S.t3("ignore_2", c) in result.values for c in S.T3_INPUT_COLS)
+    assert not any(T.t3_code("ignore_2", c) in result.values for c in T.t3.input_cols)
     assert [(n.kind, "重复申请" in n.params["row"]) for n in result.unplaced()] == [("short-row-undecided", True)]
 
 
@@ -327,7 +326,7 @@ def test_table_four_by_its_groups_and_headers():
             ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "未经复议直接起诉", "", "", "", "", "复议后起诉"],
             [""] * 5 + ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 2, nums]
     result = read_tables(rows, T)
-    expected = dict(zip([f"t4.{g}.{c}" for g, _ in S.T4_GROUPS for c, _ in S.T4_COLUMNS + (S.T4_TOTAL_COL,)],
+    expected = dict(zip([f"t4.{g}.{c}" for g, _ in T.t4.groups for c, _ in T.t4.columns + (T.t4.total_col,)],
                         range(1, 16), strict=True))
     assert {**result.values, **result.stated} == expected
 
@@ -346,7 +345,7 @@ def test_one_cell_per_line_folds_into_rows():
 
 
 def _report_text(title: str, head: str = "、", extra_top: str = "", extra_end: str = "") -> str:
-    sections = "\n".join(f"{s.heading.replace('、', head, 1)}\n{s.key} 的文字。" for s in S.SECTIONS)
+    sections = "\n".join(f"{s.heading.replace('、', head, 1)}\n{s.key} 的文字。" for s in T.sections)
     return f"{extra_top}\n{title}\n本报告由测试局编制。\n{sections}\n{extra_end}"
 
 
@@ -572,7 +571,7 @@ def test_our_pdf_reads_back_exactly(exported):
     report = document.report
     assert report.values == expected.values
     assert report.stated == expected.computed()  # every printed total kept as printed
-    for key in S.TEXT_SECTION_KEYS:
+    for key in T.text_section_keys:
         assert _squash(report.sections[key]) == _squash(expected.sections[key]), key
     assert (report.meta["agency"], report.year) == (expected.meta["agency"], expected.year)
     assert not [n for n in document.notices if n.severity == "warning"]  # page numbers are no table rows
@@ -586,7 +585,7 @@ def test_a_pdf_made_by_libreoffice_from_a_docx_reads_back(exported, tmp_path):
     expected = load(SAMPLE_REPORT)
     report = read_document(tmp_path / "样本.pdf").report
     assert report.values == expected.values and report.stated == expected.computed()
-    for key in S.TEXT_SECTION_KEYS:
+    for key in T.text_section_keys:
         assert _squash(report.sections[key]) == _squash(expected.sections[key]), key
 
 
@@ -734,10 +733,10 @@ def test_other_processing_printed_as_one_row(sample_import):
     """Point 3: （六）其他处理 as one merged row goes to its first item; the other two are not filled."""
     result = import_text(_merged_other(SAMPLE_TEXT))
     values = result.report.values
-    assert all(values[S.t3("other_1", c)] == 0 for c in S.T3_INPUT_COLS)
+    assert all(values[T.t3_code("other_1", c)] == 0 for c in T.t3.input_cols)
     assert not any(k.startswith(("t3.other_2.", "t3.other_3.")) for k in values)
     note = next(n for n in result.records() if "印作一行" in n.message)
-    assert set(note.cells) == {S.t3(r, c) for r in ("other_2", "other_3") for c in (*S.T3_INPUT_COLS, "total")}
+    assert set(note.cells) == {T.t3_code(r, c) for r in ("other_2", "other_3") for c in (*T.t3.input_cols, "total")}
     assert not any("没有找到" in m and "其他处理" in m for m in result.messages())
 
 
@@ -773,7 +772,7 @@ def _handmade(path: Path, blank_zeros: bool) -> Path:
     sheet.append(["政府信息公开工作年度报告统计表"])
     sheet.append(["填报单位：金乡县行政审批服务局", None, None, None, "2022年度"])
     figures = report.figures()
-    for table in S.TABLES:
+    for table in T.tables:
         origin = sheet.max_row + 2
         for gc in table.grid:
             value = gc.text if gc.text else (figures.get(gc.code) if gc.code else None)
@@ -816,12 +815,12 @@ def test_the_real_shanghai_2019_page_reads_as_printed():
         "ignore_2": [5, 4] + [None] * 5, "total": [767, 35, None, None, 2, 1, 805],
         "carried_out": [72, None, None, None, None, None, 72],
     }
-    columns = [*S.T3_INPUT_COLS, "total"]
-    for row in S.T3_ROWS:
+    columns = [*T.t3.input_cols, "total"]
+    for row in T.t3.rows:
         cells = printed.get(row, [None] * 7)
         for col, value in zip(columns, cells, strict=True):
-            code = S.t3(row, col)
-            got = report.stated.get(code) if S.CELLS[code].derived else report.values.get(code)
+            code = T.t3_code(row, col)
+            got = report.stated.get(code) if T.cells[code].derived else report.values.get(code)
             assert got == value, code
     t4 = dict(zip(("upheld", "corrected", "other", "pending", "total"), [5, None, None, 2, 7], strict=True))
     for col, value in t4.items():
@@ -962,5 +961,5 @@ def test_the_real_page_printed_to_pdf_reads_the_same(tmp_path):
                    capture_output=True, timeout=180, check=True)
     from_page, from_pdf = read_document(page).report, read_document(tmp_path / f"{page.stem}.pdf").report
     assert from_pdf.values == from_page.values and from_pdf.stated == from_page.stated
-    for key in S.TEXT_SECTION_KEYS:
+    for key in T.text_section_keys:
         assert _squash(from_pdf.sections[key]) == _squash(from_page.sections[key]), key

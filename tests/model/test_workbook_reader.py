@@ -31,13 +31,13 @@ from support import ROOT, fees, full_report, valid_reports
 
 import main
 from export.xlsx import write_workbook
-from model import schema as S
 from model.checks.rules import evaluate
 from model.reading import workbook_reader as R
 from model.reading.documents import open_report
 from model.reading.workbook_layout import sheet_cell
 from model.reading.workbook_reader import read_workbook
 from model.report.storage import ReportFileError, save, to_dict
+from model.template import CURRENT as T
 
 # ---------------------------------------------------------------------------------------------------
 # Helpers
@@ -163,8 +163,8 @@ def test_changed_number_in_visible_table_wins(cn_dir, sample_report):
     report, notices = read_workbook(path)
     assert report.values["t3.new.natural"] == 3
     assert [(n.kind, n.severity, n.params) for n in notices] == [
-        ("cell-edited", "warning", {"cell": S.CELLS["t3.new.natural"].name, "before": "2", "now": "3"})]
-    assert notices[0].message == f"{S.CELLS['t3.new.natural'].name}：导出时为 2，现为 3，以表格中的数字为准。"
+        ("cell-edited", "warning", {"cell": T.cells["t3.new.natural"].name, "before": "2", "now": "3"})]
+    assert notices[0].message == f"{T.cells['t3.new.natural'].name}：导出时为 2，现为 3，以表格中的数字为准。"
     rules = {f.rule: f for f in evaluate(report)}
     # The totals are formulas: they follow the new figure (3), so the row total holds; the balance does not.
     assert "t3.new.natural" in rules["T3-1"].cells and "“自然人”列" in rules["T3-1"].message
@@ -205,7 +205,7 @@ def test_a_total_with_its_formula_is_the_sum_whatever_was_cached(cn_dir, sample_
     assert report.stated["t3.total.natural"] == 77 and report.figures()["t3.total.natural"] == 2
     assert {"T3-1", "T3-3"} <= {f.rule for f in evaluate(report)}
     assert [(n.kind, n.params) for n in notices] == [
-        ("total-edited", {"cell": S.CELLS["t3.total.natural"].name, "before": "2", "now": "77"})]
+        ("total-edited", {"cell": T.cells["t3.total.natural"].name, "before": "2", "now": "77"})]
 
 
 def test_a_formula_typed_into_an_input_cell_gives_the_figure_it_showed(cn_dir, sample_report):
@@ -230,8 +230,8 @@ def test_changed_total_becomes_a_stated_total(cn_dir, sample_report):
     assert report.values["t2.fees.amount"] == Decimal("12.5")  # full-width digits typed as text
     assert "t4.review.total" not in report.stated  # a cleared total: the sum is used
     told = {(n.kind, n.params["cell"], n.params["now"]) for n in notices}
-    assert len(notices) == 3 and ("total-edited", S.CELLS["t3.total.natural"].name, "5") in told
-    assert ("cell-edited", S.CELLS["t2.fees.amount"].name, "12.5") in told
+    assert len(notices) == 3 and ("total-edited", T.cells["t3.total.natural"].name, "5") in told
+    assert ("cell-edited", T.cells["t2.fees.amount"].name, "12.5") in told
     fired = {f.rule for f in evaluate(report)}
     assert {"T3-1", "T3-3"} <= fired
 
@@ -244,7 +244,7 @@ def test_non_number_in_visible_input_cell_is_refused(cn_dir, sample_report):
     with pytest.raises(ReportFileError) as info:
         read_workbook(path)
     message = str(info.value)
-    assert S.CELLS["t3.deny_2.legal"].name in message
+    assert T.cells["t3.deny_2.legal"].name in message
     assert coord in message and title in message and "两件" in message and path.name in message
 
 
