@@ -303,8 +303,10 @@ class _Locator:
 
     def _unplaced_row(self, row: Row) -> None:
         where = self.template.table_numerals.get(self.table or "", "统计表部分")
-        kind = "row-not-placed" if row.has_numbers else "text-not-placed"
-        self.out.notices.append(unplaced(kind, table=where, source=row.shown()))
+        if row.has_numbers:
+            self.out.notices.append(unplaced("row-not-placed", table=where, source=row.shown()))
+        else:
+            self.out.notices.append(unplaced("text-not-placed", table=where, source=row.shown()))
 
     def _alias(self, table: str, text: str, replaced: list[tuple[str, str]], part: str, label: str,
                codes: Sequence[str] = ()) -> None:
