@@ -405,13 +405,13 @@ class _Assembler:
         order = sorted(heads.items(), key=lambda kv: kv[1])
         bounds = {sec: (at + (0 if sec in self.headless else 1), order[i + 1][1] if i + 1 < len(order) else end)
                   for i, (sec, at) in enumerate(order)}
-        table_sections = [sec for sec in ("s2", "s3", "s4") if sec in bounds]
+        table_sections = [sec.key for sec in self.template.sections if sec.table and sec.key in bounds]
         reading = read_tables(self._table_rows(bounds, table_sections, start, end), self.template)
         sections = self.result.report.sections
         sections["preamble"] = self._text("preamble", items[start:first_head if first_head is not None else end],
                                           table_sections)
-        for sec in ("s1", "s5", "s6"):
-            if sec in bounds:
+        for sec in self.template.text_section_keys:
+            if sec in bounds:  # the preamble has no heading: it is the text before the first one
                 a, b = bounds[sec]
                 sections[sec] = self._text(sec, items[a:b], table_sections)
 
