@@ -1,8 +1,8 @@
 """The model's read side for outside documents: published reports (text, web pages, Word, PDF) and,
 through the one locator of the official tables (grid.py), any grid of cells that holds them.
 
-The importer is loaded on first use: model.reading.documents (the registry) imports the notice records from
-this package, and the importer imports the registry's file signatures.
+documents.read_document is the one registry; signatures.py tells what a file is without importing any
+reader, so no reader imports the registry. The importer is loaded on first use.
 """
 
 from typing import Any

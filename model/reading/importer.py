@@ -21,15 +21,15 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from model import schema as S
 from model.reading.blocks import Block, Paragraph, TableBlock, decode_text
-from model.reading.documents import OLE2_MAGIC, ZIP_MAGIC
 from model.reading.grid import TableReading, read_tables, rows_from_lines
 from model.reading.labels import HEADING_MAX_CHARS, heading_match, key, section_heading
-from model.reading.notices import INFO, LABEL_RULE, READ_RULE, WARNING, Notice
+from model.reading.notices import LABEL_RULE, Notice, remark
+from model.reading.signatures import ARCHIVE, OLE2_MAGIC, PDF, WHAT_WE_IMPORT, old_office_message, sniff
 from model.reading.text_source import text_blocks
 from model.report.report import Report, new_report
 from model.report.storage import MAX_FILE_BYTES, ReportFileError, read_bytes
+from model.template.template import Template
 
 __all__ = ["ImportResult", "import_bytes", "import_published", "import_text", "old_office_message"]
 
@@ -44,66 +44,72 @@ MAX_ITEMS = 50_000
 _HTML_SUFFIXES = (".htm", ".html", ".shtml", ".xhtml", ".asp", ".aspx", ".jsp", ".php")
 _HTML_START = re.compile(r"<(?:!doctype|html|head|body|meta|div|table|p|title)\b", re.I)
 _META_CHARSET = re.compile(rb"<meta[^>]{0,200}?charset\s*=\s*[\"']?\s*([A-Za-z0-9_:.-]{2,20})", re.I)
-_WHAT_WE_IMPORT = ("可以读取的是：从网页或 Word/WPS 复制的报告文字（.txt、.md）、保存的网页（.html）、Word 文档（.docx）、"
-                   "有文字的 PDF。")
-
-
-def old_office_message(name: str) -> str:
-    """What to do with an old binary Office file (.doc, .wps, .xls, .et) or an encrypted one."""
-    suffix = Path(name).suffix.lower()
-    if suffix in (".xls", ".et"):
-        return (f"“{name}”是旧版表格文件（{suffix}）或加密的文件，本程序无法直接读取。"
-                "请用 WPS 表格或 Excel 打开（有密码的先取消加密），另存为 Excel 工作簿（.xlsx）后再读取。")
-    return (f"“{name}”是旧版文字文档（.doc、.wps）、旧版表格（.xls、.et）或加密的文件，本程序无法直接读取。"
-            "请用 WPS 或 Word 打开（有密码的先取消加密），文档另存为 Word 文档（.docx）、表格另存为 Excel 工作簿（.xlsx）后再读取，"
-            f"或全选复制文字粘贴导入。{_WHAT_WE_IMPORT}")
 
 
 @dataclass
 class ImportResult:
-    """The report read from a published document, and what the user must be told about it."""
+    """The report read from a published document, and what the user must be told about it (records)."""
 
     report: Report
     kind: str = "text"  # what it was read from: text, html, docx, pdf, handmade (model.reading.documents.KINDS)
-    notices: list[str] = field(default_factory=list)
-    aliases: list[str] = field(default_factory=list)  # label aliases accepted, each starting with grid.ALIAS_RULE
-    unplaced: list[str] = field(default_factory=list)  # what could not be placed, by name
-    where: dict[str, dict[str, Any]] = field(default_factory=dict)  # a message → Notice location fields
+    told: list[Notice] = field(default_factory=list)
 
     def records(self) -> list[Notice]:
-        """Every notice as a record (rule, severity, location): G2 for labels printed otherwise, R1
-        warnings for what could not be placed, R1 info for what was left out or read with a remark."""
-        out = [Notice(m.removeprefix(f"{LABEL_RULE} "), LABEL_RULE, INFO, **self.where.get(m, {}))
-               for m in self.aliases]
-        out += [Notice(m, READ_RULE, WARNING, **self.where.get(m, {})) for m in self.unplaced]
-        out += [Notice(m, READ_RULE, INFO, **self.where.get(m, {})) for m in self.notices]
-        return out
+        """Every notice as a record (rule, severity, location): G2 for labels printed otherwise, then R1
+        warnings for what could not be placed, then R1 info for what was left out or read with a remark."""
+        return self._labels() + self._unplaced() + self._remarks()
+
+    def _labels(self) -> list[Notice]:
+        return [n for n in self.told if n.rule == LABEL_RULE]
+
+    def _unplaced(self) -> list[Notice]:
+        return [n for n in self.told if n.unplaced]
+
+    def _remarks(self) -> list[Notice]:
+        return [n for n in self.told if n.rule != LABEL_RULE and not n.unplaced]
+
+    @property
+    def notices(self) -> list[str]:
+        """The remarks' texts: what was read with a remark or left out on purpose."""
+        return [n.message for n in self._remarks()]
+
+    @property
+    def aliases(self) -> list[str]:
+        """The texts of the labels printed otherwise than the format's (G2)."""
+        return [n.message for n in self._labels()]
+
+    @property
+    def unplaced(self) -> list[str]:
+        """The texts of what could not be placed, by name."""
+        return [n.message for n in self._unplaced()]
 
     def messages(self) -> list[str]:
         """The notices as the user reads them in a list: remarks, labels, then what was not placed."""
         return self.notices + self.aliases + [f"未能识别：{u}" for u in self.unplaced]
 
 
-def import_published(path: str | Path) -> ImportResult:
-    """Read a published report (.txt, .md, .html, .docx, .pdf); ReportFileError with a Chinese message
+def import_published(path: str | Path, template: Template | None = None) -> ImportResult:
+    """Read a published report (.txt, .md, .html, .docx, .pdf) into a report of `template` (the current
+    format where no report tells: an import makes a new report); ReportFileError with a Chinese message
     if it is none."""
     path = Path(path)
-    return import_bytes(read_bytes(path, MAX_DOCX_BYTES, "发布的年度报告"), path.name)
+    return import_bytes(read_bytes(path, MAX_DOCX_BYTES, "发布的年度报告"), path.name, _format(template))
 
 
-def import_bytes(data: bytes, name: str) -> ImportResult:
-    """Read a published report from a file's bytes; the kind is decided by the content."""
+def import_bytes(data: bytes, name: str, template: Template) -> ImportResult:
+    """Read a published report from a file's bytes; the kind is decided by the content (signatures.sniff)."""
     suffix = Path(name).suffix.lower()
-    if data.startswith(ZIP_MAGIC):
+    kind = sniff(data, name)
+    if kind == ARCHIVE:
         from model.reading.docx_source import docx_blocks  # python-docx only for a .docx
 
-        return assemble(docx_blocks(data, name), name, kind="docx")
-    if data.startswith(b"%PDF") or data[:1024].lstrip().startswith(b"%PDF"):
+        return assemble(docx_blocks(data, name), name, template, kind="docx")
+    if kind == PDF:
         from model.reading.pdf_source import pdf_blocks  # pdfplumber only for a PDF
 
         pdf = pdf_blocks(data, name)
-        result = assemble(pdf.blocks, name, kind="pdf")
-        result.notices[:0] = pdf.notices
+        result = assemble(pdf.blocks, name, template, kind="pdf")
+        result.told[:0] = pdf.notices
         return result
     _refuse_foreign(data, name)
     if len(data) > MAX_TEXT_BYTES:
@@ -115,15 +121,23 @@ def import_bytes(data: bytes, name: str) -> ImportResult:
         from model.reading.html_source import html_blocks
 
         blocks, page_title = html_blocks(text, name)
-        return assemble(blocks, name, page_title, kind="html")
-    return assemble(_text_blocks(text, name), name)
+        return assemble(blocks, name, template, page_title, kind="html")
+    return assemble(_text_blocks(text, name), name, template)
 
 
-def import_text(text: str, source_name: str = "粘贴的文字") -> ImportResult:
-    """Read a published report from copied text (the wizard's paste box)."""
+def import_text(text: str, source_name: str = "粘贴的文字", template: Template | None = None) -> ImportResult:
+    """Read a published report from copied text (the wizard's paste box) into a report of `template`
+    (the current format where no report tells: the paste box makes a new report)."""
     if len(text) > MAX_TEXT_CHARS:
         raise ReportFileError(f"“{source_name}”过长（{len(text)} 个字符），不是一份年度报告。")
-    return assemble(_text_blocks(text, source_name), source_name)
+    return assemble(_text_blocks(text, source_name), source_name, _format(template))
+
+
+def _format(template: Template | None) -> Template:
+    """The format a new report is read into: the one given, else the current one."""
+    from model.template import CURRENT
+
+    return template or CURRENT
 
 
 def _text_blocks(text: str, name: str) -> list[Block]:
@@ -302,11 +316,11 @@ _BROKEN_MIN = 15  # characters: a shorter line is a heading or a signature, not 
 _SIGNATURE_DATE = re.compile(r"^\s*(?:\d{4}|[二][〇零一二三四五六七八九]{3})\s*年\s*\S{1,3}\s*月\s*\S{1,3}\s*日\s*$")
 
 
-def _join_broken(lines: list[str]) -> tuple[list[str], int]:
+def _join_broken(template: Template, lines: list[str]) -> tuple[list[str], int]:
     paragraphs: list[list[str]] = []
     joined = 0
     for line in lines:
-        if paragraphs and _broken(paragraphs[-1], line):
+        if paragraphs and _broken(template, paragraphs[-1], line):
             paragraphs[-1].append(line)
             joined += 1
         else:
@@ -314,11 +328,11 @@ def _join_broken(lines: list[str]) -> tuple[list[str], int]:
     return ["".join(p) for p in paragraphs], joined
 
 
-def _broken(paragraph: list[str], line: str) -> bool:
+def _broken(template: Template, paragraph: list[str], line: str) -> bool:
     prev = paragraph[-1]
     return (len(prev) >= _BROKEN_MIN and _MID_SENTENCE.search(prev) is not None
             and not (len(paragraph) == 1 and _NEW_ITEM.match(prev))
-            and not _NEW_ITEM.match(line) and section_heading(line) is None)
+            and not _NEW_ITEM.match(line) and section_heading(template, line) is None)
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -351,22 +365,20 @@ def _items(blocks: list[Block]) -> list[_Item]:
 
 
 class _Assembler:
-    def __init__(self, blocks: list[Block], name: str, page_title: str = "") -> None:
+    def __init__(self, blocks: list[Block], name: str, template: Template, page_title: str = "") -> None:
         self.name = name
+        self.template = template
         self.items = _items(blocks)
         if len(self.items) > MAX_ITEMS:
             raise _too_many(name, len(self.items))
         self.page_title = page_title
-        self.result = ImportResult(new_report())
-        self.notices = self.result.notices
+        self.result = ImportResult(new_report(template))
         self.headless: set[str] = set()  # sections found without their heading (their text starts at heads[sec])
 
-    def _note(self, message: str, unplaced: bool = False, **where: Any) -> None:
-        """Tell the user `message` (a remark, or with `unplaced` something not placed), located by
-        `where` (cells, section or field of a Notice)."""
-        (self.result.unplaced if unplaced else self.notices).append(message)
-        if where:
-            self.result.where[message] = where
+    def _note(self, kind: str, **params: Any) -> None:
+        """Tell the user something read with a remark or left out (notices.remark: kind, cells, section,
+        field and the parameters of its text)."""
+        self.result.told.append(remark(kind, **params))
 
     def run(self) -> ImportResult:
         items = self.items
@@ -380,34 +392,33 @@ class _Assembler:
             head = items[:title_at - 1 if two_lines else title_at]
             skipped = sum(1 for it in head if it.line is not None and not _is_noise(it.line))
             if skipped:
-                self._note(f"标题之前的 {skipped} 行文字（网页栏目、导航等）不属于报告，未导入。", field="title")
+                self._note("before-title-left-out", field="title", count=skipped)
         if end < len(items):
             skipped = sum(1 for it in items[end:] if it.line is not None)
             other = items[end].line if items[end].line and _title_parts(items[end].line) else None
             if other:
-                self._note(f"报告之后另有一份报告“{other.strip()}”（同一网页或文件中的第二份报告），未导入；"
-                           f"如需要，请单独导入。", section="s6")
+                self._note("second-report-left-out", section="s6", title=other.strip())
             elif skipped:
-                self._note(f"报告正文之后的 {skipped} 行文字（网页页脚、相关链接等）不属于报告，未导入。", section="s6")
+                self._note("after-end-left-out", section="s6", count=skipped)
         self._published(items[:first_head if first_head is not None else end])
 
         order = sorted(heads.items(), key=lambda kv: kv[1])
         bounds = {sec: (at + (0 if sec in self.headless else 1), order[i + 1][1] if i + 1 < len(order) else end)
                   for i, (sec, at) in enumerate(order)}
-        table_sections = [sec for sec in ("s2", "s3", "s4") if sec in bounds]
-        reading = read_tables(self._table_rows(bounds, table_sections, start, end))
+        table_sections = [sec.key for sec in self.template.sections if sec.table and sec.key in bounds]
+        reading = read_tables(self._table_rows(bounds, table_sections, start, end), self.template)
         sections = self.result.report.sections
         sections["preamble"] = self._text("preamble", items[start:first_head if first_head is not None else end],
                                           table_sections)
-        for sec in ("s1", "s5", "s6"):
-            if sec in bounds:
+        for sec in self.template.text_section_keys:
+            if sec in bounds:  # the preamble has no heading: it is the text before the first one
                 a, b = bounds[sec]
                 sections[sec] = self._text(sec, items[a:b], table_sections)
 
         if not heads and not reading.found:
             raise ReportFileError(
                 f"“{self.name}”中没有找到政府信息公开工作年度报告：既没有“一、总体情况”等六个部分的标题，"
-                f"也没有年报的统计表。{_WHAT_WE_IMPORT}")
+                f"也没有年报的统计表。{WHAT_WE_IMPORT}")
         self._meta(title_at)
         self._finish(heads, reading)
         return self.result
@@ -418,19 +429,19 @@ class _Assembler:
         """Section key → item index of its heading; headings are taken in the format's order only."""
         heads: dict[str, int] = {}
         last = -1
-        keys = [sec.key for sec in S.SECTIONS]
+        keys = [sec.key for sec in self.template.sections]
         for i, item in enumerate(self.items):
             if item.line is None or len(item.line) > HEADING_MAX_CHARS:
                 continue
-            found = heading_match(item.line)
+            found = heading_match(self.template, item.line)
             if found is not None and keys.index(found[0]) > last:
                 sec, exact = found
                 heads[sec] = i
                 last = keys.index(sec)
                 if not exact:
-                    official = next(s.heading for s in S.SECTIONS if s.key == sec)
-                    self._note(f"第{official.split('、', 1)[0]}部分的标题印作“{item.line.strip()}”，与格式的“{official}”"
-                               f"不同，按用词判断为这一部分。", **({"section": sec} if sec in S.TEXT_SECTION_KEYS else {}))
+                    official = self.template.section(sec).heading
+                    self._note("heading-reworded", section=self._text_section(sec),
+                               numeral=official.split("、", 1)[0], written=item.line.strip(), official=official)
         self._headless_s5(heads)
         return heads
 
@@ -448,8 +459,7 @@ class _Assembler:
             return
         heads["s5"] = start
         self.headless.add("s5")
-        official = next(s.heading for s in S.SECTIONS if s.key == "s5")
-        self._note(f"表四之后、第六部分之前的文字没有“{official}”标题，已作为第五部分读取，请核对。", section="s5")
+        self._note("s5-without-heading", section="s5", official=self.template.section("s5").heading)
 
     def _first_table(self) -> int:
         return next((i for i, it in enumerate(self.items) if it.table is not None and not _is_meta_table(it.table)),
@@ -523,10 +533,10 @@ class _Assembler:
                     if not _PAGE_NUMBER.match(item.line):  # a page number between a table's pages
                         lines.append(item.line)
                     continue
-                yield from rows_from_lines(lines)
+                yield from rows_from_lines(lines, self.template)
                 lines = []
                 yield from item.table.rows  # type: ignore[union-attr]
-            yield from rows_from_lines(lines)
+            yield from rows_from_lines(lines, self.template)
 
     def _text(self, sec: str, items: list[_Item], table_sections: list[str]) -> str:
         lines: list[str] = []
@@ -538,10 +548,10 @@ class _Assembler:
                 lines.extend(_table_text(item.table))  # a table inside the text is part of the text
         if sec == "s6":
             lines = self._signature(lines)
-        lines, joined = _join_broken(lines)
+        lines, joined = _join_broken(self.template, lines)
         if joined:
-            label = S.PREAMBLE_LABEL if sec == "preamble" else next(s.heading for s in S.SECTIONS if s.key == sec)
-            self._note(f"“{label}”中有 {joined} 处段落在句子中间断开（复制时的换行），已接回。", section=sec)
+            label = self.template.preamble_label if sec == "preamble" else self.template.section(sec).heading
+            self._note("paragraphs-joined", section=sec, label=label, count=joined)
         return "\n".join(lines)
 
     def _signature(self, lines: list[str]) -> list[str]:
@@ -553,7 +563,7 @@ class _Assembler:
             taken.insert(0, lines.pop())
         if taken:
             # A 落款 is part of every proper report: a remark that it was recognised, not something unplaced.
-            self._note(f"报告末尾的落款“{' '.join(taken)}”不属于第六部分的内容，未放入报告文字。", section="s6")
+            self._note("signature-left-out", section="s6", signature=" ".join(taken))
         return lines
 
     def _agency_guess(self) -> str:
@@ -570,35 +580,36 @@ class _Assembler:
             candidate = re.split(r"[_|｜]| - ", self.page_title)[0].strip()
             if parts := _title_parts(candidate):
                 title, (agency, year) = candidate, parts
-                self._note(f"正文中没有找到报告标题，已按网页标题“{candidate}”读取。", field="title")
+                self._note("title-from-page", field="title", title=candidate)
         preamble = self.result.report.sections.get("preamble", "")
         if title:
             meta["title"] = title
         else:
-            self._note("没有找到报告标题（如“××局2022年政府信息公开工作年度报告”）。", field="title")
+            self._note("title-missing", field="title")
         if not agency and (m := _AGENCY_IN_PREAMBLE.search(preamble)):
             agency = m.group(1)
-            self._note(f"机关名称按前言“本报告由……编制”读作“{agency}”，请核对。", field="agency")
+            self._note("agency-from-preamble", field="agency", agency=agency)
         if year is None and (m := _PERIOD_YEAR.search(preamble)):
             year = int(m.group(1))
-            self._note(f"报告年度按前言所述统计期限读作 {year} 年，请核对。", field="year")
+            self._note("year-from-preamble", field="year", year=year)
         if agency:
             meta["agency"] = agency
             meta["agency_kind"] = agency_kind(agency)
             level = _admin_level(agency)
             if level:
                 meta["admin_level"] = level
-            kind_label = dict(S.AGENCY_KINDS)[meta["agency_kind"]]
-            level_label = f"，行政层级“{dict(S.ADMIN_LEVELS)[level]}”" if level else ""
-            self._note(f"机关类型按名称判断为“{kind_label}”{level_label}，请在基本信息中核对。", field="agency_kind")
+            t = self.template
+            self._note("agency-kind-guessed", field="agency_kind", body=dict(t.agency_kinds)[meta["agency_kind"]],
+                       level=dict(t.admin_levels)[level] if level else "")
         else:
-            self._note("没有读到机关名称，请在基本信息中填写。", field="agency")
-        if year is not None and S.YEAR_MIN <= year <= S.YEAR_MAX:
+            self._note("agency-missing", field="agency")
+        if year is not None and self.template.year_min <= year <= self.template.year_max:
             meta["year"] = year
         elif year is not None:
-            self._note(f"标题中的年度 {year} 不在本程序支持的范围（{S.YEAR_MIN}—{S.YEAR_MAX} 年），未填写。", field="year")
+            self._note("year-out-of-range", field="year", year=year, first=self.template.year_min,
+                       last=self.template.year_max)
         else:
-            self._note("没有读到报告年度，请在基本信息中填写。", field="year")
+            self._note("year-missing", field="year")
         if m := _WEBSITE.search(preamble):
             meta["website"] = m.group(0)
         if m := _ADDRESS.search(preamble):
@@ -609,21 +620,23 @@ class _Assembler:
     def _finish(self, heads: dict[str, int], reading: TableReading) -> None:
         report = self.result.report
         report.values, report.stated = reading.values, reading.stated
-        self.result.aliases.extend(reading.aliases)
-        self.result.unplaced.extend(reading.unplaced)
-        self.result.where.update({m: {"cells": c} for m, c in reading.cells_of.items()})
-        for sec in S.SECTIONS:
+        told = self.result.told
+        for sec in self.template.sections:
             if sec.key not in heads:
-                self._note(f"没有找到“{sec.heading}”部分的标题。",
-                           **({"section": sec.key} if sec.key in S.TEXT_SECTION_KEYS else {}))
+                self._note("heading-missing", section=self._text_section(sec.key), heading=sec.heading)
             if sec.table and sec.table not in reading.found:
-                self._note(f"没有找到{S.TABLE_NUMERALS[sec.table]}（{sec.heading.split('、', 1)[1]}），其中的数字未填写。",
-                           cells=tuple(S.TABLES_BY_KEY[sec.table].input_codes))
-        self.notices.extend(reading.notices)
+                self._note("table-missing", cells=self.template.table(sec.table).input_codes,
+                           table=self.template.table_numerals[sec.table], title=sec.heading.split("、", 1)[1])
+        told.extend(reading.notices)
+
+    def _text_section(self, key: str) -> str | None:
+        """The section a notice about `key` points at: text sections only (a table's is found by cells)."""
+        return key if key in self.template.text_section_keys else None
 
 
-def assemble(blocks: list[Block], name: str, page_title: str = "", kind: str = "text") -> ImportResult:
-    """The report in a document's blocks, whatever the source (also hand-made workbooks, for 汇总)."""
-    result = _Assembler(blocks, name, page_title).run()
+def assemble(blocks: list[Block], name: str, template: Template, page_title: str = "",
+             kind: str = "text") -> ImportResult:
+    """The report of `template` in a document's blocks, whatever the source (also hand-made workbooks)."""
+    result = _Assembler(blocks, name, template, page_title).run()
     result.kind = kind
     return result

@@ -3,17 +3,18 @@
 Published reports spell the same label many ways: full- or half-width parentheses and digits, stray
 spaces, straight or curly quotes, （一） or (一) or 一、 in front. Every comparison goes through `key`,
 which removes those differences and nothing else, so that a label either is the official one (or a
-known alias, schema.LABEL_ALIASES) or is not. Section headings and numbers in cells are recognised
+known alias of the template) or is not. Section headings and numbers in cells are recognised
 here too, once for every source.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
-from model import schema as S
 from model.report.values import is_none_mark
+from model.template.template import Template
 
 _SPACE = re.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff]+")
 _QUOTES = re.compile(r"[“”\"'‘’「」『』]")
@@ -37,9 +38,9 @@ def paren_free(k: str) -> str:
     return _TRAILING_PAREN.sub("", k)
 
 
-def fix_aliases(text: str) -> tuple[str, list[tuple[str, str]]]:
-    """schema.canonical_label on a key: the label with known errors corrected, and what was replaced."""
-    return S.canonical_label(text)
+def fix_aliases(template: Template, text: str) -> tuple[str, list[tuple[str, str]]]:
+    """The template's canonical_label on a key: the label with known errors corrected, and what was replaced."""
+    return template.canonical_label(text)
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -88,19 +89,20 @@ def _head_core(text: str) -> str:
     return _HEAD_NOISE.sub("", text)
 
 
-_SECTION_CORES: dict[str, str] = {
-    sec.key: _head_core(unicodedata.normalize("NFKC", sec.heading).split("、", 1)[1]) for sec in S.SECTIONS
-}
+@functools.lru_cache(maxsize=8)
+def _section_cores(template: Template) -> dict[str, str]:
+    return {sec.key: _head_core(unicodedata.normalize("NFKC", sec.heading).split("、", 1)[1])
+            for sec in template.sections}
 
 
-def section_heading(text: str) -> str | None:
+def section_heading(template: Template, text: str) -> str | None:
     """The section key (s1 … s6) if `text` is that section's heading in any usual numbering, else None.
 
     The numeral must be the section's own and the words its heading's (和/及/、 and spacing aside), or
     near them (see heading_match), so that 三、本年度办理结果 (a row of table 三) or 二、上年结转… are
     never taken for headings.
     """
-    found = heading_match(text)
+    found = heading_match(template, text)
     return found[0] if found else None
 
 
@@ -110,16 +112,15 @@ def section_heading(text: str) -> str | None:
 _NEAR = 0.6
 
 
-def _table_row_cores() -> set[str]:
-    labels = [label for _, label in S.T3_HEAD_ROWS + (S.T3_TOTAL_ROW, S.T3_TAIL_ROW)]
-    labels += [g.label for g in S.T3_RESULT_GROUPS] + [S.T3_RESULTS_LABEL]
-    return {_head_core(unicodedata.normalize("NFKC", label).split("、", 1)[-1]) for label in labels}
+@functools.lru_cache(maxsize=8)
+def _table_row_cores(template: Template) -> frozenset[str]:
+    t3 = template.t3
+    labels = [label for _, label in t3.head_rows + (t3.total_row, t3.tail_row)]
+    labels += [g.label for g in t3.result_groups] + [t3.results_label]
+    return frozenset(_head_core(unicodedata.normalize("NFKC", label).split("、", 1)[-1]) for label in labels)
 
 
-_TABLE_ROW_CORES = _table_row_cores()
-
-
-def heading_match(text: str) -> tuple[str, bool] | None:
+def heading_match(template: Template, text: str) -> tuple[str, bool] | None:
     """(section key, exact) if `text` is a section heading: exact when its words are the format's (a
     few words added at the end allowed), else the nearest by its words — a reworded or mistyped
     heading (五、存在的主要问题及改进措施, 四、政府信息公开行政法复议、行政诉讼情况). None otherwise."""
@@ -129,12 +130,13 @@ def heading_match(text: str) -> tuple[str, bool] | None:
     match = _HEAD_NUMBER.match(norm)
     if match is None:
         return None
-    sec = S.SECTIONS[_NUMERALS.index(match.group(1))]
+    sec = template.sections[_NUMERALS.index(match.group(1))]
     rest = _head_core(norm[match.end():])
-    official = _SECTION_CORES[sec.key]
+    official = _section_cores(template)[sec.key]
     if rest == official or (rest.startswith(official) and len(rest) - len(official) <= 8):
         return sec.key, True
-    if len(rest) < 4 or rest in _TABLE_ROW_CORES or any(rest.endswith(c) for c in _TABLE_ROW_CORES if c):
+    row_cores = _table_row_cores(template)
+    if len(rest) < 4 or rest in row_cores or any(rest.endswith(c) for c in row_cores if c):
         return None
     a, b = set(rest), set(official)
     if 2 * len(a & b) / (len(a) + len(b)) >= _NEAR:

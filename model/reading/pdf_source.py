@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from model.reading.blocks import Block, Paragraph, TableBlock
+from model.reading.notices import Notice, remark
 from model.report.storage import ReportFileError
 
 #: A report is 5–30 pages; a longer PDF is read up to here (bounded time), with a notice.
@@ -44,7 +45,7 @@ class PdfReading:
 
     def __init__(self) -> None:
         self.blocks: list[Block] = []
-        self.notices: list[str] = []
+        self.notices: list[Notice] = []
 
 
 def pdf_blocks(data: bytes, name: str) -> PdfReading:
@@ -61,7 +62,7 @@ def pdf_blocks(data: bytes, name: str) -> PdfReading:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             pages = pdf.pages
             if len(pages) > MAX_PAGES:
-                out.notices.append(f"“{name}”有 {len(pages)} 页，只读取了前 {MAX_PAGES} 页（年度报告通常不超过 30 页）。")
+                out.notices.append(remark("pdf-pages-cut", name=name, pages=len(pages), read=MAX_PAGES))
             placed: list[_Line | TableBlock] = []
             for page in pages[:MAX_PAGES]:
                 if len(page.chars) > MAX_PAGE_CHARS:

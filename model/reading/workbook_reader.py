@@ -33,12 +33,13 @@ from xml.etree.ElementTree import Element, ParseError
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import iterparse
 
-from model import schema as S
 from model.reading import workbook_layout as L
-from model.reading.documents import ZIP_MAGIC, foreign_message
+from model.reading.notices import Notice, changed
+from model.reading.signatures import ZIP_MAGIC, foreign_message
 from model.report.report import Report
 from model.report.storage import MAX_FILE_BYTES, ReportFileError, loads, read_bytes
 from model.report.values import Value, ValueError_, format_value, read_number
+from model.template.types import Table
 
 __all__ = ["read_workbook"]
 
@@ -86,8 +87,9 @@ class WorkbookLayoutChanged(ReportFileError):
         self.saved = saved
 
 
-def read_workbook(path: str | os.PathLike[str]) -> tuple[Report, list[str]]:
-    """Read a workbook this program exported: the report, and notices (Chinese) about what was changed.
+def read_workbook(path: str | os.PathLike[str]) -> tuple[Report, list[Notice]]:
+    """Read a workbook this program exported: the report (in the format it was saved in), and notices
+    about what was changed.
 
     Anything that is not such a workbook, or that would take unbounded time or memory to read, raises
     ReportFileError with a Chinese message naming the file.
@@ -100,7 +102,7 @@ def read_workbook(path: str | os.PathLike[str]) -> tuple[Report, list[str]]:
     book = StreamedWorkbook(data, name)
     try:
         report = _read_data(book)
-        notices: list[str] = []
+        notices: list[Notice] = []
         _read_tables(book, report, notices)
         _compare_texts(book, report, notices)
     finally:
@@ -408,13 +410,13 @@ def _read_data(book: StreamedWorkbook) -> Report:
 # The visible tables
 
 
-def _visible_number(code: str, raw: Any, where: str) -> Value | None:
+def _visible_number(report: Report, code: str, raw: Any, where: str) -> Value | None:
     """A visible cell's number as written (None when blank); the rules judge its limits. Only what is
     no number at all is refused, naming the cell and where it is."""
     if raw is None or isinstance(raw, str) and not raw.strip():
         return None
     try:
-        return read_number(S.CELLS[code], raw)
+        return read_number(report.template.cells[code], raw)
     except ValueError_ as exc:
         raise ReportFileError(f"{exc}（位置：{where}）") from None
 
@@ -432,39 +434,23 @@ def _shown(value: Any) -> str:
     return "空白" if value is None else format_value(value)
 
 
-def _read_tables(book: StreamedWorkbook, report: Report, notices: list[str]) -> None:
+def _read_tables(book: StreamedWorkbook, report: Report, notices: list[Notice]) -> None:
+    """The figures of the visible tables, where they differ from the saved report (they win)."""
     exported = report.computed()  # what the visible totals showed when the workbook was written
     visible_totals: dict[str, Any] = {}
-    ours = {L.sheet_title(t.key) for t in S.TABLES} | {L.META_SHEET, L.TEXT_SHEET, L.FINDINGS_SHEET, L.DATA_SHEET}
+    tables = report.template.tables
+    ours = {L.sheet_title(t.key) for t in tables} | {L.META_SHEET, L.TEXT_SHEET, L.FINDINGS_SHEET, L.DATA_SHEET}
     renamed = [t for t in book.sheets if t not in ours]
-    for table in S.TABLES:
+    for table in tables:
         title = L.sheet_title(table.key)
         if title not in book.sheets and renamed:
             raise WorkbookLayoutChanged(f"工作簿中没有工作表“{title}”，另有工作表“{'、'.join(renamed)}”（可能是改了名）", report)
         if title not in book.sheets:
-            notices.append(f"工作簿中没有工作表“{title}”（已被删除或改名），{S.TABLE_NUMERALS[table.key]}的数字以导出时保存的数据为准。")
+            notices.append(changed("sheet-missing", sheet=title, table=report.template.table_numerals[table.key]))
             continue
         grid = book.box(title, *L.table_extent(table), formulas=True)
         _check_labels(grid, table, title, report)
-        for gc in table.grid:
-            if gc.code is None:
-                continue
-            pos = L.grid_pos(gc)
-            where = f"“{book.name}”工作表“{title}”的 {L.coordinate(*pos)} 单元格"
-            raw = grid.get(pos)
-            derived = S.CELLS[gc.code].derived
-            if isinstance(raw, Formula):
-                if derived:
-                    continue  # the sum of its parts: nothing stated, whatever was cached
-                raw = raw.cached  # a formula typed into an input cell: the figure it showed when saved
-            value = _visible_number(gc.code, raw, where)
-            if derived:
-                visible_totals[gc.code] = value
-                continue
-            before = report.values.get(gc.code)
-            if not _same(value, before):
-                report.set_value(gc.code, value)
-                notices.append(f"{S.CELLS[gc.code].name}：导出时为 {_shown(before)}，现为 {_shown(value)}，以表格中的数字为准。")
+        visible_totals.update(_read_table(book, report, table, title, grid, notices))
     for code, value in visible_totals.items():
         if value is None:
             report.stated.pop(code, None)
@@ -472,11 +458,37 @@ def _read_tables(book: StreamedWorkbook, report: Report, notices: list[str]) -> 
             report.stated[code] = value
         before = exported.get(code)
         if not _same(value, before):
-            notices.append(f"{S.CELLS[code].name}：导出时为 {_shown(before)}，现为 {_shown(value)}，"
-                           "以表格中的数字为准（校验时与各项之和核对）。")
+            notices.append(changed("total-edited", cell=report.template.cells[code].name, before=_shown(before),
+                                   now=_shown(value)))
 
 
-def _check_labels(grid: dict[tuple[int, int], Any], table: S.Table, title: str, saved: Report) -> None:
+def _read_table(book: StreamedWorkbook, report: Report, table: Table, title: str,
+                grid: dict[tuple[int, int], Any], notices: list[Notice]) -> dict[str, Any]:
+    """Take the input figures of one table sheet into `report`; the totals it shows (stated or None)."""
+    visible_totals: dict[str, Any] = {}
+    for gc in table.grid:
+        if gc.code is None:
+            continue
+        pos = L.grid_pos(gc)
+        where = f"“{book.name}”工作表“{title}”的 {L.coordinate(*pos)} 单元格"
+        raw = grid.get(pos)
+        cell = report.template.cells[gc.code]
+        if isinstance(raw, Formula):
+            if cell.derived:
+                continue  # the sum of its parts: nothing stated, whatever was cached
+            raw = raw.cached  # a formula typed into an input cell: the figure it showed when saved
+        value = _visible_number(report, gc.code, raw, where)
+        if cell.derived:
+            visible_totals[gc.code] = value
+            continue
+        before = report.values.get(gc.code)
+        if not _same(value, before):
+            report.set_value(gc.code, value)
+            notices.append(changed("cell-edited", cell=cell.name, before=_shown(before), now=_shown(value)))
+    return visible_totals
+
+
+def _check_labels(grid: dict[tuple[int, int], Any], table: Table, title: str, saved: Report) -> None:
     """Refuse a table whose rows or columns were moved: its numbers cannot be read by position."""
     for gc in table.grid:
         if not gc.text:
@@ -510,7 +522,7 @@ def _expected_texts(report: Report) -> dict[str, dict[tuple[int, int], str]]:
     return {L.META_SHEET: meta, L.TEXT_SHEET: texts}
 
 
-def _compare_texts(book: StreamedWorkbook, report: Report, notices: list[str]) -> None:
+def _compare_texts(book: StreamedWorkbook, report: Report, notices: list[Notice]) -> None:
     """Say so when the basic information or the texts were edited in the workbook: they are not read back.
 
     One pass over the cells the sheet holds: those at the written positions are compared, and the
@@ -529,8 +541,8 @@ def _compare_texts(book: StreamedWorkbook, report: Report, notices: list[str]) -
             elif r > last and _as_text(value) != "":
                 beyond = r
                 break
-        changed = min((r for (r, c), text in expected.items() if _as_text(found.get((r, c))) != text),
-                      default=beyond)
-        if changed is not None:
-            notices.append(f"工作表“{title}”中的内容在导出后被修改过（第 {changed} 行起）。本程序只读回表格中的数字，"
-                           f"{'基本信息' if title == L.META_SHEET else '报告文字'}仍以导出时保存的内容为准；如需修改，请在本程序中修改。")
+        first_changed = min((r for (r, c), text in expected.items() if _as_text(found.get((r, c))) != text),
+                            default=beyond)
+        if first_changed is not None:
+            notices.append(changed("texts-edited", sheet=title, row=first_changed,
+                                   what="基本信息" if title == L.META_SHEET else "报告文字"))

@@ -17,11 +17,12 @@ from typing import Any
 
 from model.reading import workbook_layout as L
 from model.reading.blocks import Paragraph, TableBlock
-from model.reading.documents import ZIP_MAGIC, foreign_message
 from model.reading.importer import ImportResult
+from model.reading.notices import remark
+from model.reading.signatures import ZIP_MAGIC, foreign_message
 from model.reading.workbook_reader import MAX_READ_BYTES, StreamedWorkbook
-from model.report.report import Report
 from model.report.storage import ReportFileError, read_bytes
+from model.template.template import Template
 
 
 def _text(value: Any) -> str:
@@ -83,15 +84,9 @@ def workbook_blocks(data: bytes, name: str, skip: frozenset[str] = frozenset()) 
     return blocks
 
 
-def read_handmade_workbook(path: str | os.PathLike[str]) -> tuple[Report, list[str]]:
-    """A workbook made by hand in the official layout: (report, notices). ReportFileError if it holds none."""
-    result = read_handmade(path)
-    return result.report, result.messages()
-
-
-def read_handmade(path: str | os.PathLike[str], own: bool = False) -> ImportResult:
-    """A workbook's tables found by their labels in any sheet. `own`: one of this program's workbooks
-    whose tables were edited out of place; only its table sheets (under any name) are read."""
+def read_handmade(path: str | os.PathLike[str], template: Template, own: bool = False) -> ImportResult:
+    """A workbook's tables of `template` found by their labels in any sheet. `own`: one of this program's
+    workbooks whose tables were edited out of place; only its table sheets (under any name) are read."""
     from model.reading.importer import agency_kind, assemble
 
     path = Path(path)
@@ -100,22 +95,19 @@ def read_handmade(path: str | os.PathLike[str], own: bool = False) -> ImportResu
         raise ReportFileError(foreign_message(path.name, data[:8]) or f"“{path.name}”不是 Excel 工作簿（.xlsx），无法读取。")
     skip = frozenset({L.DATA_SHEET, L.META_SHEET, L.TEXT_SHEET, L.FINDINGS_SHEET}) if own else frozenset()
     blocks = workbook_blocks(data, path.name, skip)
-    result = assemble(blocks, path.name, kind="handmade")
+    result = assemble(blocks, path.name, template, kind="handmade")
     report = result.report
     if blocks.furniture:
-        result.notices.append(f"表格上下的填报信息（填报单位、填表人、联系电话、填报日期等）共 {blocks.furniture} 行，"
-                              "不属于报告内容，未放入报告。")
+        result.told.append(remark("form-lines-left-out", count=blocks.furniture))
     if not report.meta.get("agency") and blocks.filed_by and not own:
         report.meta["agency"] = blocks.filed_by
         report.meta["agency_kind"] = agency_kind(blocks.filed_by)
-        result.notices.append(f"机关名称按表头的“填报单位”读作“{blocks.filed_by}”，请核对。")
-        result.where[result.notices[-1]] = {"field": "agency"}
+        result.told.append(remark("agency-from-form", field="agency", agency=blocks.filed_by))
     if not report.meta.get("agency") and not own:
         agency = _agency_from_name(path.stem)
         if agency:
             report.meta["agency"] = agency
-            result.notices.append(f"工作簿中没有写明机关名称，按文件名读作“{agency}”，请核对。")
-            result.where[result.notices[-1]] = {"field": "agency"}
+            result.told.append(remark("agency-from-file-name", field="agency", agency=agency))
     return result
 
 

@@ -8,6 +8,7 @@ the whole program a copy with one more 不予公开 reason).
 
 from __future__ import annotations
 
+from model.template.reading import ReadingHints
 from model.template.template import Template
 from model.template.types import (
     Cell,
@@ -361,6 +362,9 @@ LABEL_ALIASES: tuple[tuple[str, str], ...] = (
     ("三类内容事务信息", "三类内部事务信息"),
 )
 
+#: How published copies print the tables (spec §9: （六）其他处理 often printed as one merged row).
+READING_HINTS = ReadingHints(corner_word="勾稽关系", merged_first_rows=("other_1",))
+
 
 def build(*, template_id: str = ID, t2_blocks: tuple[T2Block, ...] = T2_BLOCKS, t3: T3Layout = T3,
           t4: T4Layout = T4) -> Template:
@@ -388,6 +392,7 @@ def build(*, template_id: str = ID, t2_blocks: tuple[T2Block, ...] = T2_BLOCKS, 
         t4=t4,
         tables=(_build_t2(t2_blocks), _build_t3(t3), _build_t4(t4)),
         label_aliases=LABEL_ALIASES,
+        reading=READING_HINTS,
     )
 
 

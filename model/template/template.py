@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
+from model.template.reading import ReadingHints
 from model.template.types import (
     Cell,
     ChecklistItem,
@@ -43,6 +44,7 @@ class Template:
     t4: T4Layout
     tables: tuple[Table, ...]
     label_aliases: tuple[tuple[str, str], ...]  # (wrong, right): wrong labels seen in published reports
+    reading: ReadingHints  # how printed copies show the tables, for the locator
 
     # -- derived -------------------------------------------------------------------------------------
 

@@ -98,6 +98,9 @@ def test_no_module_spells_a_code_or_a_label_of_the_format():
 _MAY_NAME_CURRENT = {
     "model/report/report.py": "a new report is made in the current format",
     "model/report/storage.py": "a file without a `template` key is of the first format",
+    "model/reading/documents.py": "read_document makes a new report from a published document or a hand-made "
+                                  "workbook (a report file and our workbook carry their own format)",
+    "model/reading/importer.py": "import_published and import_text (the paste box) make a new report",
 }
 
 

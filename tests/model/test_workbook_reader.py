@@ -31,13 +31,13 @@ from support import ROOT, fees, full_report, valid_reports
 
 import main
 from export.xlsx import write_workbook
-from model import schema as S
 from model.checks.rules import evaluate
 from model.reading import workbook_reader as R
 from model.reading.documents import open_report
 from model.reading.workbook_layout import sheet_cell
 from model.reading.workbook_reader import read_workbook
 from model.report.storage import ReportFileError, save, to_dict
+from model.template import CURRENT as T
 
 # ---------------------------------------------------------------------------------------------------
 # Helpers
@@ -162,7 +162,9 @@ def test_changed_number_in_visible_table_wins(cn_dir, sample_report):
     _edit(path, {(title, coord): 3})
     report, notices = read_workbook(path)
     assert report.values["t3.new.natural"] == 3
-    assert notices == ["表三“一、本年新收政府信息公开申请数量”行“自然人”列：导出时为 2，现为 3，以表格中的数字为准。"]
+    assert [(n.kind, n.severity, n.params) for n in notices] == [
+        ("cell-edited", "warning", {"cell": T.cells["t3.new.natural"].name, "before": "2", "now": "3"})]
+    assert notices[0].message == f"{T.cells['t3.new.natural'].name}：导出时为 2，现为 3，以表格中的数字为准。"
     rules = {f.rule: f for f in evaluate(report)}
     # The totals are formulas: they follow the new figure (3), so the row total holds; the balance does not.
     assert "t3.new.natural" in rules["T3-1"].cells and "“自然人”列" in rules["T3-1"].message
@@ -202,7 +204,8 @@ def test_a_total_with_its_formula_is_the_sum_whatever_was_cached(cn_dir, sample_
     report, notices = read_workbook(path)
     assert report.stated["t3.total.natural"] == 77 and report.figures()["t3.total.natural"] == 2
     assert {"T3-1", "T3-3"} <= {f.rule for f in evaluate(report)}
-    assert notices == ["表三“（七）总计”行“自然人”列：导出时为 2，现为 77，以表格中的数字为准（校验时与各项之和核对）。"]
+    assert [(n.kind, n.params) for n in notices] == [
+        ("total-edited", {"cell": T.cells["t3.total.natural"].name, "before": "2", "now": "77"})]
 
 
 def test_a_formula_typed_into_an_input_cell_gives_the_figure_it_showed(cn_dir, sample_report):
@@ -226,8 +229,9 @@ def test_changed_total_becomes_a_stated_total(cn_dir, sample_report):
     assert report.stated["t3.total.natural"] == 5 and report.computed()["t3.total.natural"] == 2
     assert report.values["t2.fees.amount"] == Decimal("12.5")  # full-width digits typed as text
     assert "t4.review.total" not in report.stated  # a cleared total: the sum is used
-    assert len(notices) == 3 and any("（七）总计" in n and "现为 5" in n for n in notices)
-    assert any("行政事业性收费" in n and "现为 12.5" in n for n in notices)
+    told = {(n.kind, n.params["cell"], n.params["now"]) for n in notices}
+    assert len(notices) == 3 and ("total-edited", T.cells["t3.total.natural"].name, "5") in told
+    assert ("cell-edited", T.cells["t2.fees.amount"].name, "12.5") in told
     fired = {f.rule for f in evaluate(report)}
     assert {"T3-1", "T3-3"} <= fired
 
@@ -240,7 +244,7 @@ def test_non_number_in_visible_input_cell_is_refused(cn_dir, sample_report):
     with pytest.raises(ReportFileError) as info:
         read_workbook(path)
     message = str(info.value)
-    assert S.CELLS["t3.deny_2.legal"].name in message
+    assert T.cells["t3.deny_2.legal"].name in message
     assert coord in message and title in message and "两件" in message and path.name in message
 
 
@@ -259,7 +263,8 @@ def test_odd_numbers_in_visible_tables_are_read_as_written_and_flagged(cn_dir, s
     assert report.values["t2.penalty.decisions"] == Decimal("2.5")
     assert report.values["t2.fees.amount"] == Decimal("0.1234567")
     assert report.values["t2.license.decisions"] == 23141
-    assert len(notices) == 4 and any("现为 -1" in n for n in notices) and any("现为 2.5" in n for n in notices)
+    now = {n.params["now"] for n in notices}
+    assert len(notices) == 4 and {"-1", "2.5"} <= now
     findings = evaluate(report)
     flagged = {code for f in findings if f.rule in ("T2-2", "T4-4") for code in f.cells}
     assert {"t4.review.upheld", "t2.penalty.decisions", "t2.fees.amount"} <= flagged
@@ -283,7 +288,7 @@ def test_moved_rows_and_deleted_sheets(cn_dir, sample_report):
     wb.save(path)
     report, notices = read_workbook(path)
     assert to_dict(report) == to_dict(sample_report)
-    assert len(notices) == 1 and "表四 复议诉讼" in notices[0]
+    assert [(n.kind, n.params["sheet"]) for n in notices] == [("sheet-missing", "表四 复议诉讼")]
 
 
 def test_edited_texts_are_reported_not_read(cn_dir, sample_report):
@@ -292,9 +297,8 @@ def test_edited_texts_are_reported_not_read(cn_dir, sample_report):
     _edit(path, {("报告正文", "A4"): "改过的文字", ("基本信息", "B4"): "别的机关"})
     report, notices = read_workbook(path)
     assert to_dict(report) == to_dict(sample_report)
-    assert len(notices) == 2
-    assert "报告正文" in notices[1] and "第 4 行" in notices[1]
-    assert "基本信息" in notices[0]
+    assert [(n.kind, n.params["sheet"], n.params["row"]) for n in notices] == [
+        ("texts-edited", "基本信息", 4), ("texts-edited", "报告正文", 4)]
 
 
 def test_stray_cell_far_out_is_found_quickly(cn_dir, sample_report, capsys):
@@ -309,7 +313,7 @@ def test_stray_cell_far_out_is_found_quickly(cn_dir, sample_report, capsys):
     elapsed = time.perf_counter() - start
     assert elapsed < 5, elapsed
     assert to_dict(report) == to_dict(sample_report)
-    assert len(notices) == 1 and "报告正文" in notices[0] and "第 20000 行" in notices[0]
+    assert [(n.kind, n.params["sheet"], n.params["row"]) for n in notices] == [("texts-edited", "报告正文", 20000)]
     assert status == 0
     assert "第 20000 行" in capsys.readouterr().out  # a reading notice is a finding of check
 
@@ -335,7 +339,7 @@ def test_zip_bomb_is_handled_quickly_with_little_memory(cn_dir, sample_report):
         report, notices = read_workbook(path)
     elapsed = time.perf_counter() - start
     assert report.values == sample_report.values  # the report from the hidden sheet, as exported
-    assert any("报告正文" in n and "被修改过" in n for n in notices)
+    assert any(n.kind == "texts-edited" and n.params["sheet"] == "报告正文" for n in notices)
     assert elapsed < 5, elapsed
     assert peak[0] < 300 * 2**20, peak[0]
 

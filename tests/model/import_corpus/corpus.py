@@ -30,9 +30,10 @@ ROOT = HERE.parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from model import schema as S  # noqa: E402
 from model.report.report import Report  # noqa: E402
 from model.report.storage import dumps  # noqa: E402
+from model.template import CURRENT as T  # noqa: E402
+from model.template.types import Role, Section, Table  # noqa: E402
 
 KINDS = ("tab", "pipe", "lines", "html", "html-gbk", "docx")
 SUFFIX = {"tab": ".txt", "pipe": ".pipe.txt", "lines": ".lines.txt", "html": ".html", "html-gbk": ".gbk.html",
@@ -66,26 +67,26 @@ def _t3_values(columns: dict[str, dict[str, int]], blanks: frozenset[str]) -> di
     """Table 三 input cells: every row of every column (0 where not given), `carried_out` balancing each
     column (新收 + 结转 = 办理结果 + 结转下年度)."""
     values: dict[str, int] = {}
-    for col in S.T3_INPUT_COLS:
+    for col in T.t3.input_cols:
         rows = columns.get(col, {})
-        for row in S.T3_ROWS:
+        for row in T.t3.rows:
             if row in ("total", "carried_out"):
                 continue
-            values[S.t3(row, col)] = rows.get(row, 0)
-        done = sum(rows.get(r, 0) for r in S.T3_RESULT_ROWS)
-        values[S.t3("carried_out", col)] = rows.get("new", 0) + rows.get("carried_in", 0) - done
-        assert values[S.t3("carried_out", col)] >= 0, col
+            values[T.t3_code(row, col)] = rows.get(row, 0)
+        done = sum(rows.get(r, 0) for r in T.t3.result_rows)
+        values[T.t3_code("carried_out", col)] = rows.get("new", 0) + rows.get("carried_in", 0) - done
+        assert values[T.t3_code("carried_out", col)] >= 0, col
     return {c: v for c, v in values.items() if c not in blanks}
 
 
 def _t4_values(groups: dict[str, tuple[int, int, int, int]], blanks: frozenset[str]) -> dict[str, int]:
-    return {S.t4(g, c): groups.get(g, (0, 0, 0, 0))[i] for g, _ in S.T4_GROUPS for i, (c, _) in enumerate(S.T4_COLUMNS)
-            if S.t4(g, c) not in blanks}
+    return {T.t4_code(g, c): groups.get(g, (0, 0, 0, 0))[i] for g, _ in T.t4.groups for i, (c, _) in enumerate(T.t4.columns)
+            if T.t4_code(g, c) not in blanks}
 
 
 def _s6(lines: dict[int, str]) -> str:
     out = []
-    for i, head in enumerate(S.S6_ITEMS):
+    for i, head in enumerate(T.s6_items):
         out += [head, lines.get(i, "无")]
     return "\n".join(out)
 
@@ -248,7 +249,7 @@ def label_text(pub: Published, text: str) -> str:
     return pub.labels.get(text, text)
 
 
-def official_grid(pub: Published, table: S.Table) -> list[list[str]]:
+def official_grid(pub: Published, table: Table) -> list[list[str]]:
     """The table in the official layout: a merged cell's text in its first position, the rest blank."""
     figures = pub.report.figures()
     grid = [[""] * table.n_cols for _ in range(table.n_rows)]
@@ -257,7 +258,7 @@ def official_grid(pub: Published, table: S.Table) -> list[list[str]]:
     return grid
 
 
-def heading(pub: Published, sec: S.Section) -> str:
+def heading(pub: Published, sec: Section) -> str:
     numeral, words = sec.heading.split("、", 1)
     return f"{numeral}{pub.heading_style}{words}"
 
@@ -276,13 +277,13 @@ def _paragraphs(pub: Published, key: str) -> list[str]:
 
 
 def document(pub: Published) -> list[tuple[str, Any]]:
-    """The report as published, in order: ("title"|"para"|"heading", text) and ("table", S.Table)."""
+    """The report as published, in order: ("title"|"para"|"heading", text) and ("table", Table)."""
     out: list[tuple[str, Any]] = [("title", pub.title)]
     out += [("para", p) for p in _paragraphs(pub, "preamble")]
-    for sec in S.SECTIONS:
+    for sec in T.sections:
         out.append(("heading", heading(pub, sec)))
         if sec.table:
-            out.append(("table", S.table(sec.table)))
+            out.append(("table", T.table(sec.table)))
         else:
             out += [("para", p) for p in _paragraphs(pub, sec.key)]
     out += [("para", s) for s in pub.signature]
@@ -296,14 +297,14 @@ def document(pub: Published) -> list[tuple[str, Any]]:
 def _ragged_t3(pub: Published) -> list[list[str]]:
     """Table 三 as the sample's copy gives it: header rows of nine cells, merged label cells dropped or
     added row by row, and the first row of （三） one cell short (its 总计 lost)."""
-    grid = official_grid(pub, S.table("t3"))
-    out = [[grid[0][0], "", S.T3_APPLICANT, "", "", "", "", "", S.T3_TOTAL_COL[1]],
-           ["", "", S.T3_COLUMNS[0][1], S.T3_LEGAL_PERSONS, "", "", "", "", ""],
-           ["", "", ""] + [label_text(pub, label) for _, label in S.T3_COLUMNS[1:]] + [""]]
+    grid = official_grid(pub, T.table("t3"))
+    out = [[grid[0][0], "", T.t3.applicant, "", "", "", "", "", T.t3.total_col[1]],
+           ["", "", T.t3.columns[0][1], T.t3.legal_persons, "", "", "", "", ""],
+           ["", "", ""] + [label_text(pub, label) for _, label in T.t3.columns[1:]] + [""]]
     for r in range(3, len(grid)):
         (c0, c1, c2), values = grid[r][:3], grid[r][3:]
-        code = S.T3_ROWS[r - 3]
-        has_blank = any(S.t3(code, c) in pub.blanks for c in S.T3_INPUT_COLS)
+        code = T.t3.rows[r - 3]
+        has_blank = any(T.t3_code(code, c) in pub.blanks for c in T.t3.input_cols)
         if code in ("new", "carried_in", "carried_out"):
             out.append([c0, ""] + values)
         elif code in ("open", "partial"):
@@ -322,17 +323,17 @@ def _ragged_t3(pub: Published) -> list[list[str]]:
 
 
 def _ragged_t4(pub: Published) -> list[list[str]]:
-    grid = official_grid(pub, S.table("t4"))
-    n = len(S.T4_COLUMNS) + 1
-    return [[S.T4_REVIEW_LABEL] + [""] * (n - 1) + [S.T4_SUIT_LABEL] + [""] * (2 * n - 1),
-            [label for _, label in S.T4_COLUMNS + (S.T4_TOTAL_COL,)] + [S.T4_GROUPS[1][1]] + [""] * (n - 1)
-            + [S.T4_GROUPS[2][1]] + [""] * (n - 2),
-            [""] * n + [label for _, label in S.T4_COLUMNS + (S.T4_TOTAL_COL,)] * 2,
+    grid = official_grid(pub, T.table("t4"))
+    n = len(T.t4.columns) + 1
+    return [[T.t4.review_label] + [""] * (n - 1) + [T.t4.suit_label] + [""] * (2 * n - 1),
+            [label for _, label in T.t4.columns + (T.t4.total_col,)] + [T.t4.groups[1][1]] + [""] * (n - 1)
+            + [T.t4.groups[2][1]] + [""] * (n - 2),
+            [""] * n + [label for _, label in T.t4.columns + (T.t4.total_col,)] * 2,
             grid[3]]
 
 
 def _t2_copy(pub: Published) -> list[list[str]]:
-    return official_grid(pub, S.table("t2"))
+    return official_grid(pub, T.table("t2"))
 
 
 def tab_text(pub: Published) -> str:
@@ -384,13 +385,13 @@ def lines_text(pub: Published) -> str:
 # The saved web page
 
 
-def _html_table(pub: Published, table: S.Table) -> str:
+def _html_table(pub: Published, table: Table) -> str:
     figures = pub.report.figures()
     rows: dict[int, list[str]] = {}
     for gc in table.grid:
         text = cell_text(pub, gc.code, figures) if gc.code else label_text(pub, gc.text)
         spans = (f' rowspan="{gc.rowspan}"' if gc.rowspan > 1 else "") + (f' colspan="{gc.colspan}"' if gc.colspan > 1 else "")
-        tag = "th" if gc.role in (S.Role.HEADER, S.Role.CAPTION) else "td"
+        tag = "th" if gc.role in (Role.HEADER, Role.CAPTION) else "td"
         inner = f"<p style=\"text-align:center\"><span style=\"font-family:仿宋\">{html.escape(text)}</span></p>" if text else "&nbsp;"
         rows.setdefault(gc.row, []).append(f"<{tag}{spans} valign=\"middle\">{inner}</{tag}>")
     body = "\n".join(f"<tr>{''.join(cells)}</tr>" for _, cells in sorted(rows.items()))
