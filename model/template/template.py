@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
+from model.template.checks import CheckRoles
 from model.template.types import (
     Cell,
     ChecklistItem,
@@ -43,6 +44,7 @@ class Template:
     t4: T4Layout
     tables: tuple[Table, ...]
     label_aliases: tuple[tuple[str, str], ...]  # (wrong, right): wrong labels seen in published reports
+    check_roles: CheckRoles  # the rows, columns and cells the rules and G6 give a role
 
     # -- derived -------------------------------------------------------------------------------------
 
