@@ -625,7 +625,7 @@ def _g6(ctx: Context) -> Iterator[Hit]:
         # A figure the half-filled table already exceeds is progress while editing (the stage is asked only
         # then); once its cells are filled, or at hand-in, it is to be explained.
         todo = Severity.TODO if not m.complete and ctx.editing else None
-        yield Hit(m.cells, {"detail": m.message}, severity=todo,
+        yield Hit(m.cells, {"detail": m.message, "said": m.said, "stated": m.stated, "table": m.table}, severity=todo,
                   location=Location(section=m.section, span=m.span, quote=m.quote))
 
 
