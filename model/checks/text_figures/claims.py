@@ -6,27 +6,21 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from model.checks.text_figures.negations import NegationReader
 from model.checks.text_figures.numbers import APP_AFTER, DOC_AFTER, MONEY_UNITS, Num, Number
 from model.checks.text_figures.patterns import (
-    ALL_DONE,
-    ALL_DONE_EXCLUDE,
-    CAUSE,
     COMPARE,
     EACH,
     GAP,
     GAP_MAX,
-    GENERIC_CAUSE,
     INHERIT,
-    NEG_APPS,
-    NEG_EXCLUDE,
-    NEG_WORD,
     QUALIFIER,
     REVIEW_BODY,
     T2_NOT_DECISIONS,
     TOTALIZER,
 )
 from model.checks.text_figures.readings import Reading
-from model.checks.text_figures.sentence import At, Claim, Sentence
+from model.checks.text_figures.sentence import At, Claim
 from model.checks.text_figures.vocabulary import (
     ADOPTS,
     APP_RESULTS,
@@ -46,10 +40,6 @@ from model.checks.text_figures.vocabulary import (
     REGULATION,
     REPEAL,
     REPLY,
-    REVIEW,
-    SUIT,
-    SUIT_AFTER,
-    SUIT_DIRECT,
     SUMMABLE,
     T2_DECISIONS,
     T4_CASES,
@@ -59,7 +49,7 @@ from model.checks.text_figures.vocabulary import (
 from model.report.values import format_value
 
 
-class ClaimReader(Sentence):
+class ClaimReader(NegationReader):
     """A sentence read for its claims: `claims()` yields what it states about the tables."""
 
     def claims(self) -> list[Claim]:
@@ -71,29 +61,29 @@ class ClaimReader(Sentence):
                 continue
             idx, inherited = found
             used_kw.add(idx)
-            if not n.usable:
-                continue
-            cs = self.clause_of(n.start)
-            if self.other_year_at(n.start) or COMPARE.search(self.norm, cs, self.clause_end(n.start)):
-                continue
-            gap = self.norm[self.kws[idx].end:n.start]
-            members = [idx]
-            if not inherited:
-                j = idx
-                while self.coordinated(j):
-                    j -= 1
-                    members.insert(0, j)
-                if len(members) > 1 and not EACH.search(gap):
-                    claim = self._sum_claim(members, n)  # 予以公开及部分公开258件: the sum of their rows
-                    if claim is not None:
-                        out.append(claim)
-                    continue
-            for m in members:
-                claim = self._claim(m, n, single=len(members) == 1)
-                if claim is not None:
-                    out.append(claim)
-        out.extend(self._negations())
+            if n.usable and not self._other_year_or_comparison(n):
+                out.extend(self._claims_of(n, idx, inherited))
+        out.extend(self.negations())
         return out
+
+    def _other_year_or_comparison(self, n: Num) -> bool:
+        """A number of another year, or of a comparison with one (较上年增长3件): no figure of the tables."""
+        cs = self.clause_of(n.start)
+        return self.other_year_at(n.start) or bool(COMPARE.search(self.norm, cs, self.clause_end(n.start)))
+
+    def _claims_of(self, n: Num, idx: int, inherited: bool) -> list[Claim]:
+        """What number n attached to keyword idx states; keywords joined to it (行政复议、行政诉讼) share it."""
+        members = [idx]
+        if not inherited:
+            j = idx
+            while self.coordinated(j):
+                j -= 1
+                members.insert(0, j)
+            if len(members) > 1 and not EACH.search(self.norm[self.kws[idx].end:n.start]):
+                claim = self._sum_claim(members, n)  # 予以公开及部分公开258件: the sum of their rows
+                return [claim] if claim is not None else []
+        found = (self._claim(m, n, single=len(members) == 1) for m in members)
+        return [c for c in found if c is not None]
 
     def _attach(self, n: Num, used: set[int]) -> tuple[int, bool] | None:
         """The keyword a number belongs to: the nearest before it in the clause, with filler between."""
@@ -259,38 +249,3 @@ class ClaimReader(Sentence):
             return NORMATIVE if "规范性文件" in after.group("obj") else REGULATION
         objects = {k.kind for k in self.kws if k.kind in DOC_OBJECTS}
         return objects.pop() if len(objects) == 1 else None
-
-    def _negations(self) -> list[Claim]:
-        """未收到政府信息公开申请 / 未发生行政复议、行政诉讼 / 已全部办结: figures of 0."""
-        out: list[Claim] = []
-        norm = self.norm
-        for m in NEG_APPS.finditer(norm, self.a, self.b):
-            if self.other_year_at(m.start()) or self.in_breakdown(m.start()):
-                continue
-            out.append(Claim(m.start(), m.end(), 0, "未收到政府信息公开申请",
-                              tuple(self.r.t3_reading(r, self.r.t3_all) for r in self.r.rowsets[RECV]), implied=True))
-        for m in NEG_WORD.finditer(norm, self.a, self.b):
-            cs, ce = self.clause_of(m.start()), self.clause_end(m.start())
-            if self.number_between(cs, ce) or NEG_EXCLUDE.search(norm, cs, ce) \
-                    or not self.about_disclosure():
-                continue
-            if self.other_year_at(m.start()) or self.in_breakdown(m.start()):
-                continue
-            cause = CAUSE.search(norm, m.end(), ce)
-            if cause and not GENERIC_CAUSE.fullmatch(cause.group("x")):
-                continue  # 未发生因答复不规范引起的行政复议: there may be reviews for other reasons
-            for k in self.kws:
-                if m.end() <= k.start < ce and k.kind in (REVIEW, SUIT, SUIT_DIRECT, SUIT_AFTER):
-                    word = norm[m.start():m.end()]
-                    out.append(Claim(m.start(), k.end, 0, f"{word}{self.r.phrase[k.kind]}", self.r.t4[k.kind],
-                                      implied=True))
-        for m in ALL_DONE.finditer(norm, self.a, self.b):
-            cs, ce = self.clause_of(m.start()), self.clause_end(m.start())
-            if ALL_DONE_EXCLUDE.search(norm, self.a, self.b) or self.number_between(m.end(), ce):
-                continue
-            topic = self.topic_at(m.start())
-            if topic is None or self.other_year_at(m.start()) or self.in_breakdown(m.start()):
-                continue
-            out.append(Claim(m.start(), m.end(), 0, "申请已全部办结",
-                              (self.r.t3_reading(self.r.carried_out, self.r.t3_all),), implied=True))
-        return out
