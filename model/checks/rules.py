@@ -336,7 +336,7 @@ def _s2_1(ctx: Context) -> Iterator[Hit]:
             continue
         if in_force < issued - repealed:
             yield Hit(codes, {
-                "row": label, "in_force": in_force, "issued": issued, "repealed": repealed,
+                "row": label, "current": in_force, "made": issued, "revoked": repealed,
                 "net": issued - repealed,
             })
 
@@ -350,7 +350,7 @@ def _s2_2(ctx: Context) -> Iterator[Hit]:
         expected = before + issued - repealed
         if now != expected:
             yield Hit(tuple(codes), {
-                "row": label, "now": now, "before": before, "issued": issued, "repealed": repealed,
+                "row": label, "now": now, "before": before, "made": issued, "revoked": repealed,
                 "expected": expected,
             })
 
@@ -669,11 +669,11 @@ RULES: tuple[Rule, ...] = (
          {"invalid": _INVALID_MSG},
          lambda ctx: (h for h in _blank_and_invalid("t2")(ctx) if h.variant == "invalid")),
     Rule("S2-1", Severity.WARNING, "现行有效件数不小于本年制发件数减本年废止件数",
-         {"": "“{row}”现行有效件数（{in_force}）小于本年制发件数减本年废止件数（{issued}－{repealed}＝{net}），请核对。"},
+         {"": "“{row}”现行有效件数（{current}）小于本年制发件数减本年废止件数（{made}－{revoked}＝{net}），请核对。"},
          _s2_1),
     Rule("S2-2", Severity.CONFIRM, "现行有效件数等于上年现行有效件数加本年制发件数减本年废止件数",
          {"": "“{row}”现行有效件数（{now}）不等于上年现行有效件数加本年制发减本年废止"
-              "（{before}＋{issued}－{repealed}＝{expected}），请说明原因。"},
+              "（{before}＋{made}－{revoked}＝{expected}），请说明原因。"},
          _s2_2, needs_prior=True),
     Rule("S2-3", Severity.WARNING, "收费金额以万元为单位",
          {"large": "行政事业性收费金额填写为 {amount} 万元（即 {yuan} 元），是否误将以“元”为单位的金额填入了以“万元”为单位的单元格？",

@@ -49,6 +49,8 @@ class CheckRoles:
     t4_suit_after_review: str
     t4_upheld: str
     t4_corrected: str
+    # Section 六: the index of its item where explanations of `confirm` findings are printed (（五）).
+    s6_explanations_item: int
 
     @property
     def t2_documents(self) -> tuple[str, ...]:

@@ -376,6 +376,7 @@ CHECK_ROLES = CheckRoles(
     t2_fees="t2.fees.amount",
     t4_suit_direct="suit_direct", t4_suit_after_review="suit_after_review",
     t4_upheld="upheld", t4_corrected="corrected",
+    s6_explanations_item=4,  # （五）本行政机关政府信息公开工作年度报告数据统计需要说明的事项
 )
 
 
