@@ -19,7 +19,7 @@ from model.checks.text_figures.patterns import (
     T2_NOT_DECISIONS,
     TOTALIZER,
 )
-from model.checks.text_figures.readings import Reading
+from model.checks.text_figures.readings import Reading, Rows
 from model.checks.text_figures.sentence import At, Claim
 from model.checks.text_figures.vocabulary import (
     ADOPTS,
@@ -45,6 +45,7 @@ from model.checks.text_figures.vocabulary import (
     T4_CASES,
     T4_KINDS,
     T4_RESULTS,
+    Kind,
 )
 from model.report.values import format_value
 
@@ -168,7 +169,7 @@ class ClaimReader(NegationReader):
         kind, start, word = at.kw.kind, at.kw.start, self.word(at.kw)
         number = f"{n.value}件"
         end, phrase = n.end, f"{word}{number}"
-        colsets: tuple[tuple[str, ...], ...] = (self.r.t3_all,)
+        colsets: tuple[Rows, ...] = (self.r.t3_all,)
         if kind in APP_VERBS:
             found = self._app_verb(at, n)
             if found is None:
@@ -230,7 +231,7 @@ class ClaimReader(NegationReader):
             return None
         rows = tuple(r for k in kinds for r in self.r.rowsets[k][0])
         return Claim(first.start, n.end, n.value, self.norm[first.start:n.end], (self.r.t3_reading(rows, self.r.t3_all),))
-    def _t4_readings(self, i: int, kind: str) -> tuple[Reading, ...]:
+    def _t4_readings(self, i: int, kind: Kind) -> tuple[Reading, ...]:
         """A result (结果维持/纠正) belongs to the case word before it in the sentence (行政复议…结果维持1件):
         then only that group's cell is read; with none or several, every reading is tried."""
         if kind not in T4_RESULTS:
@@ -240,7 +241,7 @@ class ClaimReader(NegationReader):
             return self.r.t4[kind]
         return (self.r.t4_reading(self.r.t4_groups_of[cases.pop()], self.r.t4_result_col[kind]),)
 
-    def _doc_object(self, i: int, n: Num, adopted: bool) -> str | None:
+    def _doc_object(self, i: int, n: Num, adopted: bool) -> Kind | None:
         """规范性文件 or 规章: the noun the verb took, the noun after the number, or the sentence's only one."""
         if adopted:
             return self.kws[i + 1].kind if i + 1 < len(self.kws) and self.kws[i + 1].kind in DOC_OBJECTS else None

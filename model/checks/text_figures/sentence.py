@@ -20,7 +20,7 @@ from model.checks.text_figures.patterns import (
     WHOLE_AREA,
     YEAR_WORD,
 )
-from model.checks.text_figures.readings import Reading, Readings
+from model.checks.text_figures.readings import Reading, Readings, Rows
 from model.checks.text_figures.vocabulary import (
     ADOPTS,
     APP_RESULTS,
@@ -35,6 +35,7 @@ from model.checks.text_figures.vocabulary import (
     REPLY,
     SINK,
     TOPICAL,
+    Kind,
 )
 
 
@@ -42,7 +43,7 @@ from model.checks.text_figures.vocabulary import (
 class Kw:
     start: int
     end: int
-    kind: str
+    kind: Kind
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,7 @@ class Claim:
     implied: bool = False  # a figure the words imply (未收到 = 0), not one written as a number
 
 
-Topic = tuple[str, tuple[tuple[str, ...], ...]]  # (kind, row sets of table 三)
+Topic = tuple[Kind | str, tuple[Rows, ...]]  # (kind, row sets of table 三); str: INHERITED or OTHER_VERB
 INHERITED = "inherited"  # the application rows the sentence before spoke of
 OTHER_VERB = "other_verb"  # 受理/办理/办结 of something other than disclosure applications
 #: Verbs that speak of disclosure applications only where the context says so.
@@ -87,7 +88,7 @@ class Para:
     disclosure_cases: bool = False  # the sentence before spoke of 复议/诉讼 about disclosure (…公开行政复议1宗；诉讼1宗)
 
 
-def app_rowsets(topic: Topic | None) -> tuple[tuple[str, ...], ...] | None:
+def app_rowsets(topic: Topic | None) -> tuple[Rows, ...] | None:
     if topic and (topic[0] in APP_VERBS or topic[0] in APP_RESULTS or topic[0] in (NOUN, INHERITED)):
         return topic[1]
     return None
@@ -215,11 +216,11 @@ class Sentence:
         p, k = self.kws[i - 1], self.kws[i]
         return p.start >= self.clause_of(k.start) and bool(CONNECT.fullmatch(self.norm[p.end:k.start]))
 
-    def app_topic(self, i: int) -> tuple[tuple[str, ...], ...] | None:
+    def app_topic(self, i: int) -> tuple[Rows, ...] | None:
         """The row sets of table 三 the sentence is about just before keyword i, if it is about applications."""
         return app_rowsets(self.topics[i] if i < len(self.kws) else self.end_topic)
 
-    def topic_at(self, pos: int) -> tuple[tuple[str, ...], ...] | None:
+    def topic_at(self, pos: int) -> tuple[Rows, ...] | None:
         i = next((j for j, k in enumerate(self.kws) if k.start >= pos), len(self.kws))
         return self.app_topic(i)
 
