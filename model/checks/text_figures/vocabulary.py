@@ -131,7 +131,6 @@ _KEYWORDS: tuple[tuple[str, Kind, int], ...] = (
 )
 
 
-
 @dataclass(frozen=True)
 class Keywords:
     """The keywords as one regex, and the kind of each match."""
@@ -154,7 +153,8 @@ def keywords(extra: tuple[tuple[str, Kind], ...] = ()) -> Keywords:
 
     Every branch starts with a literal character, so that the regex engine jumps from candidate character
     to candidate character instead of trying each branch everywhere."""
-    entries = sorted(enumerate(_KEYWORDS + tuple((w, k, 0) for w, k in extra)),
+    known = {w for w, _, _ in _KEYWORDS}
+    entries = sorted(enumerate(_KEYWORDS + tuple((w, k, 0) for w, k in extra if w not in known)),
                      key=lambda e: (-(e[1][2] or len(e[1][0])), e[0]))
     literal: dict[str, Kind] = {}
     patterns: list[tuple[re.Pattern[str], Kind]] = []
