@@ -92,8 +92,9 @@ class Finding:
     table_section: str | None = field(default=None, compare=False)  # the section of its cells' table
 
     def __post_init__(self) -> None:
-        if not self.message and self.rule in RULES_BY_ID:
-            object.__setattr__(self, "message", message_of(self.rule, self.variant, self.params))
+        if self.message or self.rule not in RULES_BY_ID:
+            return  # a text handed by its maker (a reader's notice, 汇总) is kept as it is
+        object.__setattr__(self, "message", message_of(self.rule, self.variant, self.params))
         if not self.title:
             object.__setattr__(self, "title", title_of(self.rule, self.variant))
 
@@ -789,7 +790,8 @@ def _findings(rule: Rule, hits: Iterable[Hit], ctx: Context) -> Iterator[Finding
         explanation = explanations.get(key) or explanations.get(rule.id) or ""
         table_section = sections[ctx.cells[hit.cells[0]].table] if hit.cells else None
         yield Finding(rule.id, hit.severity or rule.severity, hit.cells, render(rule, hit.variant, hit.params),
-                      explanation, hit.variant, hit.location, params=dict(hit.params), table_section=table_section)
+                      explanation, hit.variant, hit.location, title_of(rule.id, hit.variant), dict(hit.params),
+                      table_section)
 
 
 def _guarded(rule: Rule, ctx: Context) -> tuple[list[Hit], list[Finding]]:

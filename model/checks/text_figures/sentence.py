@@ -77,7 +77,6 @@ OTHER_VERB = "other_verb"  # 受理/办理/办结 of something other than disclo
 _GENERIC_VERBS = frozenset({RECV, HANDLE, REPLY, DONE})
 
 
-
 @dataclass
 class Para:
     """What carries from sentence to sentence within a paragraph, and from a sub-head to its paragraphs."""
@@ -89,12 +88,14 @@ class Para:
 
 
 def app_rowsets(topic: Topic | None) -> tuple[Rows, ...] | None:
+    """The row sets of table 三 a topic speaks of, if it is about disclosure applications."""
     if topic and (topic[0] in APP_VERBS or topic[0] in APP_RESULTS or topic[0] in (NOUN, INHERITED)):
         return topic[1]
     return None
 
 
 def inside(parens: list[tuple[int, bool]], pos: int) -> bool:
+    """Whether pos lies inside a bracket, given the (position, opening) of each bracket of the sentence."""
     depth = 0
     for p, opening in parens:
         if p >= pos:
