@@ -17,10 +17,10 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any
 
-from model import schema as S
 from model.checks.location import Location, text_location
 from model.report.report import Report
 from model.report.values import Value, ValueError_, check_number, format_value, valid_or_none
+from model.template.template import Template
 
 
 class Severity(Enum):
@@ -76,14 +76,27 @@ class Hit:
 
 @dataclass(frozen=True)
 class Finding:
+    """A finding as a record: rule, variant, parameters, severity, location. Its `message` and `title` are
+    made from the record by `message_of`/`title_of` (the rules' message table) unless a caller outside the
+    rules (a reader's notice, 汇总) hands its own text."""
+
     rule: str
     severity: Severity
     cells: tuple[str, ...]
-    message: str
+    message: str = ""
     explanation: str = ""
     variant: str = ""  # which message of the rule, e.g. "blank" for not-filled cells
     location: Location = Location()
     title: str = ""  # a short heading a 科员 understands, without the rule's code
+    params: dict[str, Any] = field(default_factory=dict, hash=False)  # what the message says, as data
+    table_section: str | None = field(default=None, compare=False)  # the section of its cells' table
+
+    def __post_init__(self) -> None:
+        if self.message or self.rule not in RULES_BY_ID:
+            return  # a text handed by its maker (a reader's notice, 汇总) is kept as it is
+        object.__setattr__(self, "message", message_of(self.rule, self.variant, self.params))
+        if not self.title:
+            object.__setattr__(self, "title", title_of(self.rule, self.variant))
 
     @property
     def text(self) -> str:
@@ -97,8 +110,10 @@ class Finding:
             return self.location.section
         if self.location.field:
             return "meta"
-        if self.cells:
-            return S.SECTION_OF_TABLE[S.CELLS[self.cells[0]].table]
+        if self.table_section:
+            return self.table_section
+        if self.cells:  # a finding made outside the rules: the format that has the cell tells its table
+            return _section_of_cell(self.cells[0])
         return None
 
     @property
@@ -127,6 +142,15 @@ class Finding:
         return out
 
 
+def _section_of_cell(code: str) -> str | None:
+    from model import template as templates
+
+    for template in map(templates.by_id, templates.known_ids()):
+        if code in template.cells:
+            return template.section_of_table[template.cells[code].table]
+    return None
+
+
 #: Publication deadlines (《条例》第四十九条): (month, day) of the year after the report year, by kind of body.
 #: A setting: offices whose local rules differ change it (the wizard's settings, evaluate(deadlines=…)).
 DEADLINES: dict[str, tuple[int, int]] = {"department": (1, 31), "government": (3, 31)}
@@ -150,6 +174,9 @@ class Context:
     deadlines: dict[str, tuple[int, int]] = field(default_factory=lambda: dict(DEADLINES))
 
     def __post_init__(self) -> None:
+        self.template: Template = self.report.template
+        self.cells = self.template.cells
+        self.roles = self.template.check_roles
         self.computed = self.report.computed()
         self.figures = self.report.stated_figures(self.computed)
         self.prior_figures = self.prior.as_last_year() if self.prior is not None else {}
@@ -168,23 +195,31 @@ class Context:
         A stated total equal to the running sum is the program's own figure written to the file while cells
         were still blank: it stays unfinished, so a half-filled report reads back as it was left.
         """
-        operands = (code,) if not S.CELLS[code].derived else self.report.operands(code)
+        operands = (code,) if not self.cells[code].derived else self.report.operands(code)
         values = self.report.values
-        if all(_valid(c, values.get(c)) is not None for c in operands):
+        if all(valid_or_none(self.cells[c], values.get(c)) is not None for c in operands):
             return True
         stated = self.report.stated.get(code)
         return stated is not None and stated != self.computed.get(code)
 
     def num(self, code: str) -> Any:
         """A cell's figure if it is a valid number, else None (blank or invalid)."""
-        return _valid(code, self.figures.get(code))
+        return self._valid(code, self.figures.get(code))
 
     def prior_num(self, code: str) -> Any:
-        return _valid(code, self.prior_figures.get(code))
+        return self._valid(code, self.prior_figures.get(code))
 
+    def _valid(self, code: str, value: object) -> Value | None:
+        return valid_or_none(self.cells[code], value)
 
-def _valid(code: str, value: object) -> Value | None:
-    return valid_or_none(S.CELLS[code], value)
+    def names(self, codes: Iterable[str], limit: int = 6) -> str:
+        """The cells in words (表三“…”行“…”列), at most `limit` of them and how many there are."""
+        codes = list(codes)
+        shown = "、".join(self.cells[c].name for c in codes[:limit])
+        return shown + (f"等 {len(codes)} 个单元格" if len(codes) > limit else "")
+
+    def t3(self, row: str, col: str) -> str:
+        return self.template.t3_code(row, col)
 
 
 @dataclass(frozen=True)
@@ -195,16 +230,16 @@ class Rule:
     messages: dict[str, str]  # variant → template (str.format with the hit's params)
     check: Callable[[Context], Iterable[Hit]]
     needs_prior: bool = False
+    t4_group: int | None = None  # the index of the group of table 四 the rule is about (T4-1 … T4-3)
+
+    def summary_in(self, template: Template) -> str:
+        """What the rule asks, in the words of the report's format (the 表四 group's label, the places)."""
+        group = template.t4.groups[self.t4_group][1] if self.t4_group is not None else ""
+        return self.summary.format(t4_group=group, amount_places=template.amount_places)
 
 
 def _fmt(value: Any) -> str:
     return format_value(value)
-
-
-def _names(codes: Iterable[str], limit: int = 6) -> str:
-    codes = list(codes)
-    shown = "、".join(S.CELLS[c].name for c in codes[:limit])
-    return shown + (f"等 {len(codes)} 个单元格" if len(codes) > limit else "")
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -212,22 +247,21 @@ def _names(codes: Iterable[str], limit: int = 6) -> str:
 
 
 def _blank_and_invalid(table_key: str) -> Callable[[Context], Iterator[Hit]]:
-    codes = S.table(table_key).input_codes
-
     def check(ctx: Context) -> Iterator[Hit]:
+        codes = ctx.template.table(table_key).input_codes
         values = ctx.report.values
         blank = [c for c in codes if values.get(c) is None]
         if blank and ctx.editing:
             yield Hit(tuple(blank), {"filled": len(codes) - len(blank), "n": len(codes), "blank": len(blank)},
                       "progress", Severity.TODO)
         elif blank:
-            yield Hit(tuple(blank), {"n": len(blank), "cells": _names(blank, limit=3)}, "blank")
+            yield Hit(tuple(blank), {"n": len(blank), "cells": ctx.names(blank, limit=3)}, "blank")
         for c in codes:
             v = values.get(c)
-            if v is None or type(v) is int and 0 <= v <= S.CELLS[c].max_value:
+            if v is None or type(v) is int and 0 <= v <= ctx.cells[c].max_value:
                 continue
             try:
-                check_number(S.CELLS[c], v)
+                check_number(ctx.cells[c], v)
             except ValueError_ as exc:
                 yield Hit((c,), {"reason": str(exc)}, "invalid")
 
@@ -239,21 +273,22 @@ _PROGRESS_MSG = "已填 {filled}/{n}，尚有 {blank} 格未填写（没有发�
 _INVALID_MSG = "{reason}"
 
 
-def _stated_totals(sums: Iterable[tuple[str, tuple[str, ...]]],
-                   blanks_as_zero: bool = False) -> Callable[[Context], Iterator[Hit]]:
+Sums = Callable[[Template], Iterable[tuple[str, tuple[str, ...]]]]
+
+
+def _stated_totals(sums: Sums, blanks_as_zero: bool = False) -> Callable[[Context], Iterator[Hit]]:
     """Compare each total with the sum of its items, both as the source printed them.
 
     Inside the program totals are computed and always agree; data from outside (an imported file, a
     published report) can state totals, and a stated total, or a stated item, that does not add up is
-    reported with both numbers. `sums` pairs a total's code with the codes of the items it adds up.
+    reported with both numbers. `sums` gives, for the report's format, each total's code with the codes of
+    the items it adds up.
     With `blanks_as_zero`, at hand-in blank items count as 0 and the finding says so (a printed column
     with a blank is read as "nothing"; a real break must not hide behind it); while editing they wait.
     """
-    sums = tuple(sums)
-
     def check(ctx: Context) -> Iterator[Hit]:
         stated = ctx.report.stated
-        for code, items in sums:
+        for code, items in sums(ctx.template):
             if code not in stated:
                 continue  # a computed total agrees with its items by construction
             total = ctx.num(code)
@@ -270,7 +305,7 @@ def _stated_totals(sums: Iterable[tuple[str, tuple[str, ...]]],
             if total == added:
                 continue
             yield Hit((code,) + items, {
-                "cell": S.CELLS[code].name, "stated": _fmt(total), "sum": _fmt(added),
+                "cell": ctx.cells[code].name, "stated": _fmt(total), "sum": _fmt(added),
                 "diff": _fmt(abs(total - added)),
             }, BLANKS_AS_ZERO if blank else "")
 
@@ -287,21 +322,28 @@ _STATED_BLANK_MSG = "{cell}填写的合计数（{stated}）与各项之和（{su
 # Table 二
 
 
+def _document_cells(ctx: Context) -> Iterator[tuple[str, tuple[str, str, str]]]:
+    """Each document row of table 二 (规章, 规范性文件) in words, with its (现行有效, 制发, 废止) cells."""
+    roles = ctx.roles
+    for row in roles.t2_documents:
+        codes = tuple(ctx.template.t2_code(row, c) for c in (roles.t2_in_force, roles.t2_issued, roles.t2_repealed))
+        yield ctx.cells[codes[0]].row_label, codes  # type: ignore[misc]
+
+
 def _s2_1(ctx: Context) -> Iterator[Hit]:
-    for row, label in S.T2_BLOCKS[0].rows:
-        issued, repealed, in_force = (ctx.num(f"t2.{row}.{c}") for c in ("issued", "repealed", "in_force"))
+    for label, codes in _document_cells(ctx):
+        in_force, issued, repealed = (ctx.num(c) for c in codes)
         if issued is None or repealed is None or in_force is None:
             continue
         if in_force < issued - repealed:
-            yield Hit((f"t2.{row}.in_force", f"t2.{row}.issued", f"t2.{row}.repealed"), {
-                "row": label, "in_force": in_force, "issued": issued, "repealed": repealed,
+            yield Hit(codes, {
+                "row": label, "current": in_force, "made": issued, "revoked": repealed,
                 "net": issued - repealed,
             })
 
 
 def _s2_2(ctx: Context) -> Iterator[Hit]:
-    for row, label in S.T2_BLOCKS[0].rows:
-        codes = [f"t2.{row}.{c}" for c in ("in_force", "issued", "repealed")]
+    for label, codes in _document_cells(ctx):
         now, issued, repealed = (ctx.num(c) for c in codes)
         before = ctx.prior_num(codes[0])
         if None in (now, issued, repealed, before):
@@ -309,25 +351,25 @@ def _s2_2(ctx: Context) -> Iterator[Hit]:
         expected = before + issued - repealed
         if now != expected:
             yield Hit(tuple(codes), {
-                "row": label, "now": now, "before": before, "issued": issued, "repealed": repealed,
+                "row": label, "now": now, "before": before, "made": issued, "revoked": repealed,
                 "expected": expected,
             })
 
 
-FEES = "t2.fees.amount"
 FEES_SUSPICIOUS = Decimal(10000)
 
 
 def _s2_3(ctx: Context) -> Iterator[Hit]:
-    amount = ctx.num(FEES)
+    fees = ctx.roles.t2_fees
+    amount = ctx.num(fees)
     if amount is None:
         return
     if amount >= FEES_SUSPICIOUS:
-        yield Hit((FEES,), {"amount": _fmt(amount), "yuan": _fmt(amount * 10000)}, "large")
+        yield Hit((fees,), {"amount": _fmt(amount), "yuan": _fmt(amount * 10000)}, "large")
         return
-    before = ctx.prior_num(FEES)
+    before = ctx.prior_num(fees)
     if before is not None and before > 0 and amount >= 100 * before:
-        yield Hit((FEES,), {"amount": _fmt(amount), "before": _fmt(before)}, "jump")
+        yield Hit((fees,), {"amount": _fmt(amount), "before": _fmt(before)}, "jump")
 
 
 #: Bodies that may make 规章 (《立法法》): 国务院部门, and the governments of provinces, 设区的市, 自治州.
@@ -355,7 +397,7 @@ def _may_make_regulations(meta: dict[str, Any]) -> bool | None:
 
 
 def _s2_4(ctx: Context) -> Iterator[Hit]:
-    codes = [f"t2.regulation.{c}" for c, _ in S.T2_BLOCKS[0].headers]
+    codes = [ctx.template.t2_code(ctx.roles.t2_regulation, c) for c in ctx.roles.t2_document_cols]
     if not any((ctx.num(c) or 0) > 0 for c in codes):
         return
     if _may_make_regulations(ctx.report.meta) is False:
@@ -366,17 +408,15 @@ def _s2_4(ctx: Context) -> Iterator[Hit]:
 # Table 三
 
 
-def _col_label(col: str) -> str:
-    return S.T3_COL_LABELS[col]
-
-
 def _t3_1(ctx: Context) -> Iterator[Hit]:
     """第一项 + 第二项 = 第三项 + 第四项 per column, blanks as 0; while editing an unfinished column is progress."""
     fired = False
-    for col in S.T3_INPUT_COLS + (S.T3_TOTAL_COL[0],):
-        if col == S.T3_TOTAL_COL[0] and fired:
+    t3, roles = ctx.template.t3, ctx.roles
+    rows = (roles.t3_new, roles.t3_carried_in, t3.total_row[0], roles.t3_carried_out)
+    for col in t3.input_cols + (t3.total_col[0],):
+        if col == t3.total_col[0] and fired:
             break  # the 总计 column is then off as a consequence; one finding per cause
-        codes = [S.t3(r, col) for r in ("new", "carried_in", "total", "carried_out")]
+        codes = [ctx.t3(r, col) for r in rows]
         raw = [ctx.figures.get(c) for c in codes]
         if all(v is None for v in raw):
             continue  # nothing in this column yet
@@ -388,7 +428,7 @@ def _t3_1(ctx: Context) -> Iterator[Hit]:
         if left == right:
             continue
         fired = True
-        params = {"left": left, "right": right, "col": _col_label(col), "diff": abs(left - right)}
+        params = {"left": left, "right": right, "col": t3.col_labels[col], "diff": abs(left - right)}
         if all(ctx.complete(c) for c in codes):
             yield Hit(tuple(codes), params)
         elif ctx.editing:  # the column is not filled in yet: show how far off it is, as progress
@@ -402,7 +442,7 @@ def _invalid_operand(ctx: Context, codes: Iterable[str]) -> bool:
     """Whether a cell, or an item a computed total adds up, holds an invalid figure (named by T3-4)."""
     values = ctx.report.values
     for code in codes:
-        operands = ctx.report.operands(code) if S.CELLS[code].derived and code not in ctx.report.stated else (code,)
+        operands = ctx.report.operands(code) if ctx.cells[code].derived and code not in ctx.report.stated else (code,)
         if any(values.get(c) is not None and ctx.num(c) is None for c in operands):
             return True
     return False
@@ -410,19 +450,22 @@ def _invalid_operand(ctx: Context, codes: Iterable[str]) -> bool:
 
 
 def _t3_5(ctx: Context) -> Iterator[Hit]:
-    for col in S.T3_INPUT_COLS:
-        now, before = ctx.num(S.t3("carried_in", col)), ctx.prior_num(S.t3("carried_out", col))
+    t3, roles = ctx.template.t3, ctx.roles
+    for col in t3.input_cols:
+        code = ctx.t3(roles.t3_carried_in, col)
+        now, before = ctx.num(code), ctx.prior_num(ctx.t3(roles.t3_carried_out, col))
         if now is None or before is None or now == before:
             continue
-        yield Hit((S.t3("carried_in", col),), {"col": _col_label(col), "now": now, "before": before})
+        yield Hit((code,), {"col": t3.col_labels[col], "now": now, "before": before})
 
 
 def _s3_1(ctx: Context) -> Iterator[Hit]:
-    for col in S.T3_INPUT_COLS:
-        out, new = ctx.num(S.t3("carried_out", col)), ctx.num(S.t3("new", col))
+    t3, roles = ctx.template.t3, ctx.roles
+    for col in t3.input_cols:
+        codes = (ctx.t3(roles.t3_carried_out, col), ctx.t3(roles.t3_new, col))
+        out, new = (ctx.num(c) for c in codes)
         if out is not None and new is not None and out > new:
-            yield Hit((S.t3("carried_out", col), S.t3("new", col)),
-                      {"col": _col_label(col), "out": out, "new": new})
+            yield Hit(codes, {"col": t3.col_labels[col], "out": out, "new": new})
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -434,7 +477,7 @@ def _g1(ctx: Context) -> Iterator[Hit]:
     agency = ctx.report.meta.get("agency")
     if not (isinstance(agency, str) and agency.strip()):
         yield Hit((), {}, "agency", todo, Location(field="agency"))
-    for sec in S.SECTIONS:
+    for sec in ctx.template.sections:
         if sec.table is None and not ctx.report.text(sec.key).strip():
             yield Hit((), {"heading": sec.heading, "key": sec.key}, "", todo, Location(section=sec.key))
 
@@ -492,7 +535,7 @@ def _g5(ctx: Context) -> Iterator[Hit]:
 
 
 def _s3_2(ctx: Context) -> Iterator[Hit]:
-    code = S.t3("other_2", S.T3_TOTAL_COL[0])
+    code = ctx.t3(ctx.roles.t3_unpaid_fee, ctx.template.t3.total_col[0])
     n = ctx.num(code)
     if not n:
         return
@@ -506,7 +549,7 @@ def _s3_2(ctx: Context) -> Iterator[Hit]:
 
 
 def _s4_1(ctx: Context) -> Iterator[Hit]:
-    codes = tuple(S.t4(g, "corrected") for g, _ in S.T4_GROUPS)
+    codes = tuple(ctx.template.t4_code(g, ctx.roles.t4_corrected) for g, _ in ctx.template.t4.groups)
     corrected = [c for c in codes if (ctx.num(c) or 0) > 0]
     if not corrected or _CORRECTED_WORDS.search(ctx.report.text("s5")):
         return
@@ -552,7 +595,7 @@ def _g7(ctx: Context) -> Iterator[Hit]:
     from model.checks.similarity import compare
 
     assert ctx.prior is not None
-    for sec in S.SECTIONS:
+    for sec in ctx.template.sections:
         if sec.table is not None:
             continue
         text = ctx.report.text(sec.key)
@@ -564,8 +607,8 @@ def _g7(ctx: Context) -> Iterator[Hit]:
         shown = "、".join(str(n) for n in numbers[:8]) + ("等" if len(numbers) > 8 else "")
         yield Hit((), {"heading": sec.heading, "share": round(result.share * 100), "paragraphs": shown},
                   location=text_location(sec.key, text, first.start, first.end))
-    now = {c: ctx.num(c) for c in S.INPUT_CODES}
-    before = {c: ctx.prior_num(c) for c in S.INPUT_CODES}
+    now = {c: ctx.num(c) for c in ctx.template.input_codes}
+    before = {c: ctx.prior_num(c) for c in ctx.template.input_codes}
     nonzero = [c for c, v in now.items() if v]
     if None not in now.values() and now == before and len(nonzero) >= SAME_TABLE_NONZERO:
         yield Hit(tuple(nonzero), {"n": len(nonzero)}, "tables")
@@ -583,18 +626,39 @@ def _g6(ctx: Context) -> Iterator[Hit]:
         # A figure the half-filled table already exceeds is progress while editing (the stage is asked only
         # then); once its cells are filled, or at hand-in, it is to be explained.
         todo = Severity.TODO if not m.complete and ctx.editing else None
-        yield Hit(m.cells, {"detail": m.message}, severity=todo,
+        yield Hit(m.cells, {"detail": m.message, "said": m.said, "stated": m.stated, "table": m.table}, severity=todo,
                   location=Location(section=m.section, span=m.span, quote=m.quote))
 
 
 # ---------------------------------------------------------------------------------------------------
 # The rules, in the order of spec §6
 
+def _t4_group_sums(index: int) -> Sums:
+    """The total of table 四's group `index` (0: 行政复议) and its result columns."""
+    def sums(t: Template) -> Iterator[tuple[str, tuple[str, ...]]]:
+        group = t.t4.groups[index][0]
+        yield t.t4_code(group, t.t4.total_col[0]), tuple(t.t4_code(group, c) for c, _ in t.t4.columns)
+
+    return sums
+
+
+def _t3_row_sums(t: Template) -> Iterator[tuple[str, tuple[str, ...]]]:
+    total = t.t3.total_col[0]
+    for r in t.t3.rows:
+        yield t.t3_code(r, total), tuple(t.t3_code(r, c) for c in t.t3.input_cols)
+
+
+def _t3_col_sums(t: Template) -> Iterator[tuple[str, tuple[str, ...]]]:
+    total = t.t3.total_row[0]
+    for c in t.t3.input_cols + (t.t3.total_col[0],):
+        yield t.t3_code(total, c), tuple(t.t3_code(r, c) for r in t.t3.result_rows)
+
+
+#: One rule per group of table 四 (spec §6: T4-1 行政复议, T4-2 and T4-3 the two kinds of 行政诉讼).
 _T4_GROUP_RULES = tuple(
-    Rule(f"T4-{i}", Severity.ERROR, f"表四“{label}”总计等于各项结果之和",
-         {"": _STATED_MSG},
-         _stated_totals([(S.t4(group, S.T4_TOTAL_COL[0]), tuple(S.t4(group, c) for c, _ in S.T4_COLUMNS))]))
-    for i, (group, label) in enumerate(S.T4_GROUPS, start=1)
+    Rule(f"T4-{i + 1}", Severity.ERROR, "表四“{t4_group}”总计等于各项结果之和",
+         {"": _STATED_MSG}, _stated_totals(_t4_group_sums(i)), t4_group=i)
+    for i in range(3)
 )
 
 RULES: tuple[Rule, ...] = (
@@ -602,15 +666,15 @@ RULES: tuple[Rule, ...] = (
          {"blank": "表二有 " + _BLANK_MSG, "progress": "表二" + _PROGRESS_MSG},
          lambda ctx: (h for h in _blank_and_invalid("t2")(ctx) if h.variant != "invalid")),
     Rule("T2-2", Severity.ERROR,
-         f"表二件数为不小于 0 的整数，收费金额为不小于 0、最多 {S.AMOUNT_PLACES} 位小数的数",
+         "表二件数为不小于 0 的整数，收费金额为不小于 0、最多 {amount_places} 位小数的数",
          {"invalid": _INVALID_MSG},
          lambda ctx: (h for h in _blank_and_invalid("t2")(ctx) if h.variant == "invalid")),
     Rule("S2-1", Severity.WARNING, "现行有效件数不小于本年制发件数减本年废止件数",
-         {"": "“{row}”现行有效件数（{in_force}）小于本年制发件数减本年废止件数（{issued}－{repealed}＝{net}），请核对。"},
+         {"": "“{row}”现行有效件数（{current}）小于本年制发件数减本年废止件数（{made}－{revoked}＝{net}），请核对。"},
          _s2_1),
     Rule("S2-2", Severity.CONFIRM, "现行有效件数等于上年现行有效件数加本年制发件数减本年废止件数",
          {"": "“{row}”现行有效件数（{now}）不等于上年现行有效件数加本年制发减本年废止"
-              "（{before}＋{issued}－{repealed}＝{expected}），请说明原因。"},
+              "（{before}＋{made}－{revoked}＝{expected}），请说明原因。"},
          _s2_2, needs_prior=True),
     Rule("S2-3", Severity.WARNING, "收费金额以万元为单位",
          {"large": "行政事业性收费金额填写为 {amount} 万元（即 {yuan} 元），是否误将以“元”为单位的金额填入了以“万元”为单位的单元格？",
@@ -628,11 +692,10 @@ RULES: tuple[Rule, ...] = (
          _t3_1),
     Rule("T3-2", Severity.ERROR, "每行总计等于各类申请人之和",
          {"": _STATED_MSG},
-         _stated_totals((S.t3(r, "total"), tuple(S.t3(r, c) for c in S.T3_INPUT_COLS)) for r in S.T3_ROWS)),
+         _stated_totals(_t3_row_sums)),
     Rule("T3-3", Severity.ERROR, "每列（七）总计等于各项办理结果之和（总计列在内）",
          {"": _STATED_MSG, BLANKS_AS_ZERO: _STATED_BLANK_MSG},
-         _stated_totals(((S.t3("total", c), tuple(S.t3(r, c) for r in S.T3_RESULT_ROWS))
-                         for c in S.T3_INPUT_COLS + (S.T3_TOTAL_COL[0],)), blanks_as_zero=True)),
+         _stated_totals(_t3_col_sums, blanks_as_zero=True)),
     Rule("T3-4", Severity.ERROR, "表三每个单元格都已填写，且为不小于 0 的整数",
          {"blank": "表三有 " + _BLANK_MSG, "progress": "表三" + _PROGRESS_MSG, "invalid": _INVALID_MSG},
          _blank_and_invalid("t3")),
@@ -692,6 +755,19 @@ def title_of(rule_id: str, variant: str) -> str:
     return TITLES.get(variant) or TITLES.get(rule_id, "")
 
 
+_FAILED_MSG = "“{summary}”这项检查在本报告上未能完成，请人工核对相关内容。"
+
+
+def render(rule: Rule, variant: str, params: dict[str, Any]) -> str:
+    """The one place a finding's Chinese message is made: the rule's message for the variant, filled in."""
+    return (_FAILED_MSG if variant == FAILED else rule.messages[variant]).format(**params)
+
+
+def message_of(rule_id: str, variant: str, params: dict[str, Any]) -> str:
+    """The message of a finding record of one of the rules (`Finding` makes its text here)."""
+    return render(RULES_BY_ID[rule_id], variant, params)
+
+
 #: The checks that read the whole of a text (parse every sentence, compare every paragraph): they take
 #: milliseconds per thousand characters, so the wizard runs them after typing pauses, off the keystroke.
 TEXT_RULES: frozenset[str] = frozenset({"G6", "G7"})
@@ -703,38 +779,39 @@ def ordered(findings: Iterable[Finding]) -> list[Finding]:
     return sorted(findings, key=lambda f: (f.severity.rank, _RULE_ORDER.get(f.rule, len(_RULE_ORDER))))
 
 
-_FAILED_MSG = "“{summary}”这项检查在本报告上未能完成，请人工核对相关内容。"
 _log = logging.getLogger(__name__)
 
 
-def _findings(rule: Rule, hits: Iterable[Hit], explanations: dict[str, str]) -> Iterator[Finding]:
+def _findings(rule: Rule, hits: Iterable[Hit], ctx: Context) -> Iterator[Finding]:
+    explanations = ctx.report.explanations
+    sections = ctx.template.section_of_table
     for hit in hits:
-        template = _FAILED_MSG if hit.variant == FAILED else rule.messages[hit.variant]
-        message = template.format(**hit.params)
         key = explanation_key(rule.id, hit.cells, hit.location)
         explanation = explanations.get(key) or explanations.get(rule.id) or ""
-        yield Finding(rule.id, hit.severity or rule.severity, hit.cells, message, explanation,
-                      hit.variant, hit.location, title_of(rule.id, hit.variant))
+        table_section = sections[ctx.cells[hit.cells[0]].table] if hit.cells else None
+        yield Finding(rule.id, hit.severity or rule.severity, hit.cells, render(rule, hit.variant, hit.params),
+                      explanation, hit.variant, hit.location, title_of(rule.id, hit.variant), dict(hit.params),
+                      table_section)
 
 
-def _guarded(rule: Rule, ctx: Context, explanations: dict[str, str]) -> tuple[list[Hit], list[Finding]]:
+def _guarded(rule: Rule, ctx: Context) -> tuple[list[Hit], list[Finding]]:
     """Run one check and make its findings; a check that fails on this input gives one `info` finding
     instead (its own findings made before the failure are kept), and the other rules go on."""
     hits: list[Hit] = []
     try:
         for hit in rule.check(ctx):
             hits.append(hit)
-        return hits, list(_findings(rule, hits, explanations))
+        return hits, list(_findings(rule, hits, ctx))
     except Exception:  # noqa: BLE001 - any defect of one check: reported as a finding, never a traceback
         _log.debug("rule %s failed", rule.id, exc_info=True)
         kept: list[Finding] = []
         for hit in hits:
             try:
-                kept.extend(_findings(rule, (hit,), explanations))
+                kept.extend(_findings(rule, (hit,), ctx))
             except Exception:  # noqa: BLE001,S112 - a hit whose message cannot be made is dropped
                 continue
-        failed = Hit((), {"summary": rule.summary}, FAILED, Severity.INFO)
-        return hits + [failed], kept + list(_findings(rule, (failed,), explanations))
+        failed = Hit((), {"summary": rule.summary_in(ctx.template)}, FAILED, Severity.INFO)
+        return hits + [failed], kept + list(_findings(rule, (failed,), ctx))
 
 
 def evaluate(report: Report, prior: Report | None = None, stage: Stage = Stage.HANDIN,
@@ -749,7 +826,7 @@ def evaluate(report: Report, prior: Report | None = None, stage: Stage = Stage.H
     for rule in RULES:
         if rule.needs_prior and prior is None:
             continue
-        findings.extend(_guarded(rule, ctx, report.explanations)[1])
+        findings.extend(_guarded(rule, ctx)[1])
     return ordered(findings)
 
 
@@ -769,7 +846,7 @@ def evaluate_stages(report: Report, prior: Report | None = None,
         if rule.needs_prior and prior is None or rule.id in skip:
             continue
         editing.stage_asked = False
-        _, found = _guarded(rule, editing, report.explanations)
+        _, found = _guarded(rule, editing)
         both[0].extend(found)
-        both[1].extend(_guarded(rule, handin, report.explanations)[1] if editing.stage_asked else found)
+        both[1].extend(_guarded(rule, handin)[1] if editing.stage_asked else found)
     return ordered(both[0]), ordered(both[1])

@@ -1,9 +1,20 @@
 """Where in a report file a JSON error is, in words a clerk understands ("在“统计表数字”中表三……一项
-附近"), not only as 第 17 行第 9 列: the keys around the error, named by the schema."""
+附近"), not only as 第 17 行第 9 列: the keys around the error, named by the file's format.
+
+The file could not be read, so no report tells its format: the `template` id is looked for in the text,
+and where it cannot be found (or names no format the program knows), the known format that has the key
+names it.
+"""
 
 from __future__ import annotations
 
-from model import schema as S
+import re
+from collections.abc import Iterator
+
+from model import template as templates
+from model.template.template import Template
+
+_TEMPLATE_ID = re.compile(r'"template"\s*:\s*"([^"\\]*)"')
 
 #: The report file's top-level keys (spec report-file.md) as the program calls their contents.
 TOP_LEVEL = {"meta": "基本信息", "sections": "报告正文", "values": "统计表数字", "explanations": "需说明事项的说明",
@@ -36,16 +47,29 @@ def key_path(text: str, pos: int) -> list[str]:
     return [key for key in stack if key is not None]
 
 
-def _entry_name(top: str, key: str) -> str:
-    if top == "values" and key in S.CELLS:
-        return S.CELLS[key].name
+def _formats(text: str) -> Iterator[Template]:
+    """The file's own format first (if its `template` id can be read and is known), then every known one."""
+    m = _TEMPLATE_ID.search(text)
+    if m and m.group(1) in templates.known_ids():
+        yield templates.by_id(m.group(1))
+    yield from map(templates.by_id, templates.known_ids())
+
+
+def _name_in(template: Template, top: str, key: str) -> str | None:
+    if top == "values":
+        return template.cells[key].name if key in template.cells else None
     if top == "meta":
-        return next((f"“{f.label}”" for f in S.META_FIELDS if f.key == key), f"“{key}”")
+        return next((f"“{f.label}”" for f in template.meta_fields if f.key == key), None)
     if top == "sections":
         if key == "preamble":
-            return f"“{S.PREAMBLE_LABEL}”"
-        return next((f"“{s.heading}”" for s in S.SECTIONS if s.key == key), f"“{key}”")
-    return f"“{key}”"
+            return f"“{template.preamble_label}”"
+        return next((f"“{s.heading}”" for s in template.sections if s.key == key), None)
+    return None
+
+
+def _entry_name(text: str, top: str, key: str) -> str:
+    names = (_name_in(t, top, key) for t in _formats(text))
+    return next((name for name in names if name), f"“{key}”")
 
 
 def describe_place(text: str, pos: int) -> str:
@@ -58,4 +82,4 @@ def describe_place(text: str, pos: int) -> str:
     part = part if part.startswith("“") else f"“{part}”"
     if len(path) == 1:
         return f"在{part}部分"
-    return f"在{part}部分的{_entry_name(top, path[1])}一项附近"
+    return f"在{part}部分的{_entry_name(text, top, path[1])}一项附近"

@@ -7,7 +7,6 @@ starts not filled, so that nothing of last year's work is handed in again by mis
 
 from __future__ import annotations
 
-from model import schema as S
 from model.report.preamble import generate_preamble
 from model.report.report import Report, new_report
 
@@ -33,20 +32,22 @@ def next_year_report(prior: Report, texts: bool = False) -> Report:
     off by default, since a section left unchanged is what G7 flags)."""
     if prior.year is None:
         raise NextYearError("上年度报告没有填写报告年度，无法确定新报告的年度。")
-    if prior.year + 1 > S.YEAR_MAX:
+    template = prior.template  # the new report is in last year's format: 上年结转 follows its rows
+    if prior.year + 1 > template.year_max:
         raise NextYearError(f"上年度报告的年度为 {prior.year} 年，新报告的年度超出本程序支持的范围。")
-    report = new_report()
+    report = new_report(template)
     report.meta = {k: prior.meta[k] for k in CARRIED_META if prior.meta.get(k) not in (None, "")}
     report.meta["year"] = prior.year + 1
     figures = prior.as_last_year()
-    for col in S.T3_INPUT_COLS:
-        carried = figures.get(S.t3("carried_out", col))
+    roles = template.check_roles
+    for col in template.t3.input_cols:
+        carried = figures.get(template.t3_code(roles.t3_carried_out, col))
         if carried is not None:
-            report.set_value(S.t3("carried_in", col), carried)
+            report.set_value(template.t3_code(roles.t3_carried_in, col), carried)
     if texts:
-        for section in S.SECTIONS:
+        for section in template.sections:
             text = prior.text(section.key) if section.table is None else ""
             if text.strip():
                 report.sections[section.key] = text
-    report.sections["preamble"] = generate_preamble(report.meta)
+    report.sections["preamble"] = generate_preamble(report.meta, template)
     return report

@@ -9,13 +9,9 @@ from __future__ import annotations
 
 import re
 
-from model import schema as S
 from model.checks.rules import title_of
 from model.report.report import Report
 
-#: Item （五） of section 六, and the start of any sub-head line of that section.
-_ITEM_5 = S.S6_ITEMS[4]
-_SUBHEAD = re.compile(S.SUBHEAD_PATTERN)
 _NOTHING = {"", "无", "无。", "暂无", "暂无。", "没有", "无需要说明的事项。"}
 
 
@@ -27,7 +23,8 @@ def explanation_lines(report: Report) -> list[str]:
         if not text:
             continue
         rule, _, cell = key.split("《", 1)[0].partition("@")  # rule@cell《sentence》 (rules.explanation_key)
-        about = S.CELLS[cell].name if cell in S.CELLS else ""
+        cells = report.template.cells
+        about = cells[cell].name if cell in cells else ""
         title = title_of(rule, "")
         head = "，".join(p for p in (title, about) if p)
         lines.append(f"关于{head}：{text}" if head else text)
@@ -42,15 +39,20 @@ def printed_text(report: Report, key: str) -> str:
     lines = explanation_lines(report)
     if not lines:
         return text
+    template = report.template
+    items = template.s6_items
+    index = template.check_roles.s6_explanations_item
+    item_5 = items[index]  # （五）…数据统计需要说明的事项
+    subhead = re.compile(template.subhead_pattern)
     rows = text.split("\n") if text else []
-    heads = [i for i, row in enumerate(rows) if _SUBHEAD.match(row.strip())]
-    item5 = next((i for i in heads if rows[i].strip().startswith(_ITEM_5[:3])), None)
+    heads = [i for i, row in enumerate(rows) if subhead.match(row.strip())]
+    item5 = next((i for i in heads if rows[i].strip().startswith(item_5[:3])), None)
     if item5 is not None:
         end = next((i for i in heads if i > item5), len(rows))
         body = "".join(rows[item5 + 1:end]).strip()
-        inline = rows[item5].strip()[len(_ITEM_5):].strip() if rows[item5].strip().startswith(_ITEM_5) else ""
+        inline = rows[item5].strip()[len(item_5):].strip() if rows[item5].strip().startswith(item_5) else ""
         if body not in _NOTHING or inline not in _NOTHING:
             return text  # the user wrote this item: theirs is printed as written
         return "\n".join(rows[:item5 + 1] + lines + rows[end:])
-    later = next((i for i in heads if rows[i].strip()[:3] in {h[:3] for h in S.S6_ITEMS[5:]}), len(rows))
-    return "\n".join(rows[:later] + [_ITEM_5] + lines + rows[later:])
+    later = next((i for i in heads if rows[i].strip()[:3] in {h[:3] for h in items[index + 1:]}), len(rows))
+    return "\n".join(rows[:later] + [item_5] + lines + rows[later:])

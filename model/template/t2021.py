@@ -8,6 +8,7 @@ the whole program a copy with one more 不予公开 reason).
 
 from __future__ import annotations
 
+from model.template.checks import CheckRoles
 from model.template.reading import ReadingHints
 from model.template.template import Template
 from model.template.types import (
@@ -366,6 +367,23 @@ LABEL_ALIASES: tuple[tuple[str, str], ...] = (
 READING_HINTS = ReadingHints(corner_word="勾稽关系", merged_first_rows=("other_1",))
 
 
+CHECK_ROLES = CheckRoles(
+    t3_new="new", t3_carried_in="carried_in", t3_carried_out="carried_out",
+    t3_open="open", t3_partial="partial",
+    t3_deny_group="不予公开", t3_unable_group="无法提供", t3_ignore_group="不予处理", t3_other_group="其他处理",
+    t3_unpaid_fee="other_2",
+    t3_natural="natural", t3_business="business", t3_research="research", t3_nonprofit="nonprofit",
+    t3_legal_services="legal",
+    t2_regulation="regulation", t2_normative="normative",
+    t2_issued="issued", t2_repealed="repealed", t2_in_force="in_force",
+    t2_license="license", t2_penalty="penalty", t2_enforcement="enforcement", t2_decisions="decisions",
+    t2_fees="t2.fees.amount",
+    t4_suit_direct="suit_direct", t4_suit_after_review="suit_after_review",
+    t4_upheld="upheld", t4_corrected="corrected",
+    s6_explanations_item=4,  # （五）本行政机关政府信息公开工作年度报告数据统计需要说明的事项
+)
+
+
 def build(*, template_id: str = ID, t2_blocks: tuple[T2Block, ...] = T2_BLOCKS, t3: T3Layout = T3,
           t4: T4Layout = T4) -> Template:
     """The 2021 format; a test may pass changed tables (and its own id) to see every consumer follow."""
@@ -393,6 +411,7 @@ def build(*, template_id: str = ID, t2_blocks: tuple[T2Block, ...] = T2_BLOCKS, 
         tables=(_build_t2(t2_blocks), _build_t3(t3), _build_t4(t4)),
         label_aliases=LABEL_ALIASES,
         reading=READING_HINTS,
+        check_roles=CHECK_ROLES,
     )
 
 

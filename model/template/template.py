@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
+from model.template.checks import CheckRoles
 from model.template.reading import ReadingHints
 from model.template.types import (
     Cell,
@@ -45,6 +46,7 @@ class Template:
     tables: tuple[Table, ...]
     label_aliases: tuple[tuple[str, str], ...]  # (wrong, right): wrong labels seen in published reports
     reading: ReadingHints  # how printed copies show the tables, for the locator
+    check_roles: CheckRoles  # the rows, columns and cells the rules and G6 give a role
 
     # -- derived -------------------------------------------------------------------------------------
 

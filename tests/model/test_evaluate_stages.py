@@ -5,15 +5,15 @@ from __future__ import annotations
 import pytest
 from support import full_report
 
-from model import schema as S
 from model.checks.rules import Rule, Stage, evaluate, evaluate_stages
 from model.report.report import new_report
+from model.template.t2021 import TEMPLATE as T
 
 
 def _half_filled(report):
-    for code in S.table("t3").input_codes[::3]:
+    for code in T.table("t3").input_codes[::3]:
         report.set_value(code, None)
-    report.set_value(S.t3("new", "natural"), 40)  # the text's 2 applications are exceeded already (G6 progress)
+    report.set_value(T.t3_code("new", "natural"), 40)  # the text's 2 applications are exceeded already (G6 progress)
     return report
 
 
@@ -39,7 +39,7 @@ def test_a_check_that_does_not_ask_the_stage_runs_once(sample_report, monkeypatc
         return Rule(rule.id, rule.severity, rule.summary, rule.messages, check, rule.needs_prior)
 
     monkeypatch.setattr(R, "RULES", tuple(counting(r) for r in R.RULES))
-    sample_report.set_value(S.t3("open", "natural"), None)
+    sample_report.set_value(T.t3_code("open", "natural"), None)
     evaluate_stages(sample_report)
     assert calls["G6"] == 1 and calls["G5"] == 1
     assert calls["T3-4"] == 2  # blanks are progress while editing, errors at hand-in

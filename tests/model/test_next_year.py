@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from support import full_report
 
-from model import schema as S
 from model.checks.rules import Severity, Stage, evaluate
 from model.report.next_year import NextYearError, next_year_report
+from model.template.t2021 import TEMPLATE as T
 
 
 def test_carries_basic_information_year_and_carried_over_exactly():
@@ -17,10 +17,10 @@ def test_carries_basic_information_year_and_carried_over_exactly():
     report = next_year_report(prior)
     assert report.meta == {"agency": "某县某局", "agency_kind": "department", "year": 2025, "phone": "0537-1"}
     figures = prior.figures()
-    for col in S.T3_INPUT_COLS:
-        assert report.values[S.t3("carried_in", col)] == figures[S.t3("carried_out", col)]
-    assert set(report.values) == {S.t3("carried_in", c) for c in S.T3_INPUT_COLS}
-    assert report.computed()[S.t3("carried_in", "total")] == figures[S.t3("carried_out", "total")]
+    for col in T.t3.input_cols:
+        assert report.values[T.t3_code("carried_in", col)] == figures[T.t3_code("carried_out", col)]
+    assert set(report.values) == {T.t3_code("carried_in", c) for c in T.t3.input_cols}
+    assert report.computed()[T.t3_code("carried_in", "total")] == figures[T.t3_code("carried_out", "total")]
     assert "2025年1月1日" in report.sections["preamble"] and not report.sections["s1"]
     assert not report.explanations and not report.stated
     # a fresh start: no error while filling in
@@ -30,9 +30,9 @@ def test_carries_basic_information_year_and_carried_over_exactly():
 def test_blank_carried_out_stays_blank():
     prior = full_report()
     prior.meta["year"] = 2023
-    del prior.values[S.t3("carried_out", "legal")]
+    del prior.values[T.t3_code("carried_out", "legal")]
     report = next_year_report(prior)
-    assert S.t3("carried_in", "legal") not in report.values
+    assert T.t3_code("carried_in", "legal") not in report.values
 
 
 def test_prior_without_year_is_refused():

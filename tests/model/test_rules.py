@@ -9,10 +9,10 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from support import FULL_T3, full_report
 
-from model import schema as S
 from model.checks.rules import RULES, RULES_BY_ID, Severity, Stage, evaluate
 from model.checks.verdict import judge, verdict_of
 from model.report.report import Report, new_report
+from model.template.t2021 import TEMPLATE as T
 
 ALL_RULE_IDS = ["T2-1", "T2-2", "S2-1", "S2-2", "S2-3", "S2-4", "T3-1", "T3-2", "T3-3", "T3-4", "T3-5",
                 "S3-1", "S3-2", "T4-1", "T4-2", "T4-3", "T4-4", "S4-1", "G1", "G3", "G4", "G5", "G6", "G7"]
@@ -33,8 +33,8 @@ def prior_report() -> Report:
     prior.meta["year"] = 2021
     prior.values["t2.normative.in_force"] = 37  # 37 + 5 − 2 = 40
     prior.values["t2.fees.amount"] = Decimal("1")
-    for col in S.T3_INPUT_COLS:
-        prior.values[S.t3("carried_out", col)] = FULL_T3[col].get("carried_in", 0)
+    for col in T.t3.input_cols:
+        prior.values[T.t3_code("carried_out", col)] = FULL_T3[col].get("carried_in", 0)
     return prior
 
 
@@ -72,9 +72,9 @@ def test_new_report_blank_cells_one_finding_per_table():
         by_rule.setdefault(f.rule, []).append(f)
     assert len(by_rule["T2-1"]) == 1 and len(by_rule["T3-4"]) == 1 and len(by_rule["T4-4"]) == 1
     t2, t3, t4 = by_rule["T2-1"][0], by_rule["T3-4"][0], by_rule["T4-4"][0]
-    assert t2.cells == S.table("t2").input_codes and len(t2.cells) == 10
-    assert t3.cells == S.table("t3").input_codes and len(t3.cells) == 144
-    assert t4.cells == S.table("t4").input_codes and len(t4.cells) == 12
+    assert t2.cells == T.table("t2").input_codes and len(t2.cells) == 10
+    assert t3.cells == T.table("t3").input_codes and len(t3.cells) == 144
+    assert t4.cells == T.table("t4").input_codes and len(t4.cells) == 12
     assert "144 个单元格未填写" in t3.message
     assert "等 144 个单元格" in t3.message
     assert t3.message.startswith("表三")
@@ -162,6 +162,7 @@ def test_s2_1_in_force_below_net_issued():
     (f,) = run(report, rule="S2-1")
     assert f.severity is Severity.WARNING
     assert f.cells == ("t2.normative.in_force", "t2.normative.issued", "t2.normative.repealed")
+    assert (f.variant, f.params) == ("", {"row": "行政规范性文件", "current": 2, "made": 5, "revoked": 2, "net": 3})
     assert f.message == "“行政规范性文件”现行有效件数（2）小于本年制发件数减本年废止件数（5－2＝3），请核对。"
     assert verdict_of(evaluate(report)).ready
 
@@ -182,6 +183,7 @@ def test_s2_2_stock_does_not_carry_over():
     (f,) = run(full_report(), prior, rule="S2-2")
     assert f.severity is Severity.CONFIRM
     assert f.cells == ("t2.normative.in_force", "t2.normative.issued", "t2.normative.repealed")
+    assert f.params == {"row": "行政规范性文件", "now": 40, "before": 30, "made": 5, "revoked": 2, "expected": 33}
     assert f.message == ("“行政规范性文件”现行有效件数（40）不等于上年现行有效件数加本年制发减本年废止"
                          "（30＋5－2＝33），请说明原因。")
 
@@ -335,10 +337,10 @@ def test_merged_other_row_with_a_break_in_carried_out_is_reported():
     (七)总计 that is not its items are reported, not hidden behind the blanks (issue 17 point 2)."""
     report = full_report()
     computed = report.computed()
-    for col in S.T3_INPUT_COLS:
+    for col in T.t3.input_cols:
         for row in ("other_2", "other_3"):
-            del report.values[S.t3(row, col)]
-        report.stated[S.t3("total", col)] = computed[S.t3("total", col)]  # printed, as the import keeps it
+            del report.values[T.t3_code(row, col)]
+        report.stated[T.t3_code("total", col)] = computed[T.t3_code("total", col)]  # printed, as the import keeps it
     report.values["t3.carried_out.natural"] = 3  # 12 received, 11 handled: 1 carried out is right
     report.stated["t3.total.other"] += 1  # a printed (七)总计 one more than its items
     t31 = run(report, rule="T3-1")
@@ -359,7 +361,7 @@ def test_t3_2_stated_row_total():
     (f,) = run(report, rule="T3-2")
     assert f.severity is Severity.ERROR
     assert f.message == "表三“（一）予以公开”行“总计”列填写的合计数（99）与各项之和（11）不符，相差 88。"
-    assert f.cells == ("t3.open.total",) + tuple(S.t3("open", c) for c in S.T3_INPUT_COLS)
+    assert f.cells == ("t3.open.total",) + tuple(T.t3_code("open", c) for c in T.t3.input_cols)
     assert rules_of(report) == ["T3-2"]
 
 
@@ -378,7 +380,7 @@ def test_t3_3_stated_column_total_and_t3_1_uses_stated_figures():
     report.stated["t3.total.natural"] = 10  # the 21 result rows sum to 11
     (f,) = run(report, rule="T3-3")
     assert f.message == "表三“（七）总计”行“自然人”列填写的合计数（10）与各项之和（11）不符，相差 1。"
-    assert f.cells == ("t3.total.natural",) + tuple(S.t3(r, "natural") for r in S.T3_RESULT_ROWS)
+    assert f.cells == ("t3.total.natural",) + tuple(T.t3_code(r, "natural") for r in T.t3.result_rows)
     assert len(f.cells) == 22
     (balance,) = run(report, rule="T3-1")
     assert balance.message == "第一项加第二项之和（12）不等于第三项加第四项之和（11），“自然人”列相差 1。"
@@ -387,7 +389,7 @@ def test_t3_3_stated_column_total_and_t3_1_uses_stated_figures():
 
 def test_t3_3_quiet_when_stated_equal():
     report = full_report()
-    report.stated.update({f"t3.total.{c}": v for c, v in zip(S.T3_INPUT_COLS, [11, 3, 1, 0, 2, 3], strict=True)})
+    report.stated.update({f"t3.total.{c}": v for c, v in zip(T.t3.input_cols, [11, 3, 1, 0, 2, 3], strict=True)})
     report.stated["t3.total.total"] = 20
     assert evaluate(report) == []
 
@@ -453,7 +455,7 @@ def test_t4_stated_group_total(rule, group, label, stated, total):
     report.stated[f"t4.{group}.total"] = stated
     (f,) = run(report, rule=rule)
     assert f.severity is Severity.ERROR
-    assert f.cells == (f"t4.{group}.total",) + tuple(f"t4.{group}.{c}" for c, _ in S.T4_COLUMNS)
+    assert f.cells == (f"t4.{group}.total",) + tuple(f"t4.{group}.{c}" for c, _ in T.t4.columns)
     assert f.message == (f"表四“{label}”行“总计”列填写的合计数（{stated}）与各项之和（{total}）不符，"
                          f"相差 {abs(stated - total)}。")
     assert rules_of(report) == [rule]
@@ -616,11 +618,11 @@ def test_one_verdict_agency_missing_is_a_draft(sample_report):
 def test_t3_3_on_the_total_column():
     """Issue 7 / spec T3-3: 总计 column says （一）予以公开 6 but （七）总计 0 → T3-3 as well as T3-2."""
     report = full_report()
-    for c in S.T3_INPUT_COLS:  # an imported table whose applicant columns say nothing was opened
-        report.values[S.t3("open", c)] = 0
-    report.stated.update({S.t3(r, "total"): report.figures()[S.t3(r, "total")] for r in S.T3_ROWS})
-    report.stated[S.t3("open", "total")] = 6
-    report.stated[S.t3("total", "total")] = 0
+    for c in T.t3.input_cols:  # an imported table whose applicant columns say nothing was opened
+        report.values[T.t3_code("open", c)] = 0
+    report.stated.update({T.t3_code(r, "total"): report.figures()[T.t3_code(r, "total")] for r in T.t3.rows})
+    report.stated[T.t3_code("open", "total")] = 6
+    report.stated[T.t3_code("total", "total")] = 0
     found = evaluate(report)
     rules = sorted({f.rule for f in found})
     assert "T3-3" in rules and "T3-2" in rules
@@ -635,7 +637,7 @@ def test_t3_3_on_the_total_column():
 # The rules never crash
 
 
-_codes = st.one_of(st.sampled_from(sorted(S.CELLS)), st.text(max_size=12))
+_codes = st.one_of(st.sampled_from(sorted(T.cells)), st.text(max_size=12))
 _scalars = st.one_of(
     st.none(), st.booleans(), st.integers(), st.integers(min_value=-3, max_value=30),
     st.integers(min_value=10**9 - 2, max_value=10**9 + 2),
@@ -643,7 +645,7 @@ _scalars = st.one_of(
     st.text(max_size=8),
 )
 _objects = st.one_of(_scalars, st.lists(_scalars, max_size=3))
-_meta_keys = st.one_of(st.sampled_from([f.key for f in S.META_FIELDS] + ["title"]), st.text(max_size=6))
+_meta_keys = st.one_of(st.sampled_from([f.key for f in T.meta_fields] + ["title"]), st.text(max_size=6))
 _meta_values = st.one_of(
     _scalars, st.sampled_from(["department", "government", "national", "provincial", "prefectural", "county"]),
     st.integers(min_value=2019, max_value=2025),
@@ -654,7 +656,7 @@ _texts = st.one_of(
     st.sampled_from(["", "2022 年，", "２０２１年，", "统计期限自 2020 年 1 月 1 日起至 2022 年 12 月 31 日止",
                      "  \n"]),
 )
-_sections = st.dictionaries(st.one_of(st.sampled_from(S.TEXT_SECTION_KEYS), st.text(max_size=4)), _texts, max_size=6)
+_sections = st.dictionaries(st.one_of(st.sampled_from(T.text_section_keys), st.text(max_size=4)), _texts, max_size=6)
 _explanations = st.dictionaries(st.one_of(st.sampled_from(["T3-5", "S2-2", "G1", "T3-1@t3.new.natural"]),
                                           st.text(max_size=6)), st.text(max_size=10), max_size=3)
 
@@ -667,7 +669,7 @@ def _report_strategy(objects, meta_values):
     return st.builds(
         _build,
         st.dictionaries(_codes, objects, max_size=40),
-        st.dictionaries(st.sampled_from(sorted(S.DERIVED_CODES)), objects, max_size=8),
+        st.dictionaries(st.sampled_from(sorted(T.derived_codes)), objects, max_size=8),
         st.dictionaries(_meta_keys, meta_values, max_size=6),
         _sections,
         _explanations,
@@ -679,7 +681,7 @@ def _check_never_raises(report: Report, use_prior: bool) -> None:
     for f in found:
         assert f.rule in RULES_BY_ID
         assert isinstance(f.message, str) and f.message
-        assert all(c in S.CELLS for c in f.cells)
+        assert all(c in T.cells for c in f.cells)
     assert [f.severity.rank for f in found] == sorted(f.severity.rank for f in found)
 
 
@@ -691,7 +693,7 @@ def test_evaluate_never_raises(report, use_prior):
 
 @settings(max_examples=200, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.builds(_build, st.dictionaries(_codes, _objects, max_size=40),
-                 st.dictionaries(st.sampled_from(sorted(S.DERIVED_CODES)), _objects, max_size=8),
+                 st.dictionaries(st.sampled_from(sorted(T.derived_codes)), _objects, max_size=8),
                  st.dictionaries(_meta_keys, _meta_values, max_size=6), _sections, _explanations),
        st.booleans())
 def test_evaluate_never_raises_on_full_reports_with_noise(report, use_prior):

@@ -14,26 +14,27 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from text_corpus import CORRECT, PASSAGES, WRONG, Passage
 
-from model import schema as S
 from model.checks.location import sentence_bounds
 from model.checks.text_figures import TextMismatch, g6_findings, parse_chinese_numeral
 from model.report.report import Report
+from model.template.t2021 import TEMPLATE as T
+from model.template.types import ValueKind
 
 
 def figures_of(passage: Passage) -> dict[str, Any]:
     """The corpus's compact figures as input cells; a table with any figure has its other inputs 0."""
     values: dict[str, Any] = {}
     tables = {key.split(".")[0] for key in passage.figures}
-    for code in S.INPUT_CODES:
+    for code in T.input_codes:
         if code[:2] in tables:
-            values[code] = Decimal("0") if S.CELLS[code].kind is S.ValueKind.AMOUNT else 0
+            values[code] = Decimal("0") if T.cells[code].kind is ValueKind.AMOUNT else 0
     for key, v in passage.figures.items():
         parts = key.split(".")
         if len(parts) == 2 and parts[0] == "t3":
             row = (v,) + (0,) * 5 if isinstance(v, int) else v
-            values.update({S.t3(parts[1], c): n for c, n in zip(S.T3_INPUT_COLS, row, strict=True)})
+            values.update({T.t3_code(parts[1], c): n for c, n in zip(T.t3.input_cols, row, strict=True)})
         elif len(parts) == 2 and parts[0] == "t4":
-            values.update({S.t4(parts[1], c): n for (c, _), n in zip(S.T4_COLUMNS, v, strict=True)})
+            values.update({T.t4_code(parts[1], c): n for (c, _), n in zip(T.t4.columns, v, strict=True)})
         else:
             values[key] = v
     return values
@@ -62,8 +63,8 @@ def test_corpus_size_and_shape():
     assert len(CORRECT) >= 30 and len(WRONG) >= 30
     assert len({p.name for p in PASSAGES}) == len(PASSAGES)
     for p in PASSAGES:
-        assert p.section in S.TEXT_SECTION_KEYS, p.name
-        assert all(cell in S.CELLS for cell, _ in p.expected), p.name
+        assert p.section in T.text_section_keys, p.name
+        assert all(cell in T.cells for cell, _ in p.expected), p.name
 
 
 @pytest.mark.parametrize("passage", PASSAGES, ids=lambda p: p.name)
@@ -72,9 +73,9 @@ def test_corpus_tables_balance(passage: Passage):
     values = figures_of(passage)
     if "t3.new.natural" not in values:
         return
-    for col in S.T3_INPUT_COLS:
-        left = values[S.t3("new", col)] + values[S.t3("carried_in", col)]
-        right = sum(values[S.t3(r, col)] for r in S.T3_RESULT_ROWS) + values[S.t3("carried_out", col)]
+    for col in T.t3.input_cols:
+        left = values[T.t3_code("new", col)] + values[T.t3_code("carried_in", col)]
+        right = sum(values[T.t3_code(r, col)] for r in T.t3.result_rows) + values[T.t3_code("carried_out", col)]
         assert left == right, (passage.name, col, left, right)
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from support import full_report
 
-from model import schema as S
 from model.checks.rules import Severity, evaluate
+from model.template.t2021 import TEMPLATE as T
 
 
 def _found(report, rule, prior=None, **kw):
@@ -114,8 +114,8 @@ def test_g7_tables_identical_to_last_year():
         now.sections[key] = f"全新撰写的{key}部分，内容与上年完全不同，" * 2
     (f,) = _found(now, "G7", prior=prior)
     assert f.variant == "tables" and "完全相同" in f.message and len(f.cells) >= 3
-    now.values[S.t3("new", "natural")] += 1
-    now.values[S.t3("open", "natural")] += 1
+    now.values[T.t3_code("new", "natural")] += 1
+    now.values[T.t3_code("open", "natural")] += 1
     assert not _found(now, "G7", prior=prior)
 
 
@@ -143,17 +143,17 @@ def test_g6_text_figure_the_running_total_already_exceeds_is_progress_then_to_ex
 
     s1 = sample_report.sections["s1"]
     sample_report.sections["s1"] = s1.replace("我局收到 2 条政府信息公开申请", "我局收到 3 条政府信息公开申请")
-    for code in S.table("t3").input_codes:
+    for code in T.table("t3").input_codes:
         sample_report.set_value(code, None)
-    sample_report.set_value(S.t3("new", "natural"), 14)
+    sample_report.set_value(T.t3_code("new", "natural"), 14)
     (f,) = _found(sample_report, "G6", stage=Stage.EDITING)
     assert f.severity is Severity.TODO
     assert "收到 3 条" in f.message and "已达14件" in f.message and "尚未填完" in f.message
     assert f.cells[0] == "t3.new.total" and "收到 3 条" in f.location.quote
-    sample_report.set_value(S.t3("new", "natural"), 3)  # what is filled may still come to agree: silent
+    sample_report.set_value(T.t3_code("new", "natural"), 3)  # what is filled may still come to agree: silent
     assert not _found(sample_report, "G6", stage=Stage.EDITING)
-    for col in S.T3_INPUT_COLS:
-        sample_report.set_value(S.t3("new", col), 14 if col == "natural" else 0)
-        sample_report.set_value(S.t3("carried_in", col), 0)
+    for col in T.t3.input_cols:
+        sample_report.set_value(T.t3_code("new", col), 14 if col == "natural" else 0)
+        sample_report.set_value(T.t3_code("carried_in", col), 0)
     (f,) = _found(sample_report, "G6", stage=Stage.EDITING)
     assert f.severity is Severity.CONFIRM and "为14件" in f.message and "尚未填完" not in f.message
