@@ -45,7 +45,6 @@ from PySide6.QtWidgets import (
 )
 
 from export.aggregate_xlsx import MEMBER_HEADERS, member_rows
-from model import schema as S
 from model.checks.rules import Severity
 from model.many_reports.aggregate import (
     EXCLUDE_ERRORS_LABEL,
@@ -219,6 +218,7 @@ class AggregateWindow(ToolWindow):
         self.result: Aggregation | None = None
         self._expected_given = False
         self._out_folder: Path | None = None
+        self._format = main.doc.template  # the format the user works in: its years bound 汇总年度
 
         layout = QVBoxLayout(self)
         inputs = QHBoxLayout()
@@ -284,7 +284,7 @@ class AggregateWindow(ToolWindow):
         self.agency.setPlaceholderText("如：某某县人民政府（留空则按各单位名称推测）")
         self.year = QSpinBox()
         self.year.setObjectName("aggregate-year")
-        self.year.setRange(S.YEAR_MIN - 1, S.YEAR_MAX)  # the lowest value stands for 自动
+        self.year.setRange(self._format.year_min - 1, self._format.year_max)  # the lowest value stands for 自动
         self.year.setSpecialValueText("自动（多数报告的年度）")
         self.year.setSuffix(" 年")
         self.year.setValue(self.year.minimum())
@@ -384,7 +384,7 @@ class AggregateWindow(ToolWindow):
             return False
         paths = list(self.sources)
         agency = self.agency.text().strip()
-        year = self.year.value() if self.year.value() >= S.YEAR_MIN else None
+        year = self.year.value() if self.year.value() >= self._format.year_min else None
         expected = self.expected_names()
         self._expected_given = expected is not None
         stop = self._stop = threading.Event()

@@ -44,7 +44,6 @@ from model.report.next_year import NextYearError, next_year_report, texts_note
 from model.report.preamble import generate_preamble
 from model.report.report import Report, new_report
 from model.report.storage import ReportFileError, save
-from model.schema import CELLS
 from ui import appdata, edit_commands
 from ui.autosave import Autosaver
 from ui.document import ReportDocument
@@ -332,7 +331,7 @@ class MainWindow(QMainWindow):
         in a text page (selected), or the basic-information field (focused)."""
         if finding.cells and finding.location.span is None:  # a quoted sentence wins over its cells
             code = finding.cells[0]
-            table_key = CELLS[code].table
+            table_key = self.doc.template.cells[code].table
             self.wizard.go_to(self.wizard.page_of_table(table_key))
             page = self.wizard.table_pages[table_key]
             page.view.select_index(page.model.index_of(code))
@@ -562,8 +561,9 @@ class MainWindow(QMainWindow):
         return ok
 
     def save_as(self) -> bool:
-        agency = str(self.doc.report.meta.get("agency") or "")
-        suggested = self._folder() / f"{agency}{self.doc.report.year or ''}年政府信息公开工作年度报告.json"
+        report = self.doc.report
+        agency = str(report.meta.get("agency") or "")
+        suggested = self._folder() / f"{agency}{report.year or ''}{report.template.report_title_suffix}.json"
         path, _ = QFileDialog.getSaveFileName(self, "另存为", str(suggested), SAVE_FILTER)
         if not path:
             return False
@@ -592,7 +592,7 @@ class MainWindow(QMainWindow):
         """设置 › 发布期限: the dates G4 checks the publication date against (local rules may differ)."""
         from ui.settings_dialog import DeadlinesDialog
 
-        dialog = DeadlinesDialog(appdata.deadlines(), self)
+        dialog = DeadlinesDialog(appdata.deadlines(), self.doc.template.agency_kinds, self)
         if dialog.exec():
             chosen = dialog.deadlines()
             appdata.set_setting("deadlines", {k: list(v) for k, v in chosen.items()})
