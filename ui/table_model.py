@@ -139,19 +139,14 @@ class ReportTableModel(QAbstractTableModel):
         lines = [cell.name]
         if cell.derived:
             lines.append(self.computed_note(code))
-            claim = self.doc.claim(code)
-            if claim is not None:
-                lines.append(f"表中填写的是 {format_value(claim)}，各项之和为 {format_value(self.doc.computed.get(code))}，"
-                             "按所填保留并列入校验结果；改正各项或右键“采用各项之和”。")
+            if self.doc.claim(code) is not None:  # the figures are in the finding's own words, listed below
+                lines.append("填写的合计数按所填保留并列入校验结果；改正各项或右键“采用各项之和”。")
         if self.doc.prior is not None:
             before = self.doc.prior.as_last_year().get(code)
             year = self.doc.prior.year
             lines.append(f"上年度（{year or '年度不详'}）：{format_value(before) if before is not None else '未填写'}")
-        for f in self.doc.cell_findings.get(code, []):
-            if f.variant in ("blank", "progress") and self.doc.report.value(code) is None:
-                lines.append("【未填写】没有发生的事项应填写 0。")
-            else:
-                lines.append(f"【{f.severity.label}】{f.message}")
+        for f in self.doc.cell_findings.get(code, []):  # each in the rules' words (model.checks.rules)
+            lines.append(f"【{f.severity.label}】{f.message}")
         return "\n".join(lines)
 
     def computed_note(self, code: str) -> str:

@@ -265,12 +265,15 @@ def test_a_pasted_total_that_differs_is_kept_reported_and_saved(make_window, qtb
     model = view.model()
     assert model.index_of("t4.review.total").data() == "5"  # the cell shows the sum
     tip = model.index_of("t4.review.total").data(Qt.ItemDataRole.ToolTipRole)
-    assert "表中填写的是 6，各项之和为 5" in tip
 
     def t4_1():
         return [f.message for f in doc.findings if f.rule == "T4-1"]
 
     assert t4_1() == ["表四“行政复议”行“总计”列填写的合计数（6）与各项之和（5）不符，相差 1。"]
+    # the tooltip tells the claim in the rule's own words (one message table), not in its own
+    (claim,) = [f for f in doc.cell_findings["t4.review.total"] if f.rule == "T4-1"]
+    assert f"【{claim.severity.label}】{claim.message}" in tip
+    assert "采用各项之和" in tip
     # correcting another part keeps the claim; it still differs
     view.select_index(model.index_of("t4.review.other"))
     _keys(qtbot, "0")
