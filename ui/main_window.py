@@ -75,7 +75,7 @@ class MainWindow(QMainWindow):
                                       "dock-findings")
         self.placement = WindowLayout(self, self.sections, self.wizard.page_titles(), self.sections_dock,
                                     self.findings_dock)
-        self.fit_docks()
+        self.placement.fit_docks()
 
         self.files = FileActions(self, self.doc, self.status, self.navigation.show_first_page)
         self.last_year = LastYearActions(self.files)
@@ -109,7 +109,7 @@ class MainWindow(QMainWindow):
         self.navigation.follow_current_page()
         self.show_message(appdata.settings_notice())  # a damaged settings file: what fell back to defaults
 
-    # -- the parts' entry points the rest of the program and its tests use ---------------------------
+    # -- what the tool windows (ui.host.ReportHost), the wizard and the start ask of the window -------
 
     def show_message(self, text: str) -> None:
         self.status.show(text)
@@ -127,12 +127,6 @@ class MainWindow(QMainWindow):
     def show_on_screen(self) -> None:
         self.placement.show_on_screen()
 
-    def fit_docks(self, width: int | None = None) -> None:
-        self.placement.fit_docks(width)
-
-    def remember_layout(self) -> None:
-        self.placement.remember()
-
     def load_file(self, path: Path) -> bool:
         return self.files.load_file(path)
 
@@ -144,75 +138,6 @@ class MainWindow(QMainWindow):
 
     def confirm_discard(self) -> bool:
         return self.files.confirm_discard()
-
-    def _folder(self) -> Path:
-        return self.files.folder()
-
-    # the 文件 menu's actions, by the names its tests and scripts know
-    def new_file(self) -> None:
-        self.files.new_file()
-
-    def open_dialog(self) -> None:
-        self.files.open_dialog()
-
-    def open_path(self, path: Path, confirmed: bool = False) -> None:
-        self.files.open_path(path, confirmed)
-
-    def save_as(self) -> bool:
-        return self.files.save_as()
-
-    def _fill_recent(self) -> None:
-        self.files.fill_recent()
-
-    @property
-    def load_prior(self):  # type: ignore[no-untyped-def]
-        return self.last_year.load_prior
-
-    @property
-    def prior_year_problem(self):  # type: ignore[no-untyped-def]
-        return self.last_year.prior_year_problem
-
-    @property
-    def new_from_prior(self):  # type: ignore[no-untyped-def]
-        return self.last_year.new_from_prior
-
-    def prior_dialog(self) -> None:
-        self.last_year.prior_dialog()
-
-    def new_from_prior_dialog(self) -> None:
-        self.last_year.new_from_prior_dialog()
-
-    def import_dialog(self) -> None:
-        self.imports.import_dialog()
-
-    def paste_import_dialog(self) -> None:
-        self.imports.paste_import_dialog()
-
-    def import_path(self, path: Path, confirmed: bool = False) -> bool:
-        return self.imports.import_path(path, confirmed)
-
-    def import_text(self, text: str) -> bool:
-        return self.imports.import_text(text)
-
-    def show_guide(self) -> None:
-        self.side.show_guide()
-
-    def show_about(self) -> None:
-        self.side.show_about()
-
-    def show_aggregate(self) -> None:
-        self.side.show_aggregate()
-
-    def show_audit(self) -> None:
-        self.side.show_audit()
-
-    @property
-    def aggregate_window(self):  # type: ignore[no-untyped-def]
-        return self.side.aggregate
-
-    @property
-    def audit_window(self):  # type: ignore[no-untyped-def]
-        return self.side.audit
 
     def deadlines_dialog(self) -> None:
         """设置 › 发布期限: the dates G4 checks the publication date against (local rules may differ)."""
@@ -272,7 +197,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.confirm_discard():
-            self.remember_layout()
+            self.placement.remember()
             self.exports.wait()  # an export still running finishes its file first
             self.doc.stop_checks()
             self.side.stop()

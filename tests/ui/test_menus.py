@@ -251,7 +251,7 @@ def test_small_screens_keep_room_for_table_three(make_window, qtbot, width):
     needed = narrowest_table_three(make_window)
     window = make_window(SAMPLE)
     window.resize(width, 768)
-    window.fit_docks()
+    window.placement.fit_docks()
     window.show()
     qtbot.waitExposed(window)
     window.wizard.go_to(window.wizard.page_of_table("t3"))
@@ -319,7 +319,7 @@ def test_new_report_from_a_report_without_a_year_is_refused(make_window, cn_dir,
     warned: list[str] = []
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warned.append(a[2]))
-    window.new_from_prior_dialog()
+    window.last_year.new_from_prior_dialog()
     assert warned and "报告年度" in warned[0]
     assert window.doc.report.year == 2022 and window.doc.path is not None  # the open report is untouched
 
@@ -328,7 +328,7 @@ def test_new_report_from_last_years_workbook(make_window, cn_dir):
     source = make_window(SAMPLE)
     xlsx = export_to(snapshot(source.doc), cn_dir, pdf=False).written[0]
     window = make_window()
-    assert window.new_from_prior(xlsx)
+    assert window.last_year.new_from_prior(xlsx)
     assert window.doc.report.year == 2023 and window.doc.prior is not None
 
 
@@ -342,11 +342,11 @@ def test_a_prior_report_of_another_year_is_loaded_only_when_confirmed(make_windo
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
     asked: list[str] = []
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.No)
-    window.prior_dialog()  # declined: no warning dialog either (conftest would fail the test)
+    window.last_year.prior_dialog()  # declined: no warning dialog either (conftest would fail the test)
     assert len(asked) == 1 and "2022 年度" in asked[0] and "2025 年度" in asked[0] and "2024 年度" in asked[0]
     assert window.doc.prior is None
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
-    window.prior_dialog()
+    window.last_year.prior_dialog()
     assert window.doc.prior is not None and window.doc.prior.year == 2022
 
 
@@ -355,5 +355,5 @@ def test_last_years_report_is_loaded_without_a_question(make_window, cn_dir, mon
     window.doc.set_meta("year", 2023)
     path = prior_file(cn_dir, year=2022)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
-    window.prior_dialog()  # QMessageBox.question would fail the test
+    window.last_year.prior_dialog()  # QMessageBox.question would fail the test
     assert window.doc.prior is not None and "已载入上年度报告" in window.status_label.text()

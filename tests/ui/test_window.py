@@ -102,7 +102,7 @@ def test_confirm_finding_takes_an_explanation(make_window, tmp_path):
     from model.report.storage import save
 
     save(prior, prior_path)
-    assert window.load_prior(prior_path)
+    assert window.last_year.load_prior(prior_path)
     assert "T3-5" in rules(window)
     panel = window.findings
     row = rules(window).index("T3-5")
@@ -331,7 +331,7 @@ def test_open_asks_once_about_unsaved_changes(make_window, monkeypatch, tmp_path
 
     monkeypatch.setattr(QMessageBox, "question", question)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(SAMPLE), ""))
-    window.open_dialog()
+    window.files.open_dialog()
     assert asked == ["保存修改"]
     assert window.doc.path == SAMPLE
 
