@@ -58,7 +58,9 @@ class ReportDocument(QObject):
     read_only_changed = Signal(bool)
     template_changed = Signal()  # the report shown is of another format: editors rebuild their tables
 
-    def __init__(self, report: Report | None = None, path: Path | None = None) -> None:
+    def __init__(self, report: Report | None = None, path: Path | None = None, *, texts_later: bool = False) -> None:
+        """`texts_later` (the program's start): the first page is shown before the text checks, which then
+        run in the background as after typing (TEXT_CHECK_DELAY_MS later); `check_now` still settles them."""
         super().__init__()
         self.report = report or new_report()
         self.path = path
@@ -78,6 +80,7 @@ class ReportDocument(QObject):
         self.figures: dict[str, Any] = {}
         self._generation = 0  # counts changes: a background result for an older content is dropped
         self._texts_checked = True  # the text checks' findings are those of the texts as they are now
+        self._texts_later = texts_later  # until the first text check starts: never wait for them
         self._text_timer = QTimer(self)
         self._text_timer.setSingleShot(True)
         self._text_timer.setInterval(TEXT_CHECK_DELAY_MS)
@@ -187,6 +190,11 @@ class ReportDocument(QObject):
         self._generation += 1
         self.computed = self.report.computed()
         self.figures = self.report.figures(self.computed)  # what every cell shows (decided in the model)
+        if self._texts_later and (texts or self._texts_checked):  # the start: the tables' findings now
+            self._texts_checked = False
+            self._text_timer.start()
+            self._show(evaluate_stages(self.report, self.prior, self.deadlines, skip=TEXT_RULES))
+            return
         if texts or self._texts_checked:
             self._text_timer.stop()
             self._texts_checked = True
@@ -216,6 +224,7 @@ class ReportDocument(QObject):
 
     def _check_texts(self) -> None:
         """Evaluate everything on a copy of the report in the background; one evaluation at a time."""
+        self._texts_later = False
         if self._checking:
             return  # `_texts_evaluated` starts the next one
         self._checking = True
@@ -249,6 +258,7 @@ class ReportDocument(QObject):
 
     def check_now(self) -> None:
         """Bring the findings up to date at once (before an export, whose verdict must be exact)."""
+        self._texts_later = False
         if not self._texts_checked:
             self._evaluate(texts=True)
 

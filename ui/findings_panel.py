@@ -75,14 +75,16 @@ class FindingsModel(QAbstractListModel):
         self.doc = doc
         self.source = source
         self.findings: list[Finding] = grouped(source(), doc.template)
+        self._names = section_names(doc.template)  # the headings the list is grouped under
         doc.findings_changed.connect(self.refresh)
 
     def refresh(self) -> None:
         new = grouped(self.source(), self.doc.template)
-        if new == self.findings:
+        names = section_names(self.doc.template)
+        if new == self.findings and names == self._names:
             return
         self.beginResetModel()
-        self.findings = new
+        self.findings, self._names = new, names
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -100,8 +102,7 @@ class FindingsModel(QAbstractListModel):
             return f
         if role == Qt.ItemDataRole.DisplayRole:
             first = index.row() == 0 or self.findings[index.row() - 1].section != f.section
-            name = section_names(self.doc.template).get(f.section or "", "其他") if first else ""
-            head = f"〔{name}〕\n" if first else ""
+            head = f"〔{self._names.get(f.section or '', '其他')}〕\n" if first else ""
             badge = EXPLAINED_LABEL if explained(f) else f.severity.label
             return f"{head}【{badge}】{f.text}"
         if role == Qt.ItemDataRole.ToolTipRole:

@@ -34,7 +34,6 @@ from ui.import_actions import ImportActions
 from ui.last_year import LastYearActions
 from ui.menus import build_menus
 from ui.page_navigation import PageNavigation
-from ui.pages import TextEditor
 from ui.qt_chinese import watch_file_dialogs
 from ui.side_windows import SideWindows
 from ui.status_line import StatusLine
@@ -49,9 +48,10 @@ DROP_SUFFIXES = REPORT_SUFFIXES + PUBLISHED_SUFFIXES
 
 class MainWindow(QMainWindow):
     def __init__(self, doc: ReportDocument | None = None, *, lazy: bool = False) -> None:
-        """`lazy`: build each table editor when its page is first shown (the program's start)."""
+        """`lazy` (the program's start): build each table editor when its page is first shown, and show the
+        first page before the text checks (they follow in the background, as after typing)."""
         super().__init__()
-        self.doc = doc or ReportDocument(fresh_report())
+        self.doc = doc or ReportDocument(fresh_report(), texts_later=lazy)
         self.doc.set_deadlines(appdata.deadlines())
         self.setAcceptDrops(True)
         self.setObjectName("main-window")
@@ -83,7 +83,7 @@ class MainWindow(QMainWindow):
         self.side = SideWindows(self, self)
         for page in self.wizard.table_pages.values():
             page.message.connect(self.show_message)
-        for editor in self.findChildren(TextEditor):
+        for editor in self.wizard.text_editors():
             editor.refused.connect(self.show_message)  # a paste the report file could not hold
         self.wizard.finish_requested.connect(self.save)
         self.wizard.info_page.aggregate_requested.connect(self.side.show_aggregate)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QWizard
@@ -19,7 +20,10 @@ from ui.file_actions import FileActions
 from ui.import_actions import ImportActions
 from ui.last_year import LastYearActions
 from ui.side_windows import SideWindows
-from ui.table_view import SpreadsheetView
+
+if TYPE_CHECKING:
+    from ui.table_view import SpreadsheetView
+from ui.pages import TablePage
 
 
 @dataclass
@@ -43,10 +47,9 @@ def page_table(wizard: QWizard) -> SpreadsheetView | None:
     """The table of the page shown, for the 编辑 menu while the focus is on that page (a button) or
     nowhere; never while it is in another panel (the findings list)."""
     page = wizard.currentPage()
-    view = getattr(page, "view", None)
     focus = QApplication.focusWidget()
     on_page = focus is None or (page is not None and page.isAncestorOf(focus))
-    return view if isinstance(view, SpreadsheetView) and on_page else None
+    return page.view if isinstance(page, TablePage) and on_page else None
 
 
 def build_menus(window: QMainWindow, *, doc: ReportDocument, wizard: QWizard, files: FileActions,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QMimeData, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QTextCursor
@@ -30,9 +31,11 @@ from model.template.types import MetaField, Section, Table
 from ui import colors
 from ui.document import ReportDocument
 from ui.findings_panel import FindingsPanel
-from ui.table_model import ReportTableModel
-from ui.table_view import SpreadsheetView
 from ui.text_spans import utf16_offsets
+
+if TYPE_CHECKING:  # the table editors are imported when the first table page is built
+    from ui.table_model import ReportTableModel
+    from ui.table_view import SpreadsheetView
 
 _MESSAGE_STYLE = "color:#b3261e; padding:2px;"
 _NOTICE_STYLE = "color:#1f4e79; padding:2px;"
@@ -454,6 +457,9 @@ class TablePage(QWizardPage):
             assert self._model is not None
             self.doc.values_changed.disconnect(self._model.refresh)
             self._model.deleteLater()
+        from ui.table_model import ReportTableModel
+        from ui.table_view import SpreadsheetView
+
         self._format = self.doc.template
         self._model = ReportTableModel(self.doc, self.table_key)
         self._model.setParent(self)

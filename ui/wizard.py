@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QApplication, QWidget, QWizard, QWizardPage
 
 from ui.document import ReportDocument
-from ui.pages import INFO_PAGE_TITLE, REVIEW_PAGE_TITLE, InfoPage, ReviewPage, TablePage, TextPage
+from ui.pages import INFO_PAGE_TITLE, REVIEW_PAGE_TITLE, InfoPage, ReviewPage, TablePage, TextEditor, TextPage
 
 
 class ReportWizard(QWizard):
@@ -64,6 +64,10 @@ class ReportWizard(QWizard):
         focus, self._focus = self._focus, None
         if focus is not None and focus.isVisible() and QApplication.focusWidget() is not focus:
             focus.setFocus(Qt.FocusReason.OtherFocusReason)  # not Tab: a line edit keeps its cursor
+
+    def text_editors(self) -> list[TextEditor]:
+        """The editors of the report's texts: the preamble and each narrative section."""
+        return [self.info_page.preamble] + [p.editor for p in self.section_pages.values() if isinstance(p, TextPage)]
 
     def page_titles(self) -> list[str]:
         return [INFO_PAGE_TITLE] + [s.heading for s in self.sections] + [REVIEW_PAGE_TITLE]

@@ -14,9 +14,9 @@ from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QApplication, QDockWidget, QFileDialog, QMessageBox, QPushButton, QTextBrowser
 from support import ROOT, SAMPLE
 
-from model import schema as S
 from model.checks.rules import SEVERITY_LABELS
 from model.report.storage import load, save
+from model.template import CURRENT as T
 from resources import USER_GUIDE
 from ui import appdata
 from ui.exporting import export_to, snapshot
@@ -285,8 +285,8 @@ def prior_file(folder: Path, year: int | None = 2022) -> Path:
         prior.meta.pop("year", None)
     else:
         prior.meta["year"] = year
-    for i, col in enumerate(S.T3_INPUT_COLS):
-        prior.values[S.t3("carried_out", col)] = i + 1
+    for i, col in enumerate(T.t3.input_cols):
+        prior.values[T.t3_code("carried_out", col)] = i + 1
     path = folder / f"上年 报告{year}.json"
     save(prior, path)
     return path
@@ -305,8 +305,8 @@ def test_new_report_from_last_years(make_window, cn_dir, monkeypatch):
     assert asked and "尚未保存" in asked[0]
     report = window.doc.report
     assert report.year == 2023 and report.meta["agency"] == "金乡县行政审批服务局"
-    assert [report.value(S.t3("carried_in", c)) for c in S.T3_INPUT_COLS] == list(range(1, len(S.T3_INPUT_COLS) + 1))
-    assert report.value(S.t3("new", "natural")) is None  # this year's own figures start blank
+    assert [report.value(T.t3_code("carried_in", c)) for c in T.t3.input_cols] == list(range(1, len(T.t3.input_cols) + 1))
+    assert report.value(T.t3_code("new", "natural")) is None  # this year's own figures start blank
     assert window.doc.path is None and window.doc.modified
     assert window.doc.prior is not None and window.doc.prior.year == 2022  # cross-year checks at once
     assert "未命名报告" in window.windowTitle()

@@ -122,3 +122,24 @@ def test_a_blank_cell_says_what_the_rule_says(make_window):
     tip = model.index_of(code).data(Qt.ItemDataRole.ToolTipRole)
     assert f"【{progress.severity.label}】{progress.message}" in tip.splitlines()
     assert tip.splitlines()[0] == window.doc.template.cells[code].name
+
+
+def test_at_the_start_the_text_checks_follow_the_first_page(qtbot, sample_report):
+    """Point 7: the first page does not wait for the text checks (G6 reads every sentence); they run in
+    the background once the window is up, as after typing, and an export's check_now settles them."""
+    from ui.document import ReportDocument
+
+    sample_report.sections["s1"] = "本年度共收到政府信息公开申请99件。"  # the tables say otherwise: G6
+    full = ReportDocument(sample_report.copy())
+    assert full.texts_checked and "G6" in {f.rule for f in full.findings}
+
+    started = ReportDocument(sample_report.copy(), texts_later=True)
+    assert not started.texts_checked
+    assert "G6" not in {f.rule for f in started.findings}
+    assert {f.rule for f in started.findings} == {f.rule for f in full.findings} - {"G6", "G7"}
+    qtbot.waitUntil(lambda: started.texts_checked, timeout=10000)
+    assert [f.key for f in started.findings] == [f.key for f in full.findings]
+
+    settled = ReportDocument(sample_report.copy(), texts_later=True)
+    settled.check_now()  # before an export: at once
+    assert settled.texts_checked and [f.key for f in settled.handin_findings] == [f.key for f in full.handin_findings]
