@@ -453,6 +453,7 @@ class TablePage(QWizardPage):
             return
         if self._view is not None:  # a report of another format: the old editor goes
             self._layout.removeWidget(self._view)
+            self._view.setObjectName("")  # findChild by name must not find the old one before it goes
             self._view.deleteLater()
             assert self._model is not None
             self.doc.values_changed.disconnect(self._model.refresh)

@@ -12,7 +12,7 @@ import pytest
 from extended_template import EXTENDED, EXTRA_LABEL, EXTRA_ROW, deny_report, registered
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QTableView
 from support import show_window, table_view
 
 from model.report.storage import save
@@ -95,3 +95,4 @@ def test_a_new_report_of_the_2021_format_again_drops_the_row(opened):
     model = opened.wizard.table_pages["t3"].model
     assert model.rowCount() == t2021.TEMPLATE.table("t3").n_rows
     assert EXTRA_LABEL not in {model.data(model.index(r, 2)) for r in range(model.rowCount())}
+    assert opened.findChild(QTableView, "table-t3") is opened.wizard.table_pages["t3"].view
