@@ -462,6 +462,8 @@ class TablePage(QWizardPage):
         from ui.table_view import SpreadsheetView
 
         self._format = self.doc.template
+        self.section = next((s for s in self._format.sections if s.key == self.section.key), self.section)
+        self.setTitle(self.section.heading)
         self._model = ReportTableModel(self.doc, self.table_key)
         self._model.setParent(self)
         self._view = SpreadsheetView(self._model, f"table-{self.table_key}")
