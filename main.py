@@ -128,7 +128,6 @@ def cmd_check(args: argparse.Namespace) -> int:
     from model.checks.verdict import judge
     from model.reading.documents import read_document
     from model.report.storage import ReportFileError
-    from model.schema import CELLS
 
     try:
         document = read_document(args.file)
@@ -152,7 +151,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         print()
         print(f"【{f.severity.label}】{f.rule} {f.message}")
         if f.cells and len(f.cells) <= 8:
-            print("    涉及单元格：" + "，".join(f"{c}（{CELLS[c].name}）" for c in f.cells))
+            print("    涉及单元格：" + "，".join(f"{c}（{report.template.cells[c].name}）" for c in f.cells))
         elif f.cells:
             print(f"    涉及单元格：{', '.join(f.cells[:8])} 等 {len(f.cells)} 个")
         if f.location.quote:

@@ -33,8 +33,8 @@ def main() -> None:
         expected = audit_folder.build(root)
         window = ui.build_window(None)
         window.show()
-        window.show_audit()
-        audit = window.audit_window
+        window.side.show_audit()
+        audit = window.side.audit
         audit.add_sources([root])
         audit.expected.setPlainText(expected.read_text(encoding="utf-8"))
         audit.resize(1280, 860)

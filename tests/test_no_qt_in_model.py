@@ -10,7 +10,8 @@ import subprocess
 import sys
 import textwrap
 
-from support import ROOT, SAMPLE
+import pytest
+from support import ROOT, SAMPLE, SAMPLE_TXT
 
 QT = ("PySide6", "shiboken6", "PyQt5", "PyQt6")
 
@@ -67,3 +68,59 @@ def test_check_command_path_stays_light():
     """
     loaded = _imported_after(code)
     assert not loaded & {"openpyxl", "reportlab", "ui", *QT}, sorted(loaded & {"openpyxl", "reportlab", "ui", *QT})
+
+
+# -- issue 18 point 7: each command imports only what it needs ------------------------------------------
+
+_WRITERS = {"openpyxl", "reportlab", "docx"}
+_READERS = {"pdfplumber", "pdfminer", "pypdfium2"}
+_NOT_FOR_BATCH = {"ui", "export", *_WRITERS, *_READERS, *QT}
+
+
+def _loaded_by_command(args: list[str], tmp_path) -> set[str]:
+    code = f"""
+        import contextlib, io, os
+        os.chdir({str(tmp_path)!r})
+        import main
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+            status = main.main({args!r})
+        assert status in (0, 1), status
+    """
+    return _imported_after(code)
+
+
+@pytest.mark.parametrize("command", ["check", "check-text", "new", "import", "aggregate"])
+def test_batch_commands_import_no_writer_reader_or_qt_they_do_not_use(command, tmp_path):
+    text = str(SAMPLE_TXT)
+    args = {"check": ["check", str(SAMPLE)], "check-text": ["check", text],
+            "new": ["new", "--from", str(SAMPLE), str(tmp_path / "新 报告.json")],
+            "import": ["import", text, "--out", str(tmp_path / "导入.json")],
+            "aggregate": ["aggregate", str(SAMPLE), "--out", str(tmp_path / "汇总.json")]}[command]
+    loaded = _loaded_by_command(args, tmp_path)
+    assert not loaded & _NOT_FOR_BATCH, sorted(loaded & _NOT_FOR_BATCH)
+
+
+@pytest.mark.parametrize(("option", "writer"), [("--xlsx", "openpyxl"), ("--pdf", "reportlab"), ("--docx", "docx")])
+def test_export_imports_only_the_writer_it_writes_with(option, writer, tmp_path):
+    out = tmp_path / f"报告{ {'--xlsx': '.xlsx', '--pdf': '.pdf', '--docx': '.docx'}[option]}"
+    loaded = _loaded_by_command(["export", str(SAMPLE), option, str(out)], tmp_path)
+    assert writer in loaded
+    assert not loaded & (_WRITERS - {writer} | _READERS | set(QT) | {"ui"}), sorted(loaded & (_WRITERS | _READERS))
+
+
+def test_the_first_page_imports_no_table_editor_text_check_or_writer(tmp_path):
+    """`python main.py` until the first page is shown: the table editors come with their page, the text
+    checks after the first page (in the background), the writers with the first export."""
+    code = f"""
+        import os
+        os.environ.update(QT_QPA_PLATFORM="offscreen", GOV_REPORT_QUIT_AFTER_SHOW="1",
+                          GOV_REPORT_DATA_DIR={str(tmp_path / "数据")!r})
+        import main
+        assert main.main([]) == 0
+        import sys
+        later = {{"ui.table_view", "ui.table_model", "model.checks.text_figures", "ui.aggregate_window",
+                  "ui.audit_window", "openpyxl", "reportlab", "docx"}}
+        assert not later & set(sys.modules), sorted(later & set(sys.modules))
+    """
+    loaded = _imported_after(code)
+    assert "PySide6" in loaded

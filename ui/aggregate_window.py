@@ -17,7 +17,7 @@ import threading
 from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -42,11 +42,11 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QSpinBox,
     QVBoxLayout,
+    QWidget,
 )
 
 from export.aggregate_xlsx import MEMBER_HEADERS, member_rows
-from model import schema as S
-from model.checks.rules import Severity
+from model.checks.rules import Severity, title_of
 from model.many_reports.aggregate import (
     EXCLUDE_ERRORS_LABEL,
     MEMBER_SUFFIXES,
@@ -59,10 +59,8 @@ from model.report.preamble import generate_preamble
 from model.report.storage import ReportFileError
 from ui import colors
 from ui.exporting import ExportResult, file_stem
+from ui.host import ReportHost
 from ui.tool_window import ToolWindow
-
-if TYPE_CHECKING:
-    from ui.main_window import MainWindow
 
 Index = QModelIndex | QPersistentModelIndex
 MEMBER_FILTER = f"报告文件 ({' '.join('*' + s for s in MEMBER_SUFFIXES)});;所有文件 (*)"
@@ -214,11 +212,12 @@ class MemberSortModel(QSortFilterProxyModel):
 class AggregateWindow(ToolWindow):
     """汇总多个单位的报告: inputs, the run with progress and 取消, the member table, the outputs."""
 
-    def __init__(self, main: MainWindow) -> None:
-        super().__init__(main, "aggregate", "汇总多个单位的报告", "汇总时发生意外错误（{kind}：{exc}），请重试。")
+    def __init__(self, host: ReportHost, parent: QWidget | None = None) -> None:
+        super().__init__(host, parent, "aggregate", "汇总多个单位的报告", "汇总时发生意外错误（{kind}：{exc}），请重试。")
         self.result: Aggregation | None = None
         self._expected_given = False
         self._out_folder: Path | None = None
+        self._format = host.doc.template  # the format the user works in: its years bound 汇总年度
 
         layout = QVBoxLayout(self)
         inputs = QHBoxLayout()
@@ -284,13 +283,13 @@ class AggregateWindow(ToolWindow):
         self.agency.setPlaceholderText("如：某某县人民政府（留空则按各单位名称推测）")
         self.year = QSpinBox()
         self.year.setObjectName("aggregate-year")
-        self.year.setRange(S.YEAR_MIN - 1, S.YEAR_MAX)  # the lowest value stands for 自动
+        self.year.setRange(self._format.year_min - 1, self._format.year_max)  # the lowest value stands for 自动
         self.year.setSpecialValueText("自动（多数报告的年度）")
         self.year.setSuffix(" 年")
         self.year.setValue(self.year.minimum())
         self.exclude_errors = QCheckBox(EXCLUDE_ERRORS_LABEL)
         self.exclude_errors.setObjectName("aggregate-exclude-errors")
-        self.exclude_errors.setToolTip("勾选后，统计表有错误（如勾稽关系不平衡）的单位不计入汇总，在表中列为“未计入”并说明原因；"
+        self.exclude_errors.setToolTip(f"勾选后，统计表有错误（如{title_of('T3-1', '')}）的单位不计入汇总，在表中列为“未计入”并说明原因；"
                                        "不勾选时计入，汇总表中的错误注明由哪些单位引起。")
         self.run_button = self._button("开始汇总", "aggregate-run", self.run)
         self.run_button.setDefault(True)
@@ -348,7 +347,7 @@ class AggregateWindow(ToolWindow):
         if self.sources:
             last = self.sources[-1]
             return str(last if last.is_dir() else last.parent)
-        return str(self.main.doc.path.parent if self.main.doc.path else Path.home())
+        return str(self.host.doc.path.parent if self.host.doc.path else Path.home())
 
     def add_files_dialog(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(self, "选择各单位的报告文件", self._start_folder(), MEMBER_FILTER)
@@ -384,7 +383,7 @@ class AggregateWindow(ToolWindow):
             return False
         paths = list(self.sources)
         agency = self.agency.text().strip()
-        year = self.year.value() if self.year.value() >= S.YEAR_MIN else None
+        year = self.year.value() if self.year.value() >= self._format.year_min else None
         expected = self.expected_names()
         self._expected_given = expected is not None
         stop = self._stop = threading.Event()
@@ -494,16 +493,15 @@ class AggregateWindow(ToolWindow):
         """The sum in the main window as a new unsaved report, after the question 打开 asks."""
         result = self._usable()
         report = result.report.copy() if result else None
-        if result is None or report is None or not self.main.confirm_discard():
+        if result is None or report is None or not self.host.confirm_discard():
             return False
-        self.main.doc.replace(report, None)
-        self.main.doc.set_modified(True)
-        self.main.wizard.go_to(self.main.wizard.pageIds()[0])
+        self.host.doc.replace(report, None)
+        self.host.doc.set_modified(True)
+        self.host.show_first_page()
         left_out = (f"（未计入统计表有错误的 {len(result.excluded)} 个单位："
                     + "、".join(m.agency for m in result.excluded) + "）") if result.excluded else ""
-        self.main.show_message(f"已打开汇总报告（尚未保存）：表二、表三、表四为各单位之和{left_out}，文字部分请本机关撰写。")
-        self.main.raise_()
-        self.main.activateWindow()
+        self.host.show_message(f"已打开汇总报告（尚未保存）：表二、表三、表四为各单位之和{left_out}，文字部分请本机关撰写。")
+        self.host.bring_to_front()
         return True
 
     def open_member(self, member: Member) -> bool:
@@ -512,15 +510,14 @@ class AggregateWindow(ToolWindow):
         if member.report is None:
             self._say(f"无法打开“{member.path.name}”：{member.problem}")
             return False
-        if not self.main.confirm_discard():
+        if not self.host.confirm_discard():
             return False
-        if not self.main.load_file(member.path):
-            self.main.doc.replace(member.report.copy(), None)
-            self.main.doc.set_modified(True)
-            self.main.show_message(f"已打开从“{member.path.name}”读取的报告（另存为报告文件后可修改保存）。")
-        self.main.wizard.go_to(self.main.wizard.pageIds()[0])
-        self.main.raise_()
-        self.main.activateWindow()
+        if not self.host.load_file(member.path):
+            self.host.doc.replace(member.report.copy(), None)
+            self.host.doc.set_modified(True)
+            self.host.show_message(f"已打开从“{member.path.name}”读取的报告（另存为报告文件后可修改保存）。")
+        self.host.show_first_page()
+        self.host.bring_to_front()
         return True
 
     def _open_member_at(self, index: QModelIndex) -> None:

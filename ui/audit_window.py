@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -43,10 +43,8 @@ from model.checks.rules import Finding, Severity
 from model.many_reports.audit import AUDIT_SUFFIXES, Audit, AuditDocument, key_figures, part_of, place_of, run_audit
 from ui import colors
 from ui.exporting import ExportResult
+from ui.host import ReportHost
 from ui.tool_window import ToolWindow
-
-if TYPE_CHECKING:
-    from ui.main_window import MainWindow
 
 Index = QModelIndex | QPersistentModelIndex
 INPUT_FILTER = f"年度报告 ({' '.join('*' + s for s in AUDIT_SUFFIXES)});;所有文件 (*)"
@@ -112,8 +110,8 @@ class UnitTableModel(QAbstractTableModel):
 class AuditWindow(ToolWindow):
     """年报质量检查: inputs, the run with progress and 取消, the ranked units, their findings, 导出结果."""
 
-    def __init__(self, main: MainWindow) -> None:
-        super().__init__(main, "audit", "年报质量检查", "检查时发生意外错误（{kind}：{exc}），请重试。")
+    def __init__(self, host: ReportHost, parent: QWidget | None = None) -> None:
+        super().__init__(host, parent, "audit", "年报质量检查", "检查时发生意外错误（{kind}：{exc}），请重试。")
         self.result: Audit | None = None
 
         layout = QVBoxLayout(self)
@@ -329,21 +327,20 @@ class AuditWindow(ToolWindow):
         """The selected unit's report in the main window, as an imported report (unsaved, without a file:
         保存 asks for a new name, the published file is never written over), at `finding` (or its first)."""
         unit = self.selected_unit()
-        if unit is None or unit.report is None or not self.main.confirm_discard():
+        if unit is None or unit.report is None or not self.host.confirm_discard():
             return False
-        self.main.doc.replace(unit.report.copy(), None)
-        self.main.doc.set_prior(unit.prior.report.copy() if unit.prior and unit.prior.report else None)
-        self.main.doc.set_modified(True)
-        self.main.doc.set_read_only(True)  # as published: read-only until saved as a report file elsewhere
+        self.host.doc.replace(unit.report.copy(), None)
+        self.host.doc.set_prior(unit.prior.report.copy() if unit.prior and unit.prior.report else None)
+        self.host.doc.set_modified(True)
+        self.host.doc.set_read_only(True)  # as published: read-only until saved as a report file elsewhere
         target = finding if isinstance(finding, Finding) else (unit.findings[0] if unit.findings else None)
         if target is not None:
-            self.main.go_to_finding(target)
+            self.host.go_to_finding(target)
         else:
-            self.main.wizard.go_to(self.main.wizard.pageIds()[0])
-        self.main.show_message(f"已打开从“{unit.path.name}”读取的报告（只读；原文件不会被改动，"
+            self.host.show_first_page()
+        self.host.show_message(f"已打开从“{unit.path.name}”读取的报告（只读；原文件不会被改动，"
                                "如需修改请先另存为报告文件）。")
-        self.main.raise_()
-        self.main.activateWindow()
+        self.host.bring_to_front()
         return True
 
     # -- outputs -------------------------------------------------------------------------------------

@@ -22,7 +22,7 @@ from model.report.preamble import generate_preamble
 from model.report.report import Report, new_report
 from model.report.storage import ReportFileError, encode, to_dict
 from model.report.values import Value
-from model.schema import CELLS
+from model.template.template import Template
 from ui.worker import Worker
 
 #: How long typing must pause before the texts are checked.
@@ -56,8 +56,11 @@ class ReportDocument(QObject):
     path_changed = Signal()
     modified_changed = Signal(bool)
     read_only_changed = Signal(bool)
+    template_changed = Signal()  # the report shown is of another format: editors rebuild their tables
 
-    def __init__(self, report: Report | None = None, path: Path | None = None) -> None:
+    def __init__(self, report: Report | None = None, path: Path | None = None, *, texts_later: bool = False) -> None:
+        """`texts_later` (the program's start): the first page is shown before the text checks, which then
+        run in the background as after typing (TEXT_CHECK_DELAY_MS later); `check_now` still settles them."""
         super().__init__()
         self.report = report or new_report()
         self.path = path
@@ -74,8 +77,10 @@ class ReportDocument(QObject):
         self.verdict: Verdict = verdict_of(())
         self.cell_findings: dict[str, list[Finding]] = {}
         self.computed: dict[str, Any] = {}
+        self.figures: dict[str, Any] = {}
         self._generation = 0  # counts changes: a background result for an older content is dropped
         self._texts_checked = True  # the text checks' findings are those of the texts as they are now
+        self._texts_later = texts_later  # until the first text check starts: never wait for them
         self._text_timer = QTimer(self)
         self._text_timer.setSingleShot(True)
         self._text_timer.setInterval(TEXT_CHECK_DELAY_MS)
@@ -87,6 +92,11 @@ class ReportDocument(QObject):
         self._evaluate()
 
     # -- state ---------------------------------------------------------------------------------------
+
+    @property
+    def template(self) -> Template:
+        """The format of the report shown: every editor takes its tables, labels and codes from here."""
+        return self.report.template
 
     @property
     def modified(self) -> bool:
@@ -110,6 +120,7 @@ class ReportDocument(QObject):
 
     def replace(self, report: Report, path: Path | None) -> None:
         """Show another report (新建/打开/恢复); the undo history starts afresh."""
+        other_format = report.template is not self.report.template
         self.report = report
         self.path = path
         self.set_read_only(False)
@@ -117,6 +128,8 @@ class ReportDocument(QObject):
         self.undo_stack.clear()
         self._evaluate(texts=True)
         self.set_modified(False)
+        if other_format:
+            self.template_changed.emit()
         self.path_changed.emit()
         self.meta_changed.emit()
         self.values_changed.emit()
@@ -143,7 +156,7 @@ class ReportDocument(QObject):
         changes = {c: (self._stored(c), v) for c, v in new_values.items() if self._stored(c) != v}
         if not changes:
             return False
-        if any(CELLS[c].derived for c in changes):  # a total stated as its sum changes nothing
+        if any(self.template.cells[c].derived for c in changes):  # a total stated as its sum changes nothing
             trial = report.copy()
             trial.set_values({c: new for c, (_, new) in changes.items()})
             if trial.values == report.values and trial.stated == report.stated:
@@ -152,12 +165,11 @@ class ReportDocument(QObject):
         return True
 
     def _stored(self, code: str) -> Any:
-        return self.report.stated.get(code) if CELLS[code].derived else self.report.value(code)
+        return self.report.stated.get(code) if self.template.cells[code].derived else self.report.value(code)
 
     def claim(self, code: str) -> Any:
         """The figure a source stated for total `code` where it differs from the sum of its parts, else None."""
-        stated = self.report.stated.get(code)
-        return stated if stated is not None and stated != self.computed.get(code) else None
+        return self.report.claims(self.computed).get(code)
 
     def accept_sum(self, code: str) -> bool:
         """采用各项之和: drop the claim of total `code`; the computed sum is used (one undo step)."""
@@ -177,6 +189,12 @@ class ReportDocument(QObject):
         ran (`texts` forces them): then their last findings stay until the pending check replaces them."""
         self._generation += 1
         self.computed = self.report.computed()
+        self.figures = self.report.figures(self.computed)  # what every cell shows (decided in the model)
+        if self._texts_later and (texts or self._texts_checked):  # the start: the tables' findings now
+            self._texts_checked = False
+            self._text_timer.start()
+            self._show(evaluate_stages(self.report, self.prior, self.deadlines, skip=TEXT_RULES))
+            return
         if texts or self._texts_checked:
             self._text_timer.stop()
             self._texts_checked = True
@@ -206,6 +224,7 @@ class ReportDocument(QObject):
 
     def _check_texts(self) -> None:
         """Evaluate everything on a copy of the report in the background; one evaluation at a time."""
+        self._texts_later = False
         if self._checking:
             return  # `_texts_evaluated` starts the next one
         self._checking = True
@@ -239,6 +258,7 @@ class ReportDocument(QObject):
 
     def check_now(self) -> None:
         """Bring the findings up to date at once (before an export, whose verdict must be exact)."""
+        self._texts_later = False
         if not self._texts_checked:
             self._evaluate(texts=True)
 
@@ -261,10 +281,8 @@ class ReportDocument(QObject):
         self.changed.emit()
 
     def display_value(self, code: str) -> Any:
-        """What a cell shows: the input value, or the computed total (Report.figures decides for every output)."""
-        if code in self.computed:
-            return self.computed[code]
-        return self.report.value(code)
+        """What a cell shows: Report.figures decides it, for the editor as for every other output."""
+        return self.figures.get(code)
 
     def fill_blank_with_zero(self, table_codes: tuple[str, ...]) -> int:
         if self.read_only:

@@ -9,11 +9,14 @@ gives mouse users the same commands and shows the keys.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
 
-from ui.table_view import SpreadsheetView
+if TYPE_CHECKING:  # imported when a command runs: the first page has no table
+    from ui.table_view import SpreadsheetView
+
 
 #: (menu text, command, key). 清除 only shows Del: every widget handles Delete itself, and a window-wide
 #: Delete would clear a table while the user is in the findings list.
@@ -47,6 +50,8 @@ def _table_command(view: SpreadsheetView, name: str) -> Callable[[], object]:
 
 def run(name: str, fallback: SpreadsheetView | None = None) -> bool:
     """Do command `name` on the focused text field or table, else on `fallback` (the page's table)."""
+    from ui.table_view import SpreadsheetView
+
     widget = QApplication.focusWidget()
     if widget is not None:
         command = _text_command(widget, name)

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QProgressBar, Q
 
 from model.checks.rules import Finding
 from model.report.report import Report
-from model.schema import REPORT_TITLE_SUFFIX
 from ui.appdata import APP_DIR_NAME, last_folder, remember_folder
 from ui.document import ReportDocument
 from ui.worker import Worker
@@ -38,7 +37,7 @@ PROGRESS_DELAY_MS = 400
 def file_stem(report: Report, *, draft: bool = False, blank: bool = False) -> str:
     """A Chinese file name for the exports, e.g. 金乡县行政审批服务局2022年政府信息公开工作年度报告（草稿）."""
     agency = _UNSAFE.sub("_", str(report.meta.get("agency") or "未命名机关")).strip() or "未命名机关"
-    stem = f"{agency}{report.year or ''}{REPORT_TITLE_SUFFIX}"
+    stem = f"{agency}{report.year or ''}{report.template.report_title_suffix}"
     if blank:
         return stem + "统计表（空表）"
     return stem + ("（草稿）" if draft else "")

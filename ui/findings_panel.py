@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from model import schema as S
 from model.checks.rules import Finding, Severity
+from model.template.template import Template
 from ui import colors
 from ui.document import ReportDocument
 
@@ -33,15 +33,20 @@ Index = QModelIndex | QPersistentModelIndex
 SEVERITY_ROLE = Qt.ItemDataRole.UserRole + 1
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 2
 
-#: Where each finding is listed: the basic information first, then the sections in the report's order.
-SECTION_ORDER: tuple[str, ...] = ("meta", "preamble") + tuple(s.key for s in S.SECTIONS)
-SECTION_NAMES: dict[str, str] = {"meta": "基本信息", "preamble": S.PREAMBLE_LABEL,
-                                 **{s.key: s.heading for s in S.SECTIONS}}
+#: The basic information's place in the list; it has no heading of the format.
+META_PLACE = "meta"
+META_NAME = "基本信息"
 
 
-def _order(f: Finding) -> tuple[int, int]:
-    section = f.section or ""
-    return (SECTION_ORDER.index(section) if section in SECTION_ORDER else len(SECTION_ORDER), f.severity.rank)
+def section_order(template: Template) -> tuple[str, ...]:
+    """Where each finding is listed: the basic information first, then the sections in the report's order."""
+    return (META_PLACE, "preamble") + tuple(s.key for s in template.sections)
+
+
+def section_names(template: Template) -> dict[str, str]:
+    """The heading each group of findings is listed under."""
+    return {META_PLACE: META_NAME, "preamble": template.preamble_label,
+            **{s.key: s.heading for s in template.sections}}
 
 
 #: How an explained `confirm` finding is shown and counted: settled, apart from what is still open.
@@ -53,9 +58,15 @@ def explained(f: Finding) -> bool:
     return f.severity is Severity.CONFIRM and bool(f.explanation.strip())
 
 
-def grouped(findings: list[Finding]) -> list[Finding]:
+def grouped(findings: list[Finding], template: Template) -> list[Finding]:
     """Findings in the report's order of sections, worst first within a section (a stable sort)."""
-    return sorted(findings, key=_order)
+    order = section_order(template)
+
+    def place(f: Finding) -> tuple[int, int]:
+        section = f.section or ""
+        return (order.index(section) if section in order else len(order), f.severity.rank)
+
+    return sorted(findings, key=place)
 
 
 class FindingsModel(QAbstractListModel):
@@ -63,15 +74,17 @@ class FindingsModel(QAbstractListModel):
         super().__init__()
         self.doc = doc
         self.source = source
-        self.findings: list[Finding] = grouped(source())
+        self.findings: list[Finding] = grouped(source(), doc.template)
+        self._names = section_names(doc.template)  # the headings the list is grouped under
         doc.findings_changed.connect(self.refresh)
 
     def refresh(self) -> None:
-        new = grouped(self.source())
-        if new == self.findings:
+        new = grouped(self.source(), self.doc.template)
+        names = section_names(self.doc.template)
+        if new == self.findings and names == self._names:
             return
         self.beginResetModel()
-        self.findings = new
+        self.findings, self._names = new, names
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -89,7 +102,7 @@ class FindingsModel(QAbstractListModel):
             return f
         if role == Qt.ItemDataRole.DisplayRole:
             first = index.row() == 0 or self.findings[index.row() - 1].section != f.section
-            head = f"〔{SECTION_NAMES.get(f.section or '', '其他')}〕\n" if first else ""
+            head = f"〔{self._names.get(f.section or '', '其他')}〕\n" if first else ""
             badge = EXPLAINED_LABEL if explained(f) else f.severity.label
             return f"{head}【{badge}】{f.text}"
         if role == Qt.ItemDataRole.ToolTipRole:

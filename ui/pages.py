@@ -1,8 +1,9 @@
-"""The wizard's pages, generated from the schema: 基本信息, the six sections, 校验与导出."""
+"""The wizard's pages, generated from the report's format: 基本信息, the six sections, 校验与导出."""
 
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QMimeData, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QTextCursor
@@ -25,14 +26,16 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from model import schema as S
 from model.checks.rules import Severity, title_of
+from model.template.types import MetaField, Section, Table
 from ui import colors
 from ui.document import ReportDocument
 from ui.findings_panel import FindingsPanel
-from ui.table_model import ReportTableModel
-from ui.table_view import SpreadsheetView
 from ui.text_spans import utf16_offsets
+
+if TYPE_CHECKING:  # the table editors are imported when the first table page is built
+    from ui.table_model import ReportTableModel
+    from ui.table_view import SpreadsheetView
 
 _MESSAGE_STYLE = "color:#b3261e; padding:2px;"
 _NOTICE_STYLE = "color:#1f4e79; padding:2px;"
@@ -97,7 +100,7 @@ def mark_spans(editor: QPlainTextEdit, findings: list, text: str) -> None:  # ty
 
 
 class InfoPage(QWizardPage):
-    """基本信息: the fields of schema.META_FIELDS, and the preamble generated from them."""
+    """基本信息: the basic-information fields of the report's format, and the preamble generated from them."""
 
     aggregate_requested = Signal()  # 汇总 starts here too: a superior body's first step is adding up
 
@@ -108,7 +111,8 @@ class InfoPage(QWizardPage):
         self.setSubTitle("带 * 的为必填项。报告前言根据基本信息自动生成，也可直接修改。")
         self.widgets: dict[str, QWidget] = {}
         form = QFormLayout()
-        for f in S.META_FIELDS:
+        self.fields = doc.template.meta_fields
+        for f in self.fields:
             w = self._make_field(f)
             w.setObjectName(f"meta-{f.key}")
             self.widgets[f.key] = w
@@ -138,7 +142,7 @@ class InfoPage(QWizardPage):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         row = QHBoxLayout()
-        row.addWidget(QLabel(f"<b>{S.PREAMBLE_LABEL}</b>"))
+        row.addWidget(QLabel(f"<b>{doc.template.preamble_label}</b>"))
         row.addStretch(1)
         row.addWidget(regenerate)
         layout.addLayout(row)
@@ -153,7 +157,7 @@ class InfoPage(QWizardPage):
         mark_spans(self.preamble, [f for f in self.doc.findings if f.location.section == "preamble"],
                    self.doc.report.text("preamble"))
 
-    def _make_field(self, f: S.MetaField) -> QWidget:
+    def _make_field(self, f: MetaField) -> QWidget:
         if f.kind == "choice":
             combo = QComboBox()
             if not f.required:
@@ -164,10 +168,11 @@ class InfoPage(QWizardPage):
             return combo
         if f.kind == "year":
             spin = QSpinBox()
-            spin.setRange(S.YEAR_MIN - 1, S.YEAR_MAX)  # the lowest value stands for 未填写
+            first = self.doc.template.year_min
+            spin.setRange(first - 1, self.doc.template.year_max)  # the lowest value stands for 未填写
             spin.setSpecialValueText("（未填写）")
             spin.setSuffix(" 年")
-            spin.valueChanged.connect(lambda v, k=f.key: self._store(k, int(v) if v >= S.YEAR_MIN else None))
+            spin.valueChanged.connect(lambda v, k=f.key: self._store(k, int(v) if v >= first else None))
             return spin
         edit = QLineEdit()
         edit.setPlaceholderText(f.hint)
@@ -198,7 +203,7 @@ class InfoPage(QWizardPage):
         self._loading = True
         try:
             meta = self.doc.report.meta
-            for f in S.META_FIELDS:
+            for f in self.fields:
                 w = self.widgets[f.key]
                 v = meta.get(f.key)
                 if isinstance(w, QComboBox):
@@ -214,7 +219,7 @@ class InfoPage(QWizardPage):
         self.load_preamble()
 
     def _explain_next(self) -> None:
-        missing = [f.label for f in S.META_FIELDS if f.key == "agency" and not self.doc.report.meta.get(f.key)]
+        missing = [f.label for f in self.fields if f.key == "agency" and not self.doc.report.meta.get(f.key)]
         self.next_hint.setText(f"填写{'、'.join(missing)}后才能进入下一步。" if missing else "")
 
     def initializePage(self) -> None:
@@ -233,7 +238,7 @@ _NOT_SHOWN = object()  # TextPage._prior_shown before its first _show_prior
 class TextPage(QWizardPage):
     """A narrative section: the editor, the format's guidance and a checklist ticked from the text."""
 
-    def __init__(self, doc: ReportDocument, section: S.Section) -> None:
+    def __init__(self, doc: ReportDocument, section: Section) -> None:
         super().__init__()
         self.doc = doc
         self.section = section
@@ -288,7 +293,7 @@ class TextPage(QWizardPage):
         self.load()
         self._show_prior()
 
-    def _prior_pane(self, section: S.Section) -> QWidget:
+    def _prior_pane(self, section: Section) -> QWidget:
         """Last year's text of this section, read-only, beside the editor: to copy from, not to keep."""
         self.prior_text = QPlainTextEdit()
         self.prior_text.setObjectName(f"prior-text-{section.key}")
@@ -354,7 +359,7 @@ class TextPage(QWizardPage):
 
     def _insert_s6_items(self) -> None:
         text = self.editor.toPlainText().rstrip()
-        missing = [h for h in S.S6_ITEMS if h not in text]
+        missing = [h for h in self.doc.template.s6_items if h not in text]
         block = "\n".join(f"{h}\n无" for h in missing)
         self.editor.setPlainText((text + "\n" if text else "") + block)
 
@@ -386,36 +391,96 @@ class PageMessage(QLabel):
 
 
 class TablePage(QWizardPage):
-    """Tables 二、三、四: the official layout as an editable spreadsheet."""
+    """Tables 二、三、四: the official layout as an editable spreadsheet.
+
+    The editor is made from the format of the report shown (`doc.template`), when the page is first
+    needed (shown, or its `model`/`view` asked for): start-up builds only the first page. It is made
+    again when a report of another format is opened, so a format with one more row shows that row.
+    """
 
     message = Signal(str)
 
-    def __init__(self, doc: ReportDocument, section: S.Section) -> None:
+    def __init__(self, doc: ReportDocument, section: Section, *, lazy: bool = False) -> None:
         super().__init__()
         assert section.table is not None
         self.doc = doc
         self.section = section
-        self.table = S.table(section.table)
+        self.table_key = section.table
         self.setTitle(section.heading)
         self.setSubTitle("直接输入数字，回车下移、Tab 右移；可从 Excel/WPS 复制整块粘贴（Ctrl+V）。"
                          "灰色单元格为自动计算的合计数。没有发生的事项填 0，不要留空。")
-        self.model = ReportTableModel(doc, self.table)
-        self.view = SpreadsheetView(self.model, f"table-{self.table.key}")
-        self.message_label = PageMessage(f"message-{self.table.key}")
-        self.model.message.connect(self.show_message)
-        self.model.notice.connect(self.show_notice)
+        self._model: ReportTableModel | None = None
+        self._view: SpreadsheetView | None = None
+        self._format: object = None  # the template the editor was made from
+        self.message_label = PageMessage(f"message-{self.table_key}")
         zero = QPushButton("空白单元格填 0")
-        zero.setObjectName(f"zero-{self.table.key}")
+        zero.setObjectName(f"zero-{self.table_key}")
         zero.setToolTip("把本表中尚未填写的单元格全部填为 0（可撤销）。")
-        zero.clicked.connect(self.model.fill_blank_with_zero)
+        zero.clicked.connect(lambda: self.model.fill_blank_with_zero())
         bar = QHBoxLayout()
         bar.addWidget(self.message_label, 1)
         bar.addWidget(zero)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.view, 1)
-        layout.addLayout(bar)
+        self._layout = QVBoxLayout(self)
+        self._layout.addLayout(bar)
+        doc.template_changed.connect(self._follow_format)
+        if not lazy:
+            self.build()
+
+    @property
+    def model(self) -> ReportTableModel:
+        self.build()
+        assert self._model is not None
+        return self._model
+
+    @property
+    def view(self) -> SpreadsheetView:
+        self.build()
+        assert self._view is not None
+        return self._view
+
+    @property
+    def table(self) -> Table:
+        """The table of the report's format this page edits."""
+        return self.model.table
+
+    @property
+    def built(self) -> bool:
+        return self._view is not None
+
+    def build(self) -> None:
+        """Make the editor for the report's format, unless it is made for it already."""
+        if self._format is self.doc.template:
+            return
+        if self._view is not None:  # a report of another format: the old editor goes
+            self._layout.removeWidget(self._view)
+            self._view.setObjectName("")  # findChild by name must not find the old one before it goes
+            self._view.deleteLater()
+            assert self._model is not None
+            self.doc.values_changed.disconnect(self._model.refresh)
+            self._model.deleteLater()
+        from ui.table_model import ReportTableModel
+        from ui.table_view import SpreadsheetView
+
+        self._format = self.doc.template
+        self.section = next((s for s in self._format.sections if s.key == self.section.key), self.section)
+        self.setTitle(self.section.heading)
+        self._model = ReportTableModel(self.doc, self.table_key)
+        self._model.setParent(self)
+        self._view = SpreadsheetView(self._model, f"table-{self.table_key}")
+        self._model.message.connect(self.show_message)
+        self._model.notice.connect(self.show_notice)
+        self._layout.insertWidget(0, self._view, 1)
+
+    def _follow_format(self) -> None:
+        if self.built:
+            self.build()
+
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        self.build()
+        super().showEvent(event)
 
     def initializePage(self) -> None:  # keyboard users start typing numbers right away
+        self.build()
         QTimer.singleShot(0, self.view.setFocus)
 
     def show_message(self, text: str) -> None:

@@ -11,18 +11,19 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QPushButton, QWidget
 
 from model.checks.rules import DEADLINES
-from model.schema import AGENCY_KINDS
 
 
 class DeadlinesDialog(QDialog):
-    def __init__(self, deadlines: dict[str, tuple[int, int]], parent: QWidget | None = None) -> None:
+    def __init__(self, deadlines: dict[str, tuple[int, int]], kinds: tuple[tuple[str, str], ...],
+                 parent: QWidget | None = None) -> None:
+        """`kinds`: the kinds of body of the report's format, (stored value, Chinese label)."""
         super().__init__(parent)
         self.setWindowTitle("发布期限")
         self.setObjectName("deadlines-dialog")
         form = QFormLayout(self)
         form.addRow(QLabel("年度报告应在报告年度的次年以下日期前发布（发布日期晚于该日期时给出提醒）："))
         self.edits: dict[str, QDateEdit] = {}
-        for kind, label in AGENCY_KINDS:
+        for kind, label in kinds:
             edit = QDateEdit()
             edit.setObjectName(f"deadline-{kind}")
             edit.setDisplayFormat("M月d日")

@@ -1,7 +1,7 @@
-"""A Qt table model over one schema table, in the official printed layout.
+"""A Qt table model over one table of the report's format, in the official printed layout.
 
-The grid (captions, headers, labels and value cells with their spans) comes from model.schema; this
-adapter only maps it to Qt roles. Input cells are editable; totals are read-only and computed. Every
+The grid (captions, headers, labels and value cells with their spans) comes from the format the report
+is made in (`doc.template`); this adapter only maps it to Qt roles. Input cells are editable; totals are read-only and computed. Every
 value cell answers its cell code under Qt.UserRole. A bad entry is refused (setData returns False) and
 the reason is emitted as `message`, never shown in a modal dialog.
 """
@@ -15,7 +15,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QFont
 
 from model.report.values import ValueError_, format_value, is_none_mark, parse_text
-from model.schema import CELLS, TABLE_NUMERALS, GridCell, Role, Table
+from model.template.types import GridCell, Role, Table
 from ui import colors
 from ui.document import ReportDocument
 from ui.table_nav import GridNavigator
@@ -41,21 +41,22 @@ class ReportTableModel(QAbstractTableModel):
     message = Signal(str)  # a Chinese message about a refusal (bad entry, refused paste): shown as an error
     notice = Signal(str)  # a Chinese message about what was done (pasted, filled): shown plainly
 
-    def __init__(self, doc: ReportDocument, table: Table) -> None:
+    def __init__(self, doc: ReportDocument, table_key: str) -> None:
         super().__init__()
         self.doc = doc
-        self.table = table
-        self.nav = GridNavigator(table)  # input cells and merged areas, shared with the view
+        self.table: Table = doc.template.table(table_key)
+        self.cells = doc.template.cells  # the format's cells: names, sums and limits
+        self.nav = GridNavigator(self.table)  # input cells and merged areas, shared with the view
         self._anchor: dict[tuple[int, int], GridCell] = {}
         self._pos: dict[str, tuple[int, int]] = {}
-        for g in table.grid:
+        for g in self.table.grid:
             self._anchor[(g.row, g.col)] = g
             if g.code:
                 self._pos[g.code] = (g.row, g.col)
         self._bold = QFont()
         self._bold.setBold(True)
         self._codes = {pos: code for code, pos in self._pos.items()}
-        self._static = {(g.row, g.col): self._label_roles(g) for g in table.grid if g.code is None}
+        self._static = {(g.row, g.col): self._label_roles(g) for g in self.table.grid if g.code is None}
         self._flags: dict[tuple[int, int], Qt.ItemFlag] = {}
         for code, pos in self._pos.items():
             # Labels and headers get no flags: not selectable, and the cursor skips them.
@@ -66,7 +67,7 @@ class ReportTableModel(QAbstractTableModel):
         self._shown: dict[str, tuple[str, QBrush | None, QBrush | None]] = {
             code: self._appearance(code) for code in self._pos
         }
-        doc.values_changed.connect(self._refresh)
+        doc.values_changed.connect(self.refresh)
 
     # -- structure -----------------------------------------------------------------------------------
 
@@ -88,7 +89,7 @@ class ReportTableModel(QAbstractTableModel):
         return self.index(*pos) if pos else QModelIndex()
 
     def is_input(self, code: str | None) -> bool:
-        return code is not None and code in CELLS and not CELLS[code].derived
+        return code is not None and code in self.cells and not self.cells[code].derived
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         flags = self._flags.get((index.row(), index.column()), Qt.ItemFlag.NoItemFlags)
@@ -120,7 +121,7 @@ class ReportTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(code)
         if role == Qt.ItemDataRole.StatusTipRole:
-            return CELLS[code].name
+            return self.cells[code].name
         return None
 
     def _appearance(self, code: str) -> tuple[str, QBrush | None, QBrush | None]:
@@ -128,41 +129,36 @@ class ReportTableModel(QAbstractTableModel):
         text = format_value(self.doc.display_value(code))
         worst = self.doc.worst(code)
         if worst is None:
-            return text, (_BRUSH_DERIVED if CELLS[code].derived else None), None
-        if worst.variant in ("blank", "progress") and self.doc.report.value(code) is None and not CELLS[code].derived:
+            return text, (_BRUSH_DERIVED if self.cells[code].derived else None), None
+        if worst.variant in ("blank", "progress") and self.doc.report.value(code) is None and not self.cells[code].derived:
             return text, _BRUSH_BLANK, None
         return text, _SEVERITY_BRUSHES[worst.severity], _SEVERITY_TEXT[worst.severity]
 
     def _tooltip(self, code: str) -> str:
-        cell = CELLS[code]
+        cell = self.cells[code]
         lines = [cell.name]
         if cell.derived:
             lines.append(self.computed_note(code))
-            claim = self.doc.claim(code)
-            if claim is not None:
-                lines.append(f"表中填写的是 {format_value(claim)}，各项之和为 {format_value(self.doc.computed.get(code))}，"
-                             "按所填保留并列入校验结果；改正各项或右键“采用各项之和”。")
+            if self.doc.claim(code) is not None:  # the figures are in the finding's own words, listed below
+                lines.append("填写的合计数按所填保留并列入校验结果；改正各项或右键“采用各项之和”。")
         if self.doc.prior is not None:
             before = self.doc.prior.as_last_year().get(code)
             year = self.doc.prior.year
             lines.append(f"上年度（{year or '年度不详'}）：{format_value(before) if before is not None else '未填写'}")
-        for f in self.doc.cell_findings.get(code, []):
-            if f.variant in ("blank", "progress") and self.doc.report.value(code) is None:
-                lines.append("【未填写】没有发生的事项应填写 0。")
-            else:
-                lines.append(f"【{f.severity.label}】{f.message}")
+        for f in self.doc.cell_findings.get(code, []):  # each in the rules' words (model.checks.rules)
+            lines.append(f"【{f.severity.label}】{f.message}")
         return "\n".join(lines)
 
     def computed_note(self, code: str) -> str:
         """How a total is computed, in words: which cells it adds up."""
-        cell = CELLS[code]
+        cell = self.cells[code]
         parts = cell.sum_of
-        if len({CELLS[p].row_label for p in parts}) == 1:  # a row total: the applicant columns
-            what = "、".join(f"“{CELLS[p].col_label}”" for p in parts)
+        if len({self.cells[p].row_label for p in parts}) == 1:  # a row total: the applicant columns
+            what = "、".join(f"“{self.cells[p].col_label}”" for p in parts)
         elif len(parts) > 6:
-            what = f"本列“{CELLS[parts[0]].row_label}”至“{CELLS[parts[-1]].row_label}”共 {len(parts)} 项"
+            what = f"本列“{self.cells[parts[0]].row_label}”至“{self.cells[parts[-1]].row_label}”共 {len(parts)} 项"
         else:
-            what = "、".join(f"“{CELLS[p].row_label}”" for p in parts)
+            what = "、".join(f"“{self.cells[p].row_label}”" for p in parts)
         return f"合计数，由程序自动计算：{what}之和。"
 
     def _label_roles(self, g: GridCell) -> dict[int, Any]:
@@ -194,16 +190,16 @@ class ReportTableModel(QAbstractTableModel):
             return False
         assert g.code is not None
         try:
-            parsed = parse_text(CELLS[g.code], "" if value is None else str(value))
+            parsed = parse_text(self.cells[g.code], "" if value is None else str(value))
         except ValueError_ as exc:
             self.message.emit(str(exc))
             return False
-        self.doc.set_cells({g.code: parsed}, f"填写{CELLS[g.code].name}")
+        self.doc.set_cells({g.code: parsed}, f"填写{self.cells[g.code].name}")
         return True
 
     def refuse_computed(self, code: str) -> None:
         """Say why typing on a total does nothing: it is computed, and from what."""
-        self.message.emit(f"{CELLS[code].name}是{self.computed_note(code)}不能直接填写。")
+        self.message.emit(f"{self.cells[code].name}是{self.computed_note(code)}不能直接填写。")
 
     def fill_blank_with_zero(self) -> int:
         n = self.doc.fill_blank_with_zero(self.table.input_codes)
@@ -249,7 +245,7 @@ class ReportTableModel(QAbstractTableModel):
                 none_marks += 1
                 continue
             try:
-                updates[code] = parse_text(CELLS[code], item)
+                updates[code] = parse_text(self.cells[code], item)
             except ValueError_ as exc:
                 self.refused_code = code
                 self.message.emit(f"粘贴内容有误，未粘贴：{exc}")
@@ -274,12 +270,12 @@ class ReportTableModel(QAbstractTableModel):
         """Cells in words: a few one by one, row by row (“行政复议”行结果维持、结果纠正); more as a range
         from the first to the last, so the message keeps to two lines under the table."""
         if len(codes) > 6:
-            last = CELLS[codes[-1]]
-            return f"{CELLS[codes[0]].name}至“{last.row_label}”行“{last.col_label}”列"
+            last = self.cells[codes[-1]]
+            return f"{self.cells[codes[0]].name}至“{last.row_label}”行“{last.col_label}”列"
         rows: dict[str, list[str]] = {}
         for code in codes:
-            rows.setdefault(CELLS[code].row_label, []).append(CELLS[code].col_label)
-        return TABLE_NUMERALS[self.table.key] + "；".join(f"“{r}”行{'、'.join(cols)}" for r, cols in rows.items())
+            rows.setdefault(self.cells[code].row_label, []).append(self.cells[code].col_label)
+        return self.table.numeral + "；".join(f"“{r}”行{'、'.join(cols)}" for r, cols in rows.items())
 
     # -- where a pasted block goes -------------------------------------------------------------------
 
@@ -340,7 +336,7 @@ class ReportTableModel(QAbstractTableModel):
         """A column total (（七）总计) pasted with all its parts above it. A row total goes only with a
         block as wide as the printed row: a narrower one is as likely a row of input cells, shifted."""
         row = self._pos[code][0]
-        parts = [self._pos[p] for p in CELLS[code].sum_of]
+        parts = [self._pos[p] for p in self.cells[code].sum_of]
         return all(r != row and (r, c) in footprint for r, c in parts)
 
     def _shape_refusal(self, row: int, col: int, width: int) -> str:
@@ -359,7 +355,7 @@ class ReportTableModel(QAbstractTableModel):
                 fits.append(f"{self.table.n_cols - col} 个（按表中各列，含合计列）")
             if 1 < plain < n_inputs:
                 fits.append(f"不超过 {plain} 个")
-        where = f"从{CELLS[start.code].name}起" if start is not None and start.code else "从此处"
+        where = f"从{self.cells[start.code].name}起" if start is not None and start.code else "从此处"
         hint = f"{where}每行可粘贴 {'、'.join(fits)}" if fits else "请从要填写的第一个单元格粘贴"
         return f"粘贴的数据每行 {width} 个，与表格对不上，未粘贴。{hint}。"
 
@@ -380,7 +376,7 @@ class ReportTableModel(QAbstractTableModel):
             out.append("\t".join(items))
         return "\n".join(out)
 
-    def _refresh(self) -> None:
+    def refresh(self) -> None:
         """Recompute what each value cell shows; signal only the cells whose look changed."""
         for code, (r, c) in self._pos.items():
             shown = self._appearance(code)

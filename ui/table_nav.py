@@ -1,4 +1,4 @@
-"""Where the cursor goes in a table editor, worked out on the schema's grid (no Qt).
+"""Where the cursor goes in a table editor, worked out on the grid of the report's format (no Qt).
 
 Merged cells, captions and header rows sit between input cells (表二's 行政许可 row spans three columns
 under a caption and a header), so Qt's own moves, which step one grid row at a time, stop or land on
@@ -12,11 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from model.schema import CELLS, GridCell, Table
-
-
-def _is_input(g: GridCell) -> bool:
-    return g.code is not None and not CELLS[g.code].derived
+from model.template.types import GridCell, Table
 
 
 class GridNavigator:
@@ -24,8 +20,9 @@ class GridNavigator:
 
     def __init__(self, table: Table) -> None:
         self.table = table
+        inputs = set(table.input_codes)
         self.inputs: tuple[GridCell, ...] = tuple(
-            sorted((g for g in table.grid if _is_input(g)), key=lambda g: (g.row, g.col)))
+            sorted((g for g in table.grid if g.code in inputs), key=lambda g: (g.row, g.col)))
         self._covering: dict[tuple[int, int], GridCell] = {}
         for g in table.grid:
             for r in range(g.row, g.row + g.rowspan):

@@ -6,7 +6,7 @@ skip computed totals. Ctrl+Down/Up jump to the end of the filled run. While a ce
 Left/Right (like Up/Down) commit it and move; Delete clears; Ctrl+X/C/V cut, copy and paste a
 tab-separated block (placed by the shape of the row, see ReportTableModel.paste); a right-click menu
 offers the same and, on a total stated otherwise than its sum, 采用各项之和. Typing on a total says that
-it is computed and from what. Spans and column widths come from the schema.
+it is computed and from what. Spans and column widths come from the report's format.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from model.schema import CELLS, GridCell, Role
+from model.template.types import GridCell, Role
 from ui.table_model import ReportTableModel
 from ui.table_nav import GridNavigator
 
@@ -96,7 +96,7 @@ class SpreadsheetView(QTableView):
         return model
 
     def apply_widths(self) -> None:
-        """Column widths in the schema's proportions, filling the view when it is wide enough.
+        """Column widths in the format's proportions, filling the view when it is wide enough.
 
         A unit is at least three characters, so that table 三 shows all seven columns in about 700
         pixels (a 1024×768 screen); a value column is never narrower than its header's words of up to
@@ -247,7 +247,7 @@ class SpreadsheetView(QTableView):
         code = self.report_model.code_at(self.currentIndex().row(), self.currentIndex().column())
         if code is None or not self.report_model.doc.accept_sum(code):
             return False
-        self.report_model.notice.emit(f"{CELLS[code].name}已采用各项之和（可撤销）。")
+        self.report_model.notice.emit(f"{self.report_model.cells[code].name}已采用各项之和（可撤销）。")
         return True
 
     def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:

@@ -12,7 +12,7 @@ import os
 import threading
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
@@ -31,15 +31,14 @@ from PySide6.QtWidgets import (
     QStyle,
     QTableView,
     QVBoxLayout,
+    QWidget,
 )
 
 from ui.exporting import ExportActions
+from ui.host import ReportHost
 from ui.qt_chinese import watch_file_dialogs
 from ui.screen_fit import fit_on_screen
 from ui.worker import Worker
-
-if TYPE_CHECKING:
-    from ui.main_window import MainWindow
 
 
 class ToolWindow(QDialog):
@@ -50,9 +49,11 @@ class ToolWindow(QDialog):
     _placed = False  # fitted to the screen once, at the first present()
     expected: QPlainTextEdit
 
-    def __init__(self, main: MainWindow, prefix: str, title: str, unexpected: str) -> None:
-        super().__init__(main)
-        self.main = main
+    def __init__(self, host: ReportHost, parent: QWidget | None, prefix: str, title: str, unexpected: str) -> None:
+        """`host`: the main window, where a report read here is shown; `parent`: the window it stays beside
+        (None: the host itself, when it is a window)."""
+        super().__init__(parent if parent is not None else host if isinstance(host, QWidget) else None)
+        self.host = host
         self.prefix = prefix
         self.setObjectName(f"{prefix}-window")
         self.setWindowTitle(title)
@@ -66,7 +67,7 @@ class ToolWindow(QDialog):
         self.worker.progress.connect(self._progress)
         self.worker.finished.connect(self._finished)
         self.worker.failed.connect(self._failed)
-        self.exports = ExportActions(self, main.doc, self._say)  # the same worker and messages as exports
+        self.exports = ExportActions(self, host.doc, self._say)  # the same worker and messages as exports
         self.exports.busy_changed.connect(lambda _busy: self._update_buttons())
 
     # -- building ------------------------------------------------------------------------------------

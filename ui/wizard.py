@@ -10,16 +10,16 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QApplication, QWidget, QWizard, QWizardPage
 
-from model import schema as S
 from ui.document import ReportDocument
-from ui.pages import INFO_PAGE_TITLE, REVIEW_PAGE_TITLE, InfoPage, ReviewPage, TablePage, TextPage
+from ui.pages import INFO_PAGE_TITLE, REVIEW_PAGE_TITLE, InfoPage, ReviewPage, TablePage, TextEditor, TextPage
 
 
 class ReportWizard(QWizard):
     finish_requested = Signal()
     page_shown = Signal(int)
 
-    def __init__(self, doc: ReportDocument, parent: QWidget | None = None) -> None:
+    def __init__(self, doc: ReportDocument, parent: QWidget | None = None, *, lazy: bool = False) -> None:
+        """`lazy`: the table editors are made when first shown (start-up shows only the first page)."""
         super().__init__(parent)
         self.setObjectName("wizard")
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
@@ -32,11 +32,12 @@ class ReportWizard(QWizard):
         self.addPage(self.info_page)
         self.section_pages: dict[str, InfoPage | TablePage | TextPage] = {}
         self.table_pages: dict[str, TablePage] = {}
-        for sec in S.SECTIONS:
-            page: TablePage | TextPage = TablePage(doc, sec) if sec.table else TextPage(doc, sec)
+        self.sections = doc.template.sections  # the pages are the sections of the report's format
+        for sec in self.sections:
+            page: TablePage | TextPage = TablePage(doc, sec, lazy=lazy) if sec.table else TextPage(doc, sec)
             self.section_pages[sec.key] = page
             if isinstance(page, TablePage):
-                self.table_pages[page.table.key] = page
+                self.table_pages[page.table_key] = page
             self.addPage(page)
         self.review_page = ReviewPage(doc)
         self.addPage(self.review_page)
@@ -64,8 +65,12 @@ class ReportWizard(QWizard):
         if focus is not None and focus.isVisible() and QApplication.focusWidget() is not focus:
             focus.setFocus(Qt.FocusReason.OtherFocusReason)  # not Tab: a line edit keeps its cursor
 
+    def text_editors(self) -> list[TextEditor]:
+        """The editors of the report's texts: the preamble and each narrative section."""
+        return [self.info_page.preamble] + [p.editor for p in self.section_pages.values() if isinstance(p, TextPage)]
+
     def page_titles(self) -> list[str]:
-        return [INFO_PAGE_TITLE] + [s.heading for s in S.SECTIONS] + [REVIEW_PAGE_TITLE]
+        return [INFO_PAGE_TITLE] + [s.heading for s in self.sections] + [REVIEW_PAGE_TITLE]
 
     def nextId(self) -> int:
         if self._jump is not None:
@@ -92,10 +97,10 @@ class ReportWizard(QWizard):
                     page.setFinalPage(False)
 
     def page_of_table(self, table_key: str) -> int:
-        return self.pageIds()[1 + [s.table for s in S.SECTIONS].index(table_key)]
+        return self.pageIds()[1 + [s.table for s in self.sections].index(table_key)]
 
     def page_of_section(self, key: str) -> int:
-        return self.pageIds()[1 + [s.key for s in S.SECTIONS].index(key)]
+        return self.pageIds()[1 + [s.key for s in self.sections].index(key)]
 
     def accept(self) -> None:  # 保存 on the last page; the wizard stays open inside the window
         self.finish_requested.emit()

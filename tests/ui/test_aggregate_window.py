@@ -97,7 +97,7 @@ def test_the_start_page_button_opens_the_same_window(make_window):
     window = make_window()
     start = window.wizard.info_page.findChild(QPushButton, "open-aggregate")
     start.click()
-    agg = window.aggregate_window
+    agg = window.side.aggregate
     assert agg is not None and agg.isVisible() and agg.objectName() == "aggregate-window"
     agg.close()
     assert open_from_menu(window) is agg  # one window, kept between uses
@@ -402,8 +402,8 @@ def test_a_draft_sum_exports_its_workbook_as_a_draft(make_window, cn_dir, monkey
 def test_the_tool_windows_fit_a_small_screen(make_window, qtbot, show):
     """Found in a trial at 1024×768: 汇总 and 年报质量检查 opened 1200 px wide, 关闭 off the screen."""
     window = make_window()
-    getattr(window, show)()
-    tool = window.aggregate_window if show == "show_aggregate" else window.audit_window
+    getattr(window.side, show)()
+    tool = window.side.aggregate if show == "show_aggregate" else window.side.audit
     qtbot.waitExposed(tool)
     avail = tool.screen().availableGeometry()
     assert avail.width() < 1200  # the offscreen screen is smaller than the window's starting size

@@ -87,7 +87,7 @@ def test_about_is_in_chinese_and_names_every_licence(make_window):
     from ui.help import COMPONENTS, LICENCE_TEXTS_HEADING
 
     window = make_window()
-    window.show_about()
+    window.side.show_about()
     text = window.findChild(QTextBrowser, "about-text").toPlainText()
     ours = text[:text.index(LICENCE_TEXTS_HEADING)]  # what the program says, before the licences' own texts
     for english in ("License", "Public", "or ", "with "):
@@ -107,7 +107,7 @@ def test_import_details_are_readable_in_a_resizable_window(make_window, qtbot):
     text = SAMPLE_TXT.read_text(encoding="utf-8").replace("自然人", "个人", 1) + "\n附表：另有说明一行无法识别\n"
     window = make_window()
     window.show()
-    assert window.import_text(text)
+    assert window.imports.import_text(text)
     dialog = window.findChild(QDialog, "import-done")
     assert dialog is not None and dialog.isVisible() and not dialog.isModal()
     details = dialog.findChild(QPlainTextEdit, "import-done-details")
@@ -127,7 +127,7 @@ def test_about_names_every_package_the_program_requires(make_window):
     from ui.help import LICENCE_TEXTS_HEADING
 
     window = make_window()
-    window.show_about()
+    window.side.show_about()
     text = window.findChild(QTextBrowser, "about-text").toPlainText()
     ours = text[:text.index(LICENCE_TEXTS_HEADING)].lower()
     requirements = (Path(__file__).parents[2] / "requirements.txt").read_text(encoding="utf-8")

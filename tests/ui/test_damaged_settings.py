@@ -37,7 +37,7 @@ def test_damaged_settings_fall_back_to_defaults_and_are_moved_aside(case, isolat
     settings.write_bytes(original)
     window = make_window()
     window.show_on_screen()  # restores the remembered layout: a bad one is no layout
-    window._fill_recent()
+    window.files.fill_recent()
     notice = window.status_label.text()
     assert named in notice and "已恢复默认设置" in notice and "settings-damaged-" in notice
     (aside,) = isolated_data_dir.glob("settings-damaged-*.json")

@@ -19,7 +19,7 @@ def test_import_reads_through_the_registry(make_window, registry_calls, cn_dir):
     window = make_window()
     page = cn_dir / "发布的 年报.txt"
     page.write_bytes(SAMPLE_TXT.read_bytes())
-    assert window.import_path(page, confirmed=True)
+    assert window.imports.import_path(page, confirmed=True)
     assert registry_calls == [page.name]
     assert window.doc.report.values["t2.license.decisions"] == 23140
     assert window.doc.path is None  # imported: a new report, never written over the page
@@ -44,5 +44,5 @@ def test_a_dropped_page_is_imported_through_the_registry(make_window, registry_c
 def test_last_years_report_is_read_through_the_registry(make_window, registry_calls):
     window = make_window(SAMPLE)
     registry_calls.clear()
-    assert window.load_prior(SAMPLE)
+    assert window.last_year.load_prior(SAMPLE)
     assert registry_calls == [SAMPLE.name]

@@ -18,8 +18,8 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMenu, QPlainTextEdit, QTableView
 from support import SAMPLE, show_window, table_view
 
-from model import schema as S
 from model.report.storage import load
+from model.template import CURRENT as T
 
 CODE = Qt.ItemDataRole.UserRole
 
@@ -101,12 +101,12 @@ def test_down_and_up_pass_merged_rows_and_keep_the_column(make_window, qtbot):
 
 
 def _input_cells(key):
-    return list(S.table(key).input_codes)
+    return list(T.table(key).input_codes)
 
 
 def _columns_covered(key):
     """How many grid columns each input cell spans (a merged 表二 row is passed once per column)."""
-    return {g.code: g.colspan for g in S.table(key).grid if g.code in set(_input_cells(key))}
+    return {g.code: g.colspan for g in T.table(key).grid if g.code in set(_input_cells(key))}
 
 
 @pytest.mark.parametrize("key", ["t2", "t3", "t4"])
@@ -153,15 +153,15 @@ def test_enter_order_reaches_every_input_cell(make_window, qtbot, key):
     assert _current(view) == codes[0]
     assert {c: window.doc.report.value(c) for c in codes} == typed
     if key == "t3":  # column by column, as Excel's Enter in a selection
-        assert visited[:24] == [S.t3(r, "natural") for r in S.T3_ROWS if r != "total"]
+        assert visited[:24] == [T.t3_code(r, "natural") for r in T.t3.rows if r != "total"]
 
 
 def test_ctrl_down_and_up_jump_to_the_end_of_the_filled_run(make_window, qtbot):
     window = make_window()
     show_window(window, qtbot)
     view = table_view(window, "t3")
-    window.doc.set_cells({S.t3(r, "natural"): 1 for r in ("new", "carried_in", "open", "partial", "deny_1")}
-                         | {S.t3("unable_2", "natural"): 4})
+    window.doc.set_cells({T.t3_code(r, "natural"): 1 for r in ("new", "carried_in", "open", "partial", "deny_1")}
+                         | {T.t3_code("unable_2", "natural"): 4})
     view.select_index(view.model().index_of("t3.new.natural"))
     ctrl = Qt.KeyboardModifier.ControlModifier
     qtbot.keyClick(view, Qt.Key.Key_Down, ctrl)
@@ -180,7 +180,7 @@ def test_ctrl_down_and_up_jump_to_the_end_of_the_filled_run(make_window, qtbot):
 
 # -- 2. Paste by the shape of the row -------------------------------------------------------------------
 
-T4_INPUTS = [S.t4(g, c) for g, _ in S.T4_GROUPS for c, _ in S.T4_COLUMNS]
+T4_INPUTS = [T.t4_code(g, c) for g, _ in T.t4.groups for c, _ in T.t4.columns]
 
 
 def _paste(qtbot, view, code, text):
@@ -265,12 +265,15 @@ def test_a_pasted_total_that_differs_is_kept_reported_and_saved(make_window, qtb
     model = view.model()
     assert model.index_of("t4.review.total").data() == "5"  # the cell shows the sum
     tip = model.index_of("t4.review.total").data(Qt.ItemDataRole.ToolTipRole)
-    assert "表中填写的是 6，各项之和为 5" in tip
 
     def t4_1():
         return [f.message for f in doc.findings if f.rule == "T4-1"]
 
     assert t4_1() == ["表四“行政复议”行“总计”列填写的合计数（6）与各项之和（5）不符，相差 1。"]
+    # the tooltip tells the claim in the rule's own words (one message table), not in its own
+    (claim,) = [f for f in doc.cell_findings["t4.review.total"] if f.rule == "T4-1"]
+    assert f"【{claim.severity.label}】{claim.message}" in tip
+    assert "采用各项之和" in tip
     # correcting another part keeps the claim; it still differs
     view.select_index(model.index_of("t4.review.other"))
     _keys(qtbot, "0")
@@ -353,7 +356,7 @@ def test_edit_menu_works_on_the_table(make_window, qtbot):
     assert window.doc.report.value("t3.open.natural") is None
     acts["select_all"].trigger()
     selected = {i.data(CODE) for i in view.selectedIndexes()}
-    assert {c.code for c in S.table("t3").cells} <= selected
+    assert {c.code for c in T.table("t3").cells} <= selected
     acts["copy"].trigger()
     assert len(QGuiApplication.clipboard().text().splitlines()) == 25
     # the keys in the table are the table's own, and do the same
@@ -390,6 +393,6 @@ def test_a_whole_table_with_labels_and_totals_pastes_back(make_window, qtbot, ke
     text = model.copy_text([model.index(r, c) for r in range(model.rowCount()) for c in range(model.columnCount())])
     target = make_window()
     assert target.findChild(QTableView, f"table-{key}").model().paste(0, 0, text)
-    for code in S.table(key).input_codes:
+    for code in T.table(key).input_codes:
         assert target.doc.report.value(code) == source.doc.report.value(code), code
     assert target.doc.report.stated == {}  # the totals agree with their parts: no claim

@@ -44,7 +44,7 @@ def test_texts_from_last_year_when_ticked(make_window, cn_dir, monkeypatch, qtbo
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
     seen: dict = {}
     _answer_dialog(qtbot, True, seen)
-    window.new_from_prior_dialog()
+    window.last_year.new_from_prior_dialog()
     assert seen["default"] is False and title_of("G7", "") in seen["note"]
     report = window.doc.report
     assert report.year == prior.year + 1
@@ -59,7 +59,7 @@ def test_texts_stay_empty_by_default(make_window, cn_dir, monkeypatch, qtbot):
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
     seen: dict = {}
     _answer_dialog(qtbot, False, seen)
-    window.new_from_prior_dialog()
+    window.last_year.new_from_prior_dialog()
     assert window.doc.report.year == 2023 and not window.doc.report.text("s1")
 
 
@@ -70,7 +70,7 @@ def test_each_text_page_shows_last_years_text_read_only(make_window, cn_dir):
     page = window.wizard.section_pages["s5"]
     pane = page.findChild(QPlainTextEdit, "prior-text-s5")
     assert pane is not None and not pane.isVisibleTo(window)  # no last year's report: nothing shown
-    assert window.load_prior(path)
+    assert window.last_year.load_prior(path)
     window.wizard.go_to(window.wizard.page_of_section("s5"))
     assert pane.isVisible() and pane.isReadOnly()
     assert pane.toPlainText() == prior.text("s5") and pane.toPlainText()

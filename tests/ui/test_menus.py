@@ -14,9 +14,9 @@ from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QApplication, QDockWidget, QFileDialog, QMessageBox, QPushButton, QTextBrowser
 from support import ROOT, SAMPLE
 
-from model import schema as S
 from model.checks.rules import SEVERITY_LABELS
 from model.report.storage import load, save
+from model.template import CURRENT as T
 from resources import USER_GUIDE
 from ui import appdata
 from ui.exporting import export_to, snapshot
@@ -251,7 +251,7 @@ def test_small_screens_keep_room_for_table_three(make_window, qtbot, width):
     needed = narrowest_table_three(make_window)
     window = make_window(SAMPLE)
     window.resize(width, 768)
-    window.fit_docks()
+    window.placement.fit_docks()
     window.show()
     qtbot.waitExposed(window)
     window.wizard.go_to(window.wizard.page_of_table("t3"))
@@ -285,8 +285,8 @@ def prior_file(folder: Path, year: int | None = 2022) -> Path:
         prior.meta.pop("year", None)
     else:
         prior.meta["year"] = year
-    for i, col in enumerate(S.T3_INPUT_COLS):
-        prior.values[S.t3("carried_out", col)] = i + 1
+    for i, col in enumerate(T.t3.input_cols):
+        prior.values[T.t3_code("carried_out", col)] = i + 1
     path = folder / f"上年 报告{year}.json"
     save(prior, path)
     return path
@@ -305,8 +305,8 @@ def test_new_report_from_last_years(make_window, cn_dir, monkeypatch):
     assert asked and "尚未保存" in asked[0]
     report = window.doc.report
     assert report.year == 2023 and report.meta["agency"] == "金乡县行政审批服务局"
-    assert [report.value(S.t3("carried_in", c)) for c in S.T3_INPUT_COLS] == list(range(1, len(S.T3_INPUT_COLS) + 1))
-    assert report.value(S.t3("new", "natural")) is None  # this year's own figures start blank
+    assert [report.value(T.t3_code("carried_in", c)) for c in T.t3.input_cols] == list(range(1, len(T.t3.input_cols) + 1))
+    assert report.value(T.t3_code("new", "natural")) is None  # this year's own figures start blank
     assert window.doc.path is None and window.doc.modified
     assert window.doc.prior is not None and window.doc.prior.year == 2022  # cross-year checks at once
     assert "未命名报告" in window.windowTitle()
@@ -319,7 +319,7 @@ def test_new_report_from_a_report_without_a_year_is_refused(make_window, cn_dir,
     warned: list[str] = []
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warned.append(a[2]))
-    window.new_from_prior_dialog()
+    window.last_year.new_from_prior_dialog()
     assert warned and "报告年度" in warned[0]
     assert window.doc.report.year == 2022 and window.doc.path is not None  # the open report is untouched
 
@@ -328,7 +328,7 @@ def test_new_report_from_last_years_workbook(make_window, cn_dir):
     source = make_window(SAMPLE)
     xlsx = export_to(snapshot(source.doc), cn_dir, pdf=False).written[0]
     window = make_window()
-    assert window.new_from_prior(xlsx)
+    assert window.last_year.new_from_prior(xlsx)
     assert window.doc.report.year == 2023 and window.doc.prior is not None
 
 
@@ -342,11 +342,11 @@ def test_a_prior_report_of_another_year_is_loaded_only_when_confirmed(make_windo
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
     asked: list[str] = []
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.No)
-    window.prior_dialog()  # declined: no warning dialog either (conftest would fail the test)
+    window.last_year.prior_dialog()  # declined: no warning dialog either (conftest would fail the test)
     assert len(asked) == 1 and "2022 年度" in asked[0] and "2025 年度" in asked[0] and "2024 年度" in asked[0]
     assert window.doc.prior is None
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
-    window.prior_dialog()
+    window.last_year.prior_dialog()
     assert window.doc.prior is not None and window.doc.prior.year == 2022
 
 
@@ -355,5 +355,5 @@ def test_last_years_report_is_loaded_without_a_question(make_window, cn_dir, mon
     window.doc.set_meta("year", 2023)
     path = prior_file(cn_dir, year=2022)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
-    window.prior_dialog()  # QMessageBox.question would fail the test
+    window.last_year.prior_dialog()  # QMessageBox.question would fail the test
     assert window.doc.prior is not None and "已载入上年度报告" in window.status_label.text()

@@ -14,7 +14,7 @@ def test_import_a_published_report_from_the_menu(make_window, monkeypatch, tmp_p
     window = make_window()
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(SAMPLE_TXT), ""))
     monkeypatch.setattr(QMessageBox, "open", lambda *a, **k: None)
-    window.import_dialog()
+    window.imports.import_dialog()
     report = window.doc.report
     assert report.meta["agency"] == "金乡县行政审批服务局" and report.year == 2022
     assert report.values["t2.license.decisions"] == 23140
@@ -29,7 +29,7 @@ def test_paste_box_imports_copied_text(make_window, monkeypatch, tmp_path):
     text = SAMPLE_TXT.read_text("utf-8")
     monkeypatch.setattr(PasteDialog, "exec", lambda self: (self.text.setPlainText(text), 1)[1])
     monkeypatch.setattr(QMessageBox, "open", lambda *a, **k: None)
-    window.paste_import_dialog()
+    window.imports.paste_import_dialog()
     assert window.doc.report.values["t3.open.natural"] == 2
 
 
@@ -39,7 +39,7 @@ def test_import_of_no_report_says_why(make_window, monkeypatch, tmp_path):
     junk.write_text("关于召开会议的通知\n请各单位准时参加。", encoding="utf-8")
     shown = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: shown.append(a[2]))
-    assert not window.import_path(junk, confirmed=True)
+    assert not window.imports.import_path(junk, confirmed=True)
     assert shown and "通知.txt" in shown[0]
 
 
@@ -52,7 +52,7 @@ def test_window_layout_and_last_folder_are_remembered(make_window, tmp_path):
     QApplication.processEvents()
     window.sections_dock.hide()
     size = (window.width(), window.height())  # the height Qt allows for this content
-    window.remember_layout()
+    window.placement.remember()
     saved = tmp_path / "另一处" / "报告.json"
     saved.parent.mkdir()
     assert window.save_to(saved)
@@ -61,7 +61,7 @@ def test_window_layout_and_last_folder_are_remembered(make_window, tmp_path):
     again.show_on_screen()
     assert (again.width(), again.height()) == size and size[0] == 700
     assert not again.sections_dock.isVisible()
-    assert again._folder() == saved.parent.resolve()
+    assert again.files.folder() == saved.parent.resolve()
 
 
 def test_deadline_setting_reaches_the_rules(make_window, monkeypatch):

@@ -10,8 +10,8 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QListView, QPushButton, QTableView
 from support import SAMPLE
 
-from model import schema as S
 from model.report.values import format_value
+from model.template import CURRENT as T
 
 EDIT = Qt.ItemDataRole.EditRole
 CODE = Qt.ItemDataRole.UserRole
@@ -37,7 +37,7 @@ def sample_values():
 def test_every_value_cell_answers_its_code(make_window, key):
     window = make_window()
     _, model = table_model(window, key)
-    table = S.table(key)
+    table = T.table(key)
     found = set()
     for r in range(model.rowCount()):
         for c in range(model.columnCount()):
@@ -50,7 +50,7 @@ def test_every_value_cell_answers_its_code(make_window, key):
 def test_labels_and_spans_follow_the_schema(make_window):
     window = make_window()
     view, model = table_model(window, "t3")
-    for g in S.table("t3").grid:
+    for g in T.table("t3").grid:
         assert view.rowSpan(g.row, g.col) == g.rowspan and view.columnSpan(g.row, g.col) == g.colspan
         if g.text:
             assert model.index(g.row, g.col).data() == g.text
@@ -62,11 +62,11 @@ def test_enter_the_sample_through_the_models(make_window):
     values = sample_values()
     for key in ("t2", "t3", "t4"):
         _, model = table_model(window, key)
-        for code in S.table(key).input_codes:
+        for code in T.table(key).input_codes:
             assert model.setData(model.index_of(code), str(values[code]), EDIT), code
     for key in ("t2", "t3", "t4"):
         _, model = table_model(window, key)
-        for code in S.table(key).derived_codes:
+        for code in T.table(key).derived_codes:
             assert model.index_of(code).data() == str(values[code]), code
     assert not any(r.startswith(("T2", "T3", "T4")) for r in finding_rules(window))
 
@@ -163,7 +163,7 @@ def test_paste_whole_table_with_labels(make_window):
     target = make_window()
     _, new_model = table_model(target, "t3")
     assert new_model.paste(0, 0, text)
-    for code in S.table("t3").input_codes:
+    for code in T.table("t3").input_codes:
         assert target.doc.report.value(code) == source.doc.report.value(code), code
 
 
@@ -232,7 +232,7 @@ def test_fill_blank_with_zero(make_window):
     page.findChild(QPushButton, "zero-t3").click()
     assert "T3-4" not in finding_rules(window)
     assert "144 个空白单元格" in page.message_label.text()
-    assert all(window.doc.report.value(c) == 0 for c in S.table("t3").input_codes)
+    assert all(window.doc.report.value(c) == 0 for c in T.table("t3").input_codes)
     window.doc.undo_stack.undo()
     assert "T3-4" in finding_rules(window)
 

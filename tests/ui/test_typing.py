@@ -13,7 +13,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QListView
 from support import show_window, table_view
 
-from model import schema as S
+from model.template import CURRENT as T
 
 SEVERITY_ROLE = Qt.ItemDataRole.UserRole + 1
 RULE_CODE = re.compile(r"\b[TSGA]\d(-\d)?\b")
@@ -54,7 +54,7 @@ def test_partly_filled_column_shows_totals_and_balance_as_progress(make_window, 
     show_window(window, qtbot)
     view = table_view(window, "t3")
     for row, text in (("new", "10"), ("carried_in", "2"), ("open", "6"), ("partial", "1"), ("carried_out", "3")):
-        _type(qtbot, view, S.t3(row, "natural"), text)
+        _type(qtbot, view, T.t3_code(row, "natural"), text)
     assert _shown(view, "t3.new.total") == "10"
     assert _shown(view, "t3.total.natural") == "7" and _shown(view, "t3.total.total") == "7"
     rows = _rows(window)
@@ -65,7 +65,7 @@ def test_partly_filled_column_shows_totals_and_balance_as_progress(make_window, 
     # at hand-in the blanks are errors, as before
     assert window.doc.verdict.draft
     # once the column is complete, the imbalance is an error
-    codes = [S.t3(r, "natural") for r in S.T3_RESULT_ROWS if window.doc.report.value(S.t3(r, "natural")) is None]
+    codes = [T.t3_code(r, "natural") for r in T.t3.result_rows if window.doc.report.value(T.t3_code(r, "natural")) is None]
     window.doc.set_cells(dict.fromkeys(codes, 0))
     errors = [(rule, text) for rule, sev, text in _rows(window) if sev == "error"]
     assert [rule for rule, _ in errors] == ["T3-1"] and "相差 2" in errors[0][1]
@@ -111,7 +111,7 @@ def test_paste_reads_dashes_as_zero_and_points_at_a_bad_cell(make_window, qtbot)
     QGuiApplication.clipboard().setText("3\t—\t/\t无\t-\t2\n")
     assert view.paste_clipboard()
     report = window.doc.report
-    assert [report.value(S.t3("new", c)) for c in S.T3_INPUT_COLS] == [3, 0, 0, 0, 0, 2]
+    assert [report.value(T.t3_code("new", c)) for c in T.t3.input_cols] == [3, 0, 0, 0, 0, 2]
     message = window.wizard.table_pages["t3"].message_label
     assert "4 格" in message.text() and not message.property("error")
     view.select_index(view.model().index_of("t3.open.natural"))

@@ -10,8 +10,8 @@ from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication, QListView, QMessageBox, QPlainTextEdit, QWidget
 from support import SAMPLE
 
-from model import schema as S
 from model.report.storage import load
+from model.template import CURRENT as T
 
 
 def rules(window):
@@ -23,7 +23,7 @@ def test_every_page_renders(make_window):
     window = make_window(SAMPLE)
     window.show()
     titles = [window.wizard.page(i).title() for i in window.wizard.pageIds()]
-    assert titles == ["基本信息", *[s.heading for s in S.SECTIONS], "校验与导出"]
+    assert titles == ["基本信息", *[s.heading for s in T.sections], "校验与导出"]
     for page_id in window.wizard.pageIds():
         window.wizard.go_to(page_id)
         assert window.wizard.currentId() == page_id
@@ -102,7 +102,7 @@ def test_confirm_finding_takes_an_explanation(make_window, tmp_path):
     from model.report.storage import save
 
     save(prior, prior_path)
-    assert window.load_prior(prior_path)
+    assert window.last_year.load_prior(prior_path)
     assert "T3-5" in rules(window)
     panel = window.findings
     row = rules(window).index("T3-5")
@@ -152,7 +152,7 @@ def test_s6_headings_can_be_inserted(make_window):
     page.editor.setPlainText("（一）政府信息公开申请收费情况\n本机关未收取信息处理费。")
     page._insert_s6_items()
     text = window.doc.report.sections["s6"]
-    for heading in S.S6_ITEMS:
+    for heading in T.s6_items:
         assert text.count(heading) == 1
     assert text.startswith("（一）政府信息公开申请收费情况\n本机关未收取信息处理费。")
 
@@ -331,7 +331,7 @@ def test_open_asks_once_about_unsaved_changes(make_window, monkeypatch, tmp_path
 
     monkeypatch.setattr(QMessageBox, "question", question)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(SAMPLE), ""))
-    window.open_dialog()
+    window.files.open_dialog()
     assert asked == ["保存修改"]
     assert window.doc.path == SAMPLE
 
