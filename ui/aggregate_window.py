@@ -486,7 +486,7 @@ class AggregateWindow(ToolWindow):
             return result
         report = result.report.copy()
         report.meta["agency"] = agency
-        report.sections["preamble"] = generate_preamble(report.meta)
+        report.sections["preamble"] = generate_preamble(report.meta, report.template)
         return dataclasses.replace(result, report=report)
 
     def open_sum(self) -> bool:

@@ -320,23 +320,23 @@ class ReportDocument(QObject):
         if value in ("", None):
             if key not in self.report.meta:
                 return
-            old_preamble = generate_preamble(self.report.meta)
+            old_preamble = generate_preamble(self.report.meta, self.report.template)
             self.report.meta.pop(key)
         else:
             if self.report.meta.get(key) == value:
                 return
-            old_preamble = generate_preamble(self.report.meta)
+            old_preamble = generate_preamble(self.report.meta, self.report.template)
             self.report.meta[key] = value
         # Keep the preamble in step with the basic information until the user has edited it.
         current = self.report.sections.get("preamble", "")
         if current in ("", old_preamble):
-            self.report.sections["preamble"] = generate_preamble(self.report.meta)
+            self.report.sections["preamble"] = generate_preamble(self.report.meta, self.report.template)
         self._texts_edited()  # the year and the preamble are read by the text checks
         self._touched(cells_affected=True)
         self.meta_changed.emit()
 
     def regenerate_preamble(self) -> None:
-        self.set_text("preamble", generate_preamble(self.report.meta))
+        self.set_text("preamble", generate_preamble(self.report.meta, self.report.template))
         self.meta_changed.emit()
 
     def set_explanation(self, key: str, text: str) -> None:

@@ -35,7 +35,7 @@ def fresh_report() -> Report:
     """A new report: nothing in the tables filled, the usual defaults for the basic information."""
     report = new_report()
     report.meta = {"agency_kind": "department", "year": date.today().year - 1}
-    report.sections["preamble"] = generate_preamble(report.meta)
+    report.sections["preamble"] = generate_preamble(report.meta, report.template)
     return report
 
 
