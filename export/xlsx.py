@@ -20,6 +20,7 @@ from __future__ import annotations
 import math
 import os
 import unicodedata
+from copy import copy
 from decimal import Decimal
 from typing import Any
 
@@ -214,6 +215,31 @@ def _title(ws: Worksheet, text: str, n_cols: int, draft: bool, font: Font = _TIT
 # The table sheets, drawn from the grid of the report's format
 
 
+class _CellStyles:
+    """The styles of one sheet's table cells by what they are made of (the constants above, and BORDER on
+    every cell). openpyxl hashes every part of a style on each assignment, a third of the workbook's time;
+    a cell whose combination was seen before takes that cell's style ready-made. Keys are the identities
+    of module-level style objects, which live as long as the program."""
+
+    def __init__(self) -> None:
+        self._made: dict[tuple[int, int, int, str], Any] = {}
+
+    def apply(self, cell: XlCell, font: Font | None, alignment: Alignment | None, fill: PatternFill | None) -> None:
+        key = (id(font), id(alignment), id(fill), cell.number_format)
+        made = self._made.get(key)
+        if made is not None:
+            cell._style = copy(made)
+            return
+        if font is not None:
+            cell.font = font
+        if alignment is not None:
+            cell.alignment = alignment
+        if fill is not None:
+            cell.fill = fill
+        cell.border = BORDER
+        self._made[key] = copy(cell._style)
+
+
 def _column_widths(table: Table) -> list[float]:
     landscape = _landscape(table)
     total = LANDSCAPE_UNITS if landscape else PORTRAIT_UNITS
@@ -261,10 +287,10 @@ def _write_table(wb: Workbook, table: Table, figures: dict[str, Any], template: 
         ws.column_dimensions[get_column_letter(GRID_COL + i)].width = w
     _title(ws, table.title, table.n_cols, draft)
 
+    styles = _CellStyles()
     for gc in table.grid:
         row, col = grid_pos(gc)
         cell = ws.cell(row, col)
-        fill: PatternFill | None = None
         if gc.role is Role.VALUE:
             assert gc.code is not None
             derived = template.cells[gc.code].derived
@@ -273,29 +299,24 @@ def _write_table(wb: Workbook, table: Table, figures: dict[str, Any], template: 
                 cell.number_format = "0"
             else:
                 _put_value(cell, figures.get(gc.code))
-            cell.font = _TOTAL_FONT if derived else _BODY_FONT
-            cell.alignment = _CENTER
+            font, alignment = (_TOTAL_FONT if derived else _BODY_FONT), _CENTER
             fill = _TOTAL_FILL if derived else None
         else:
             put_text(cell, gc.text)
             if gc.role is Role.LABEL:
-                cell.font = _BODY_FONT
-                cell.alignment = _CENTER if gc.rowspan > 1 else _LEFT
-                fill = _LABEL_FILL
+                font, alignment, fill = _BODY_FONT, (_CENTER if gc.rowspan > 1 else _LEFT), _LABEL_FILL
             else:
-                cell.font = _HEADER_FONT
-                cell.alignment = _CENTER
+                font, alignment = _HEADER_FONT, _CENTER
                 fill = _CAPTION_FILL if gc.role is Role.CAPTION else _HEADER_FILL
         end_row, end_col = row + gc.rowspan - 1, col + gc.colspan - 1
-        if gc.rowspan > 1 or gc.colspan > 1:
+        if gc.rowspan > 1 or gc.colspan > 1:  # before any border: merging copies borders to the edges
             ws.merge_cells(start_row=row, start_column=col, end_row=end_row, end_column=end_col)
+        styles.apply(cell, font, alignment, fill)
         # openpyxl draws a merged range's border from its top-left cell only: set it on every cell.
         for r in range(row, end_row + 1):
             for c in range(col, end_col + 1):
-                part = ws.cell(r, c)
-                part.border = BORDER
-                if fill is not None:
-                    part.fill = fill
+                if (r, c) != (row, col):
+                    styles.apply(ws.cell(r, c), None, None, fill)
 
     for r, height in enumerate(_table_row_heights(table, widths)):
         ws.row_dimensions[GRID_ROW + r].height = height

@@ -565,3 +565,31 @@ def test_tricky_workbook_saved_again_by_libreoffice_reads_back(lo_outputs, trick
     report, notices = read_workbook(lo_outputs / "xlsx" / tricky_book.name)
     assert notices == []
     assert to_dict(report) == to_dict(_tricky_report())
+
+
+def test_every_table_cell_has_the_style_of_its_role(sample_report):
+    """The cells share ready-made styles (export.xlsx._CellStyles, issue 18 point 7): each still has the
+    font, alignment, fill and border of its role, and the figures keep their number format."""
+    wb = X.build_workbook(sample_report, None, draft=False)
+    for table in S.TABLES:
+        ws = wb[sheet_title(table)]
+        for gc in table.grid:
+            row, col = L.grid_pos(gc)
+            cell = ws.cell(row, col)
+            derived = gc.code is not None and T.cells[gc.code].derived
+            if gc.role is S.Role.VALUE:
+                want = (X._TOTAL_FONT if derived else X._BODY_FONT, X._CENTER, X._TOTAL_FILL if derived else None)
+            elif gc.role is S.Role.LABEL:
+                want = (X._BODY_FONT, X._CENTER if gc.rowspan > 1 else X._LEFT, X._LABEL_FILL)
+            else:
+                want = (X._HEADER_FONT, X._CENTER, X._CAPTION_FILL if gc.role is S.Role.CAPTION else X._HEADER_FILL)
+            font, alignment, fill = want
+            assert (cell.font.name, cell.font.b, cell.font.sz) == (font.name, font.b, font.sz), (table.key, gc)
+            assert cell.alignment.horizontal == alignment.horizontal and cell.alignment.wrap_text
+            for r in range(row, row + gc.rowspan):
+                for c in range(col, col + gc.colspan):
+                    part = ws.cell(r, c)
+                    assert part.fill.fgColor.rgb == (fill.fgColor.rgb if fill else "00000000"), (table.key, gc)
+                    assert part.border.left.style == part.border.top.style == "thin"
+            if gc.role is S.Role.VALUE:
+                assert cell.number_format == "0" or derived is False and isinstance(cell.value, str)
