@@ -25,10 +25,13 @@ from reportlab.pdfbase import ttfonts
 from reportlab.pdfbase.ttfonts import TTEncoding, TTFNameBytes, TTFont, TTFontFace
 
 CACHE_ENV = "GOV_REPORT_FONT_CACHE"
-_FORMAT = 1
+_FORMAT = 2
 _MAGIC = b"GRFC"
 #: Attributes extractInfo sets that are no plain data: rebuilt on load.
 _REBUILT = ("_pdfScale",)
+#: Large tables read only when asked for: glyph → characters serves text shaping, which the PDF does not use
+#: (a third of the time of reading the cache).
+_LAZY = ("glyphToChar",)
 
 
 def cache_dir() -> Path | None:
@@ -113,7 +116,9 @@ class CachedFace(TTFontFace):
     def extractInfo(self, charInfo: int = 1) -> None:  # noqa: N802, N803 - reportlab's names
         cached = _read(self._cache) if self._cache is not None and charInfo else None
         if cached is not None:
+            lazy = cached.pop("__lazy__", {})
             self.__dict__.update({k: _restored(v) for k, v in cached.items()})
+            self._lazy = dict(lazy) if isinstance(lazy, dict) else {}
             self._pdfScale = _pdf_scale(self.unitsPerEm)
             return
         before = dict(self.__dict__)
@@ -123,7 +128,17 @@ class CachedFace(TTFontFace):
         info = {k: _plain(v) for k, v in self.__dict__.items()
                 if k not in _REBUILT and k != "_cache" and (k not in before or before[k] is not v)}
         info.pop("_ttf_data", None)
+        info["__lazy__"] = {k: marshal.dumps(info.pop(k)) for k in _LAZY if k in info}
         _write(self._cache, info)
+
+    def __getattr__(self, name: str) -> Any:
+        """A table kept back by the cache (_LAZY), read the first time it is asked for."""
+        lazy = self.__dict__.get("_lazy")
+        if lazy and name in lazy:
+            value = marshal.loads(lazy.pop(name))
+            setattr(self, name, value)
+            return value
+        raise AttributeError(name)
 
 
 def load_ttfont(name: str, filename: str, subfontIndex: int = 0) -> TTFont:  # noqa: N803
