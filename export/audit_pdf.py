@@ -159,8 +159,9 @@ def build_notice(result: Audit, ctx: _Context) -> list[Flowable]:
 
 
 def write_audit_pdf(result: Audit, path: str | os.PathLike[str]) -> PdfResult:
-    """Write the 通报 to `path`; ExportError (Chinese message) when the file cannot be written."""
+    """Write the 通报 to `path`; ExportError (Chinese message) when the file cannot be written. Whether it is
+    a 草稿 is the check's verdict (Audit.draft), never the writer's."""
     ctx = _Context()
     story = build_notice(result, ctx)
-    pages = build_document(story, path, ctx, draft=False, title=notice_title(result))
-    return PdfResult(missing_chars=set(ctx.missing), draft=False, pages=pages)
+    pages = build_document(story, path, ctx, draft=result.draft, title=notice_title(result))
+    return PdfResult(missing_chars=set(ctx.missing), draft=result.draft, pages=pages)

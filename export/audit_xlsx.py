@@ -16,14 +16,15 @@ from export.aggregate_xlsx import row_height
 from export.cell_text import put_text
 from export.errors import ExportError
 from export.sheet_style import BODY, BORDER, CENTER, HEAD, HEAD_FILL, WRAP, print_landscape
+from export.xlsx import mark_draft
 from model.checks.rules import Severity
 from model.files.atomic import atomic_path
 from model.many_reports.audit import (
     KEY_FIGURES,
-    KIND_LABELS,
     Audit,
     AuditDocument,
     key_figures,
+    kind_label,
     part_of,
     place_of,
     problem_of,
@@ -81,7 +82,7 @@ def _overview(wb: Workbook, result: Audit, first_rows: dict[int, int]) -> None:
     for rank, u in enumerate(result.units, start=1):
         kf = key_figures(u)
         meta = u.report.meta if u.report else {}
-        kind = KIND_LABELS.get(meta.get("agency_kind", ""), "")
+        kind = kind_label(u.report) if u.report else ""
         n = len(u.findings)
         note = f"上年报告：{u.prior.path.name}" if u.prior is not None else ""
         _row(ws, r, [rank, u.agency or "（未写明单位）", kind.split("（")[0], u.year, u.errors, u.confirms,
@@ -117,7 +118,7 @@ def _findings(wb: Workbook, units: list[AuditDocument]) -> dict[int, int]:
     for u in units:
         for f in u.findings:
             first.setdefault(id(u), r)
-            _row(ws, r, [u.agency or u.path.name, part_of(f), problem_of(f), f.location.quote,
+            _row(ws, r, [u.agency or u.path.name, part_of(f, u.report), problem_of(f), f.location.quote,
                          place_of(f, u.report), f.severity.label], FINDING_COLUMNS)
             if f.severity is Severity.ERROR:
                 ws.cell(r, 6).font = _ERROR
@@ -149,6 +150,9 @@ def build_audit_workbook(result: Audit) -> Workbook:
     wb.move_sheet(OVERVIEW_SHEET, offset=-(len(wb.sheetnames) - 1))
     wb.active = 0
     _figures(wb, units)
+    if result.draft:  # the check's own verdict (Audit.draft), as its 通报 carries it
+        for ws in wb.worksheets:
+            mark_draft(ws)
     return wb
 
 

@@ -13,8 +13,8 @@ Layout: A4; margins top 37 mm, left 28 mm, right 26 mm, bottom 35 mm; 22 lines �
 and exact line spacing of 28.95 pt, 3号 characters condensed by 0.25 pt so that 28 fill the line); body 3号
 仿宋 justified with a first-line indent of two characters; 一、 headings 黑体, （一） headings 楷体, 1. and （1）
 stay 仿宋; title 2号 小标宋 centred; page numbers 4号 宋体 `— 1 —` in the footer, odd pages right and even
-pages left one character in (different odd and even footers). The three tables come from the schema grid
-(model.schema.TABLES): spans merged with python-docx's cell.merge, a border on every cell, header rows
+pages left one character in (different odd and even footers). The three tables come from the grid of the
+report's own format (report.template.tables): spans merged with python-docx's cell.merge, a border on every cell, header rows
 repeated on each page, rows never split, text in 小四/五号/小五 so that table 三 fits the width.
 
 Numbers are `report.figures()` (blank cells stay empty) and texts `printed_text`, like every output. Word
@@ -43,12 +43,13 @@ from export.layout import (
     table_font_size,
     text_blocks,
 )
-from model import schema as S
 from model.files.atomic import atomic_path
 from model.files.text_clean import clean_text
 from model.report.printed import printed_text
 from model.report.report import Report
 from model.report.values import format_value
+from model.template.types import Role
+from model.template.types import Table as FormatTable
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
@@ -110,7 +111,7 @@ DRAFT_COLOR = "C00000"
 class DocxResult:
     """What write_docx did: whether the document carries the 草稿 mark."""
 
-    draft: bool = False
+    draft: bool  # the caller's verdict, as given: never defaulted here
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -326,8 +327,9 @@ def _setup_properties(doc: DocxDocument, report: Report) -> None:
     now = datetime.now(UTC).replace(microsecond=0)
     props.title = clean_text(report.title)
     props.author = clean_text(str(report.meta.get("agency", "") or ""))
-    props.subject = S.FORMAT_TITLE
-    props.comments = f"按《{S.FORMAT_TITLE}》（{S.FORMAT_DOC}）编制"
+    tpl = report.template
+    props.subject = tpl.format_title
+    props.comments = f"按《{tpl.format_title}》（{tpl.format_doc}）编制"
     props.last_modified_by = "政务公开年报助手"
     props.language = "zh-CN"
     props.created = props.modified = now
@@ -384,11 +386,11 @@ def _paragraph(doc: DocxDocument, style: str, text: str = "") -> Any:
     return para
 
 
-def _add_text(doc: DocxDocument, text: str) -> None:
+def _add_text(doc: DocxDocument, text: str, subheads: str) -> None:
     """A narrative section (export.layout.text_blocks): （一）… lines are 楷体 sub-heads (标题 2), the rest
     仿宋 body paragraphs; a sub-head running on into text on the same line is a body paragraph whose
     part up to the first 。 is 楷体, as in the PDF."""
-    for block in text_blocks(clean_text(text)):
+    for block in text_blocks(clean_text(text), subheads):
         if block.head and block.body:
             para = _paragraph(doc, STYLE_BODY)
             _run_format(para.add_run(block.head)._r.get_or_add_rPr(), FONT_HEADING2)
@@ -446,11 +448,11 @@ def _add_signature(doc: DocxDocument, sign: Signature) -> None:
 # Tables
 
 
-def _table_size(table: S.Table) -> float:
+def _table_size(table: FormatTable) -> float:
     return table_font_size(table, TYPE_WIDTH / 20, CELL_PAD_X / 20)
 
 
-def _col_widths(table: S.Table) -> list[int]:
+def _col_widths(table: FormatTable) -> list[int]:
     total = sum(table.col_widths)
     widths = [round(w / total * TYPE_WIDTH) for w in table.col_widths]
     widths[-1] += TYPE_WIDTH - sum(widths)
@@ -478,8 +480,8 @@ def _origins(out: DocxTable) -> dict[tuple[int, int], Any]:
     return found
 
 
-def _add_table(doc: DocxDocument, table: S.Table, figures: dict[str, Any]) -> None:
-    """One schema table: its rectangles merged, every cell bordered, header rows repeated, rows kept whole."""
+def _add_table(doc: DocxDocument, table: FormatTable, figures: dict[str, Any]) -> None:
+    """One table of the report's format: its rectangles merged, every cell bordered, header rows repeated, rows kept whole."""
     from docx.enum.table import WD_TABLE_ALIGNMENT
     from docx.shared import Twips
 
@@ -530,12 +532,12 @@ def _add_table(doc: DocxDocument, table: S.Table, figures: dict[str, Any]) -> No
 
     origins = _origins(out)
     for gc in table.grid:
-        if gc.role is S.Role.VALUE:
+        if gc.role is Role.VALUE:
             text = format_value(figures.get(gc.code)) if gc.code else ""
             align = "center"
         else:
             text = clean_text(gc.text)
-            align = "left" if gc.role is S.Role.LABEL and gc.rowspan == 1 else "center"
+            align = "left" if gc.role is Role.LABEL and gc.rowspan == 1 else "center"
         para = origins[gc.row, gc.col].paragraphs[0]
         _set(para._p.get_or_add_pPr(), "w:jc", val=align)
         if text:
@@ -562,18 +564,19 @@ def build_document(report: Report, *, draft: bool) -> DocxDocument:
         para = doc.add_paragraph()
         _para_format(para._p.get_or_add_pPr(), line=LINE_PITCH, after=LINE_PITCH // 2, align="center")
         _run_format(para.add_run(DRAFT_NOTE)._r.get_or_add_rPr(), FONT_HEADING1, color=DRAFT_COLOR)
-    _add_text(doc, printed_text(report, "preamble"))
+    tpl = report.template
+    _add_text(doc, printed_text(report, "preamble"), tpl.subhead_pattern)
     figures = report.figures()
     after_table = False
-    for section in S.SECTIONS:
+    for section in tpl.sections:
         heading = _paragraph(doc, STYLE_HEADING1, section.heading)
         if after_table:
             _set(heading._p.get_or_add_pPr(), "w:spacing", before=LINE_PITCH // 2)
         if section.table:
             _set(heading._p.get_or_add_pPr(), "w:spacing", after=LINE_PITCH // 4)
-            _add_table(doc, S.table(section.table), figures)
+            _add_table(doc, tpl.table(section.table), figures)
         else:
-            _add_text(doc, printed_text(report, section.key))
+            _add_text(doc, printed_text(report, section.key), tpl.subhead_pattern)
         after_table = section.table is not None
     _add_signature(doc, signature(report.meta))
     return doc

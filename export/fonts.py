@@ -44,6 +44,7 @@ from pathlib import Path
 from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 
+from export.font_cache import load_ttfont
 from resources import BUNDLED_SANS, BUNDLED_SONG, FONTS_DIR
 
 ROLES: tuple[str, ...] = ("title", "body", "heading1", "heading2", "number", "table")
@@ -174,7 +175,7 @@ def load_face(path: str | os.PathLike[str], index: int = 0, family: str = "", bu
     face: Face | None = None
     name = _font_name(*key)
     try:
-        font = TTFont(name, key[0], subfontIndex=index)
+        font = load_ttfont(name, key[0], subfontIndex=index)
         if not font.face.charToGlyph:
             raise ValueError("字体没有字符映射表")
         pdfmetrics.registerFont(font)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from model import schema as S
+from model.template.types import Table
 
 DRAFT_WORD = "草稿"
 DRAFT_NOTE = "草稿（校验发现错误，仅供核对，不能作为正式报告发布）"
@@ -18,12 +18,11 @@ DRAFT_NOTE = "草稿（校验发现错误，仅供核对，不能作为正式报
 TABLE_SIZES = (12.0, 10.5, 9.0)
 TABLE_MIN_CHARS = 3
 
-_SUBHEAD = re.compile(S.SUBHEAD_PATTERN)
 #: Spaces a typed indent or a copy from a web page leaves at the ends of a paragraph.
 EDGE_SPACES = " \t\u3000\u00a0"
 
 
-def table_font_size(table: S.Table, width_pt: float, padding_pt: float) -> float:
+def table_font_size(table: Table, width_pt: float, padding_pt: float) -> float:
     """The largest table font size whose narrowest column (of `width_pt`, less padding) holds
     TABLE_MIN_CHARS characters."""
     narrowest = min(table.col_widths) / sum(table.col_widths) * width_pt - 2 * padding_pt
@@ -39,14 +38,16 @@ class Block:
     body: str  # the body part ("" for a sub-head alone)
 
 
-def text_blocks(text: str) -> list[Block]:
-    """A section's (already cleaned) text as paragraphs: one per line, empty lines and edge spaces dropped."""
+def text_blocks(text: str, subhead_pattern: str) -> list[Block]:
+    """A section's (already cleaned) text as paragraphs: one per line, empty lines and edge spaces dropped;
+    a line matching the format's `subhead_pattern` (Template.subhead_pattern) is a sub-head."""
+    subhead = re.compile(subhead_pattern)
     out: list[Block] = []
     for raw in text.split("\n"):  # model.files.text_clean made every kind of line break "\n"
         line = raw.strip(EDGE_SPACES)
         if not line:
             continue
-        if not _SUBHEAD.match(line):
+        if not subhead.match(line):
             out.append(Block("", line))
             continue
         stop = line.find("。")

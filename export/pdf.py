@@ -12,8 +12,8 @@ characters, justified; 一、 headings 黑体; （一） headings 楷体 (1. and
 Every piece of text goes through `CJKParagraph`, a flowable that breaks lines with export/linebreak.py
 (no line starts with ，。 etc., numbers stay whole) and draws each character with the first font that has
 it (export/fonts.py). Text is drawn with canvas text operators, never through reportlab's Paragraph, so
-`<b>` and `&amp;` print literally. The tables are built generically from the schema grid
-(model.schema.TABLES): spans, lines, values from the report; nothing here names a row or a column.
+`<b>` and `&amp;` print literally. The tables are built generically from the grid of the
+report's own format (report.template.tables): spans, lines, values from the report; nothing here names a row or a column.
 
 The file is written atomically (temporary file in the target folder, then os.replace); a locked or
 read-only target raises ExportError with a Chinese message and leaves no temporary file behind.
@@ -56,12 +56,13 @@ from export.layout import (
     text_blocks,
 )
 from export.linebreak import CLOSE, atoms, break_ranges, legal_break
-from model import schema as S
 from model.files.atomic import atomic_path
 from model.files.text_clean import clean_text
 from model.report.printed import printed_text
 from model.report.report import Report
 from model.report.values import format_value
+from model.template.types import Role
+from model.template.types import Table as FormatTable
 
 MM = 72.0 / 25.4
 PAGE_WIDTH, PAGE_HEIGHT = A4
@@ -91,8 +92,8 @@ _NOTHING_TO_DRAW = re.compile(r"[\u200b-\u200d\u2060\ufeff\ufe00-\ufe0f]|[\U000e
 class PdfResult:
     """What write_pdf did: characters no font has (printed as 〓), whether it carries the 草稿 mark."""
 
+    draft: bool  # the caller's verdict, as given: never defaulted here
     missing_chars: set[str] = field(default_factory=set)
-    draft: bool = False
     pages: int = 0
 
 
@@ -355,14 +356,15 @@ def _keep_with_next(heading: CJKParagraph, lines: int = 2) -> list[Flowable]:
     return [CondPageBreak(height + lines * BODY_LEADING + 0.01), heading]
 
 
-def text_flowables(text: str, ctx: _Context) -> list[Flowable]:
-    """A narrative section: one paragraph per line; （一）… lines are 楷体 sub-heads, the rest 仿宋.
+def text_flowables(text: str, ctx: _Context, subheads: str) -> list[Flowable]:
+    """A narrative section: one paragraph per line; sub-head lines (the format's `subheads` pattern, （一）…)
+    are 楷体, the rest 仿宋.
 
     A sub-head followed by text on the same line (（一）主动公开。全年…) has only the part up to the
     first 。 in 楷体.
     """
     out: list[Flowable] = []
-    for block in text_blocks(drawable(text)):
+    for block in text_blocks(drawable(text), subheads):
         if block.head and block.body:
             out.append(_paragraph([("heading2", block.head), ("body", block.body)], ctx))
         elif block.head:
@@ -470,8 +472,8 @@ def _signed(story: list[Flowable], block: SignatureBlock) -> list[Flowable]:
 # Tables
 
 
-def table_flowable(table: S.Table, figures: dict[str, Any] | None, ctx: _Context, width: float = TYPE_WIDTH) -> Table:
-    """One schema table as a reportlab Table: the grid's rectangles, spans and lines; figures or blanks."""
+def table_flowable(table: FormatTable, figures: dict[str, Any] | None, ctx: _Context, width: float = TYPE_WIDTH) -> Table:
+    """One table of the report's format as a reportlab Table: the grid's rectangles, spans and lines; figures or blanks."""
     size = table_font_size(table, width, TABLE_PADDING)
     total = sum(table.col_widths)
     col_widths = [w / total * width for w in table.col_widths]
@@ -487,12 +489,12 @@ def table_flowable(table: S.Table, figures: dict[str, Any] | None, ctx: _Context
         ("BOTTOMPADDING", (0, 0), (-1, -1), TABLE_PADDING + 1),
     ]
     for cell in table.grid:
-        if cell.role is S.Role.VALUE:
+        if cell.role is Role.VALUE:
             text = format_value(figures.get(cell.code)) if figures is not None and cell.code else ""
             align = "center"
         else:
             text = cell.text
-            align = "left" if cell.role is S.Role.LABEL and cell.rowspan == 1 else "center"
+            align = "left" if cell.role is Role.LABEL and cell.rowspan == 1 else "center"
         if text:
             style = TextStyle(size=size, leading=round(size * 1.3, 2), align=align, balance=align == "center")
             data[cell.row][cell.col] = CJKParagraph([("table", drawable(text))], style, ctx)
@@ -557,7 +559,8 @@ def build_story(report: Report, ctx: _Context, *, blank: bool = False, tables_on
     """The flowables of the whole report (or of the blank form, or of the tables alone, as 汇总 prints,
     with its `note` under the title: which units the sum leaves out)."""
     agency = drawable(str(report.meta.get("agency", "") or "")).replace("\n", " ")
-    title = S.report_title(agency, report.year)
+    tpl = report.template
+    title = tpl.report_title(agency, report.year)
     story: list[Flowable] = []
 
     def measure_title(ch: str) -> float:
@@ -570,19 +573,19 @@ def build_story(report: Report, ctx: _Context, *, blank: bool = False, tables_on
         story.append(CJKParagraph([("heading2", BLANK_SUBTITLE)], replace(BODY, indent=0, align="center"), ctx))
     story.append(Spacer(TYPE_WIDTH, BODY_LEADING))
     if note:
-        story += text_flowables(note, ctx)
+        story += text_flowables(note, ctx, tpl.subhead_pattern)
     if not blank and not tables_only:
-        story += text_flowables(report.text("preamble"), ctx)
+        story += text_flowables(report.text("preamble"), ctx, tpl.subhead_pattern)
     figures = None if blank else report.figures()
-    for section in S.SECTIONS:
+    for section in tpl.sections:
         heading = CJKParagraph([("heading1", section.heading)], BODY, ctx)
         if section.table:
-            grid = table_flowable(S.table(section.table), figures, ctx)
+            grid = table_flowable(tpl.table(section.table), figures, ctx)
             story.append(KeepTogether([heading, Spacer(TYPE_WIDTH, BODY_LEADING / 4), grid]))
             story.append(Spacer(TYPE_WIDTH, BODY_LEADING / 2))
         elif not blank and not tables_only:
             story += _keep_with_next(heading)
-            story += text_flowables(printed_text(report, section.key), ctx)
+            story += text_flowables(printed_text(report, section.key), ctx, tpl.subhead_pattern)
     if not blank and not tables_only:
         story = _signed(story, SignatureBlock(signature(report.meta), ctx))
     return story
@@ -617,9 +620,9 @@ def write_pdf(report: Report, path: str | os.PathLike[str], *, draft: bool,
     ctx = _Context()
     story = build_story(report, ctx, blank=blank, tables_only=tables_only, note=note)
     agency = drawable(str(report.meta.get("agency", "") or "")).replace("\n", " ")
-    title = S.report_title(agency, report.year) + (BLANK_SUBTITLE if blank else "")
-
-    pages = build_document(story, path, ctx, draft=draft, title=title, author=agency, subject=S.FORMAT_TITLE)
+    title = report.template.report_title(agency, report.year) + (BLANK_SUBTITLE if blank else "")
+    pages = build_document(story, path, ctx, draft=draft, title=title, author=agency,
+                           subject=report.template.format_title)
     return PdfResult(missing_chars=set(ctx.missing), draft=draft, pages=pages)
 
 

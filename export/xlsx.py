@@ -1,15 +1,16 @@
 """The Excel workbook of a report (openpyxl; no Qt): the writer only.
 
-The workbook has one sheet per table, drawn from the schema grid (spans, borders on every merged cell,
-A4, fit to width, repeated header rows, page numbers), the basic information, the texts, the findings,
-and a very hidden sheet that carries the whole report file (model.report.storage.dumps) so that the program
-reads its own workbook back exactly. Where everything sits is model.reading.workbook_layout, shared with the
-reader (model.reading.workbook_reader).
+The workbook has one sheet per table, drawn from the grid of the report's own format (report.template:
+spans, borders on every merged cell, A4, fit to width, repeated header rows, page numbers), the basic
+information, the texts, the findings, and a very hidden sheet that carries the whole report file
+(model.report.storage.dumps) so that the program reads its own workbook back exactly. Where everything
+sits is model.reading.workbook_layout, shared with the reader (model.reading.workbook_reader).
 
-Every total is an Excel formula, =SUM of the cells the schema says it adds up (`Cell.sum_of`), so a
-superior who corrects a figure in WPS or Excel sees the totals follow; the reader takes such a total as
-the sum of its parts and never needs the value a spreadsheet program cached. Every string goes into a cell
-through export.cell_text.put_text, which stores it as text, never as a formula (a user's `=SUM(A1)` stays
+Every number is the figure Report.figures() decides for every output. A total is an Excel formula, =SUM of
+the cells the format says it adds up (`Cell.sum_of`), which evaluates to that figure and follows when a
+superior corrects a part in WPS or Excel; the reader takes such a total as the sum of its parts and never
+needs the value a spreadsheet program cached. Every string goes into a cell through
+export.cell_text.put_text, which stores it as text, never as a formula (a user's `=SUM(A1)` stays
 those nine characters), and keeps it within Excel's limits. Whether the workbook is a 草稿 is the
 caller's verdict (model.checks.verdict, model.many_reports.aggregate): the writer never decides it.
 """
@@ -19,6 +20,7 @@ from __future__ import annotations
 import math
 import os
 import unicodedata
+from copy import copy
 from decimal import Decimal
 from typing import Any
 
@@ -34,12 +36,10 @@ from openpyxl.worksheet.worksheet import Worksheet
 from export.cell_text import put_text
 from export.errors import ExportError
 from export.layout import DRAFT_WORD as DRAFT
-from model import schema as S
 from model.checks.rules import Finding, evaluate
 from model.files.atomic import atomic_path
 from model.files.text_clean import clean_text
 from model.reading.workbook_layout import (
-    CODE_POS,
     DATA_MARKER,
     DATA_SHEET,
     DATA_VERSION,
@@ -51,6 +51,7 @@ from model.reading.workbook_layout import (
     TEXT_FIRST,
     TEXT_SHEET,
     TITLE_ROW,
+    code_positions,
     data_chunks,
     data_digest,
     data_text,
@@ -62,6 +63,8 @@ from model.reading.workbook_layout import (
     visible,
 )
 from model.report.report import Report
+from model.template.template import Template
+from model.template.types import GridCell, Role, Table
 
 __all__ = ["ExportError", "build_workbook", "mark_draft", "sheet_cell", "sheet_title", "write_workbook"]
 
@@ -120,12 +123,13 @@ def _put_value(cell: XlCell, value: Any) -> None:
             cell.number_format = "0." + "0" * min(places, 10)
 
 
-def sum_formula(code: str) -> str:
-    """The formula of a total on its sheet: =SUM of the parts the schema names, as ranges where they are
+def sum_formula(code: str, template: Template) -> str:
+    """The formula of a total on its sheet: =SUM of the parts the format names, as ranges where they are
     adjacent (表三: =SUM(D5:I5) across a row, =SUM(D7:D27) down a column), as a person would write it."""
-    table = CODE_POS[code][0]
-    places = sorted((CODE_POS[part][1], CODE_POS[part][2]) for part in S.CELLS[code].sum_of)
-    assert all(CODE_POS[part][0] == table for part in S.CELLS[code].sum_of)
+    pos = code_positions(template)
+    parts = template.cells[code].sum_of
+    places = sorted((pos[part][1], pos[part][2]) for part in parts)
+    assert all(pos[part][0] is pos[code][0] for part in parts)
     runs: list[list[tuple[int, int]]] = []
     for row, col in places:
         if runs:
@@ -208,24 +212,49 @@ def _title(ws: Worksheet, text: str, n_cols: int, draft: bool, font: Font = _TIT
 
 
 # ---------------------------------------------------------------------------------------------------
-# The table sheets, drawn from the schema grid
+# The table sheets, drawn from the grid of the report's format
 
 
-def _column_widths(table: S.Table) -> list[float]:
+class _CellStyles:
+    """The styles of one sheet's table cells by what they are made of (the constants above, and BORDER on
+    every cell). openpyxl hashes every part of a style on each assignment, a third of the workbook's time;
+    a cell whose combination was seen before takes that cell's style ready-made. Keys are the identities
+    of module-level style objects, which live as long as the program."""
+
+    def __init__(self) -> None:
+        self._made: dict[tuple[int, int, int, str], Any] = {}
+
+    def apply(self, cell: XlCell, font: Font | None, alignment: Alignment | None, fill: PatternFill | None) -> None:
+        key = (id(font), id(alignment), id(fill), cell.number_format)
+        made = self._made.get(key)
+        if made is not None:
+            cell._style = copy(made)
+            return
+        if font is not None:
+            cell.font = font
+        if alignment is not None:
+            cell.alignment = alignment
+        if fill is not None:
+            cell.fill = fill
+        cell.border = BORDER
+        self._made[key] = copy(cell._style)
+
+
+def _column_widths(table: Table) -> list[float]:
     landscape = _landscape(table)
     total = LANDSCAPE_UNITS if landscape else PORTRAIT_UNITS
     rel = sum(table.col_widths)
     return [round(w / rel * total, 2) for w in table.col_widths]
 
 
-def _landscape(table: S.Table) -> bool:
+def _landscape(table: Table) -> bool:
     return table.n_cols > 12
 
 
-def _table_row_heights(table: S.Table, widths: list[float]) -> list[float]:
+def _table_row_heights(table: Table, widths: list[float]) -> list[float]:
     """Lines per grid row so that every wrapped label shows; spanning labels share out their lines."""
     need = [1] * table.n_rows
-    spanning: list[tuple[S.GridCell, int]] = []
+    spanning: list[tuple[GridCell, int]] = []
     for gc in table.grid:
         if not gc.text:
             continue
@@ -247,48 +276,47 @@ def _table_row_heights(table: S.Table, widths: list[float]) -> list[float]:
     return [_row_height(n) for n in need]
 
 
-def _write_table(wb: Workbook, table: S.Table, report: Report, header: str, draft: bool) -> None:
-    ws = wb.create_sheet(sheet_title(table.key))
+def _write_table(wb: Workbook, table: Table, figures: dict[str, Any], template: Template, header: str,
+                 draft: bool) -> None:
+    """One table sheet. Every number is the figure Report.figures() decided, inputs as values; a total is
+    written as the =SUM formula of its parts, which a spreadsheet program evaluates to that same figure
+    (the inputs it sums are those figures), and which follows when a superior corrects a part."""
+    ws = wb.create_sheet(sheet_title(table))
     widths = _column_widths(table)
     for i, w in enumerate(widths):
         ws.column_dimensions[get_column_letter(GRID_COL + i)].width = w
     _title(ws, table.title, table.n_cols, draft)
 
+    styles = _CellStyles()
     for gc in table.grid:
         row, col = grid_pos(gc)
         cell = ws.cell(row, col)
-        fill: PatternFill | None = None
-        if gc.role is S.Role.VALUE:
+        if gc.role is Role.VALUE:
             assert gc.code is not None
-            derived = S.CELLS[gc.code].derived
+            derived = template.cells[gc.code].derived
             if derived:
-                cell.value = sum_formula(gc.code)
+                cell.value = sum_formula(gc.code, template)
                 cell.number_format = "0"
             else:
-                _put_value(cell, report.values.get(gc.code))
-            cell.font = _TOTAL_FONT if derived else _BODY_FONT
-            cell.alignment = _CENTER
+                _put_value(cell, figures.get(gc.code))
+            font, alignment = (_TOTAL_FONT if derived else _BODY_FONT), _CENTER
             fill = _TOTAL_FILL if derived else None
         else:
             put_text(cell, gc.text)
-            if gc.role is S.Role.LABEL:
-                cell.font = _BODY_FONT
-                cell.alignment = _CENTER if gc.rowspan > 1 else _LEFT
-                fill = _LABEL_FILL
+            if gc.role is Role.LABEL:
+                font, alignment, fill = _BODY_FONT, (_CENTER if gc.rowspan > 1 else _LEFT), _LABEL_FILL
             else:
-                cell.font = _HEADER_FONT
-                cell.alignment = _CENTER
-                fill = _CAPTION_FILL if gc.role is S.Role.CAPTION else _HEADER_FILL
+                font, alignment = _HEADER_FONT, _CENTER
+                fill = _CAPTION_FILL if gc.role is Role.CAPTION else _HEADER_FILL
         end_row, end_col = row + gc.rowspan - 1, col + gc.colspan - 1
-        if gc.rowspan > 1 or gc.colspan > 1:
+        if gc.rowspan > 1 or gc.colspan > 1:  # before any border: merging copies borders to the edges
             ws.merge_cells(start_row=row, start_column=col, end_row=end_row, end_column=end_col)
+        styles.apply(cell, font, alignment, fill)
         # openpyxl draws a merged range's border from its top-left cell only: set it on every cell.
         for r in range(row, end_row + 1):
             for c in range(col, end_col + 1):
-                part = ws.cell(r, c)
-                part.border = BORDER
-                if fill is not None:
-                    part.fill = fill
+                if (r, c) != (row, col):
+                    styles.apply(ws.cell(r, c), None, None, fill)
 
     for r, height in enumerate(_table_row_heights(table, widths)):
         ws.row_dimensions[GRID_ROW + r].height = height
@@ -359,24 +387,26 @@ _FINDING_COLUMNS = (("级别", 8), ("问题", 16), ("内容", 50), ("位置", 36
 _CELLS_NAMED = 8
 
 
-def _where(f: Finding) -> str:
+def _where(f: Finding, tpl: Template) -> str:
     """Where a finding points, in words: its cells as the rules' messages name them (表三“…”行“自然人”列),
     else the part of the text or the item of the basic information."""
-    names = [S.CELLS[code].name for code in f.cells if code in S.CELLS]
+    names = [tpl.cells[code].name for code in f.cells if code in tpl.cells]
     if names:
         more = f"等 {len(names)} 个单元格" if len(names) > _CELLS_NAMED else ""
         return "；".join(names[:_CELLS_NAMED]) + more
     section = f.location.section
     if section == "preamble":
-        return S.PREAMBLE_LABEL
+        return tpl.preamble_label
     if section:
-        return next((sec.heading for sec in S.SECTIONS if sec.key == section), "")
+        return next((sec.heading for sec in tpl.sections if sec.key == section), "")
     field = f.location.field
-    return next((m.label for m in S.META_FIELDS if m.key == field), "") if field else ""
+    return next((m.label for m in tpl.meta_fields if m.key == field), "") if field else ""
 
 
 def _write_findings(wb: Workbook, report: Report, findings: list[Finding], header: str, draft: bool) -> None:
     ws = wb.create_sheet(FINDINGS_SHEET)
+    tpl = report.template
+    positions = code_positions(tpl)
     n_cols = len(_FINDING_COLUMNS)
     counts: dict[str, int] = {}
     for f in findings:
@@ -396,7 +426,7 @@ def _write_findings(wb: Workbook, report: Report, findings: list[Finding], heade
         ws.merge_cells(start_row=3, start_column=1, end_row=3, end_column=n_cols)
     for i, f in enumerate(findings):
         r = 3 + i
-        texts = (f.severity.label, f.title, f.message, _where(f), f.explanation)
+        texts = (f.severity.label, f.title, f.message, _where(f, tpl), f.explanation)
         lines = 1
         for c, (text, (_, width)) in enumerate(zip(texts, _FINDING_COLUMNS, strict=True), start=1):
             cell = ws.cell(r, c)
@@ -404,8 +434,8 @@ def _write_findings(wb: Workbook, report: Report, findings: list[Finding], heade
             cell.font, cell.border = _BODY_FONT, BORDER
             cell.alignment = _CENTER if c <= 2 else _LEFT
             lines = max(lines, _lines(visible(text), width))
-        if f.cells and f.cells[0] in CODE_POS:
-            title, coord = sheet_cell(f.cells[0])
+        if f.cells and f.cells[0] in positions:
+            title, coord = sheet_cell(f.cells[0], tpl)
             link_cell = ws.cell(r, 4)
             link_cell.hyperlink = Hyperlink(ref=link_cell.coordinate, location=f"'{title}'!{coord}")
         ws.row_dimensions[r].height = _row_height(lines)
@@ -441,8 +471,9 @@ def build_workbook(report: Report, findings: list[Finding] | None, *, draft: boo
     header = _page_header(report)
     wb = Workbook()
     wb.remove(wb.active)
-    for table in S.TABLES:
-        _write_table(wb, table, report, header, draft)
+    figures = report.figures()  # the one decision of what every cell shows
+    for table in report.template.tables:
+        _write_table(wb, table, figures, report.template, header, draft)
     _write_meta(wb, report, header, draft)
     _write_texts(wb, report, header, draft)
     _write_findings(wb, report, findings, header, draft)

@@ -66,8 +66,8 @@ def write_handmade(report: Report, path, title: bool = True) -> None:
             ws.cell(1, 2, report.title)
         row = 3
         for key in ("t2", "t3", "t4"):
-            sheet = src[sheet_title(key)]
-            codes = {sheet_cell(code)[1]: code for code in S.table(key).derived_codes}
+            sheet = src[sheet_title(report.template.table(key))]
+            codes = {sheet_cell(code, report.template)[1]: code for code in S.table(key).derived_codes}
             for cells in sheet.iter_rows(min_row=2, max_row=sheet.max_row):
                 for c in cells:
                     value = c.value
@@ -80,8 +80,8 @@ def write_handmade(report: Report, path, title: bool = True) -> None:
                     ws.cell(row + c.row, 2 + c.column).value = value
             if key == "t4":  # totals typed as formulas: saved by openpyxl without a cached value
                 for group, _ in S.T4_GROUPS:
-                    total = sheet[sheet_cell(S.t4(group, "total"))[1]]
-                    first = sheet[sheet_cell(S.t4(group, "upheld"))[1]]
+                    total = sheet[sheet_cell(S.t4(group, "total"), report.template)[1]]
+                    first = sheet[sheet_cell(S.t4(group, "upheld"), report.template)[1]]
                     target = ws.cell(row + total.row, 2 + total.column)
                     left = ws.cell(row + first.row, 2 + first.column).coordinate
                     right = ws.cell(row + first.row, 2 + total.column - 1).coordinate

@@ -31,8 +31,9 @@ def test_a_changed_workbook_is_checked_with_the_visible_numbers(cn_dir):
     xlsx = cn_dir / "年报.xlsx"
     assert run("export", SAMPLE, "--xlsx", xlsx, cwd=cn_dir).returncode == 0
     from export.xlsx import sheet_cell
+    from model.report.storage import load
 
-    sheet, ref = sheet_cell("t3.new.natural")
+    sheet, ref = sheet_cell("t3.new.natural", load(SAMPLE).template)
     wb = openpyxl.load_workbook(xlsx)
     wb[sheet][ref] = 3
     wb.save(xlsx)

@@ -17,9 +17,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from model import schema as S
-from model.checks.location import Location
-from model.checks.rules import Finding, Severity, evaluate, title_of
+from model.checks.rules import Finding, Severity, evaluate
 from model.checks.verdict import judge
 from model.many_reports.inputs import (  # noqa: F401 - read_expected is imported from here too
     MAX_INPUT_BYTES,
@@ -30,10 +28,13 @@ from model.many_reports.inputs import (  # noqa: F401 - read_expected is importe
     read_expected,
     unit_key,
 )
+from model.many_reports.sum_notices import SumNotice, caused_by
 from model.reading.documents import PUBLISHED_SUFFIXES, REPORT_SUFFIXES
 from model.report.preamble import generate_preamble
 from model.report.report import Report, new_report
 from model.report.storage import ReportFileError
+from model.template.template import Template
+from model.template.types import ValueKind
 
 #: What a folder given to 汇总 contributes: the kinds of file the readers understand.
 MEMBER_SUFFIXES = REPORT_SUFFIXES + PUBLISHED_SUFFIXES
@@ -119,9 +120,13 @@ class Aggregation:
         return [m for m in self.counted
                 if any(f.rule == finding.rule and cells & set(f.cells) for f in m.table_errors)]
 
+    def notices(self) -> list[SumNotice]:
+        """A1 (the sum against its members) and A2 (the expected list), as records."""
+        return a1_notices(self.report, self.counted) + a2_notices(self)
+
     def findings(self) -> list[Finding]:
-        """A1 (the sum against its members) and A2 (the expected list), for the sum's findings list."""
-        return a1_findings(self.report, self.counted) + a2_findings(self)
+        """The records of `notices` as findings, for the sum's findings list (text made in sum_notices)."""
+        return [n.finding(self.report.template) for n in self.notices()]
 
     def table_findings(self) -> list[Finding]:
         """What is wrong with the summed tables: the rules that read cells, at hand-in, and A1; each
@@ -139,7 +144,7 @@ class Aggregation:
         members = self.causes(finding)
         if not members:
             return finding
-        return replace(finding, message=f"{finding.message}源自以下单位的报告：{_names(members)}。")
+        return replace(finding, message=caused_by(finding.message, [m.label for m in members]))
 
     @property
     def draft(self) -> bool:
@@ -147,11 +152,6 @@ class Aggregation:
         table 三 carries into the sum) or a cell that is not its members' sum. The texts are not judged:
         the office writes them afterwards. One place for the CLI and the 汇总 window."""
         return any(f.severity is Severity.ERROR for f in self.table_findings())
-
-
-def _names(members: list[Member], limit: int = 20) -> str:
-    shown = "、".join(m.label for m in members[:limit])
-    return shown if len(members) <= limit else f"{shown} 等 {len(members)} 个单位"
 
 
 def member_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
@@ -171,8 +171,9 @@ def read_member(path: Path) -> tuple[Report, list[str]]:
 def aggregate(paths: Iterable[str | os.PathLike[str]], *, agency: str = "", year: int | None = None,
               expected: Iterable[str] | None = None, exclude_errors: bool = False,
               progress: Callable[[int, int, Path], None] | None = None,
-              cancelled: Callable[[], bool] | None = None) -> Aggregation:
-    """Read, check and sum the members. `year` defaults to the year most members report on.
+              cancelled: Callable[[], bool] | None = None, template: Template | None = None) -> Aggregation:
+    """Read, check and sum the members. `year` defaults to the year most members report on, `template` (the
+    format of the sum) to the format most members are in; a member in another format is not counted.
 
     With `exclude_errors`, a member whose own tables have error-level findings is left out (未计入,
     with the reason), so that one unit's broken table 三 does not make the whole sum a draft."""
@@ -232,8 +233,13 @@ def aggregate(paths: Iterable[str | os.PathLike[str]], *, agency: str = "", year
             first = m.table_errors[0]
             m.problem = (f"统计表有 {len(m.table_errors)} 项错误（如：{first.text}），按“{EXCLUDE_ERRORS_LABEL}”"
                          "未计入汇总；请督促该单位更正后重新汇总。")
+    tpl = template or sum_template(m.report for m in readable if not m.problem and m.report)
+    for m in readable:
+        if not m.problem and m.report is not None and m.report.template is not tpl:
+            m.problem = other_format_problem(m.report.template, tpl)
+            m.excluded = False
     counted = [m for m in members if m.counted]
-    result = Aggregation(sum_reports([m.report for m in counted if m.report], agency, year), members,
+    result = Aggregation(sum_reports([m.report for m in counted if m.report], agency, year, tpl), members,
                          duplicates=duplicates, cancelled=stopped, exclude_errors=exclude_errors)
     if expected is not None:
         names = expected_names(expected)
@@ -269,59 +275,62 @@ def _check(member: Member) -> None:
 MAX_MEMBER_BYTES = MAX_INPUT_BYTES
 
 
-def sum_reports(reports: Iterable[Report], agency: str = "", year: int | None = None) -> Report:
-    """The report of a government whose tables are the sum of `reports` (texts left to the office).
+def sum_template(reports: Iterable[Report]) -> Template:
+    """The format of a sum: the one most of its members are in (the first of them on a tie); a report
+    made from nothing (new_report) tells it when there is no member."""
+    counts = Counter(r.template for r in reports)
+    return counts.most_common(1)[0][0] if counts else new_report().template
+
+
+def other_format_problem(member: Template, total: Template) -> str:
+    """Why a member in another format is left out: its cells are not the cells of the sum."""
+    return (f"报告所用的格式（{member.format_doc}，格式标识“{member.id}”）与本次汇总的格式"
+            f"（{total.format_doc}，格式标识“{total.id}”）不同，各项数字无法逐项相加，未计入。")
+
+
+def sum_reports(reports: Iterable[Report], agency: str = "", year: int | None = None,
+                template: Template | None = None) -> Report:
+    """The report of a government whose tables are the sum of `reports` (texts left to the office), in
+    their format (`template`; by default sum_template of the reports, all of which must be in it).
 
     A cell is the sum of the members' figures where they are numbers; blank in every member, it stays
     blank. Counts stay integers; 收费金额 sums as Decimal, exactly.
     """
-    total = new_report()
+    reports = list(reports)
+    tpl = template or sum_template(reports)
+    if any(r.template is not tpl for r in reports):
+        raise ValueError("reports of another format cannot be summed")
+    total = new_report(tpl)
     total.meta = {"agency": agency, "agency_kind": "government"}
     if year is not None:
         total.meta["year"] = year
     sums: dict[str, Any] = {}
     for report in reports:
-        for code in S.INPUT_CODES:
+        for code in tpl.input_codes:
             v = report.values.get(code)
             if isinstance(v, bool) or not isinstance(v, (int, Decimal)):
                 continue
             sums[code] = sums.get(code, 0) + v
     for code, v in sums.items():
-        total.set_value(code, Decimal(v) if S.CELLS[code].kind is S.ValueKind.AMOUNT else v)
+        total.set_value(code, Decimal(v) if tpl.cells[code].kind is ValueKind.AMOUNT else v)
     total.sections["preamble"] = generate_preamble(total.meta)
     return total
 
 
-def a1_findings(total: Report, members: list[Member]) -> list[Finding]:
+def a1_notices(total: Report, members: list[Member]) -> list[SumNotice]:
     """A1: every cell of the aggregated report equals the sum over its members (after edits, say)."""
-    expected = sum_reports([m.report for m in members if m.report]).values
+    tpl = total.template
+    expected = sum_reports([m.report for m in members if m.report], template=tpl).values
     out = []
-    for code in S.INPUT_CODES:
+    for code in tpl.input_codes:
         have, want = total.values.get(code), expected.get(code)
         if have != want:
-            cell = S.CELLS[code]
-            out.append(Finding("A1", Severity.ERROR, (code,),
-                               f"{cell.name}为 {have if have is not None else '空白'}，"
-                               f"但各单位之和为 {want if want is not None else '空白'}。",
-                               title=title_of("A1", "")))
+            out.append(SumNotice("A1", "cell", (code,), {"have": have, "want": want}))
     return out
 
 
-def a2_findings(result: Aggregation) -> list[Finding]:
-    """A2: units expected but missing, units given twice, units not on the list."""
-    out = []
-    title = title_of("A2", "")
-    if result.missing:
-        out.append(Finding("A2", Severity.WARNING, (), f"以下 {len(result.missing)} 个单位没有可计入的报告"
-                           "（未报送，或报送的文件未能计入，原因见各单位情况）："
-                           + "、".join(result.missing) + "。", location=Location(), title=title))
-    if result.duplicates:
-        out.append(Finding("A2", Severity.WARNING, (), "以下单位的报告重复，只计入一次："
-                           + "、".join(result.duplicates) + "。", title=title))
-    if result.excluded:
-        out.append(Finding("A2", Severity.WARNING, (), f"以下 {len(result.excluded)} 个单位的报告统计表有错误，"
-                           "按选择未计入汇总，汇总数不含这些单位：" + _names(result.excluded) + "。", title=title))
-    if result.unexpected:
-        out.append(Finding("A2", Severity.WARNING, (), "以下单位不在应报单位名单中（已计入）："
-                           + "、".join(result.unexpected) + "。", title=title))
-    return out
+def a2_notices(result: Aggregation) -> list[SumNotice]:
+    """A2: units expected but missing, units given twice, units left out for errors, units not on the list."""
+    lists = (("missing", result.missing), ("duplicates", result.duplicates),
+             ("excluded", [m.label for m in result.excluded]), ("unexpected", result.unexpected))
+    return [SumNotice("A2", variant, params={"names": tuple(names)}) for variant, names in lists if names]

@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from model import schema as S
 from model.checks.rules import Finding, Severity, _paragraph_number, publication_delay
 from model.many_reports.inputs import (
     MAX_INPUT_BYTES,
@@ -29,8 +28,9 @@ from model.many_reports.inputs import (
     unit_key,
 )
 from model.report.key_figures import KEY_FIGURES
-from model.report.report import Report
+from model.report.report import Report, new_report
 from model.report.storage import ReportFileError
+from model.template.template import Template
 
 #: The kinds of file a folder contributes (every kind the registry reads).
 AUDIT_SUFFIXES = (".json", ".xlsx", ".xlsm", ".docx", ".html", ".htm", ".txt", ".md", ".pdf")
@@ -132,6 +132,12 @@ class Audit:
     @property
     def duplicates(self) -> list[AuditDocument]:
         return [d for d in self.documents if d.duplicate_of is not None]
+
+    @property
+    def draft(self) -> bool:
+        """Whether its outputs (the 通报 and the workbook) are a 草稿: only when the check stopped before it
+        read every file given. Decided here once for every writer of the 年报质量检查."""
+        return self.cancelled
 
     @property
     def has_errors(self) -> bool:
@@ -331,9 +337,23 @@ def _check(doc: AuditDocument) -> None:
 # Key figures and findings in words, for the workbook, the PDF and the window
 
 
-KIND_LABELS = dict(S.AGENCY_KINDS)
-SECTION_HEADINGS = {sec.key: sec.heading for sec in S.SECTIONS}
-FIELD_LABELS = {"title": "报告标题", **{f.key: f.label for f in S.META_FIELDS}}
+def kind_label(report: Report) -> str:
+    """机关类型 in words, as the report's format names the kind ("" when not filled)."""
+    return dict(report.template.agency_kinds).get(report.meta.get("agency_kind", ""), "")
+
+
+def _headings(template: Template) -> dict[str, str]:
+    return {sec.key: sec.heading for sec in template.sections}
+
+
+def _field_labels(template: Template) -> dict[str, str]:
+    return {"title": "报告标题", **{f.key: f.label for f in template.meta_fields}}
+
+
+def _format_of(report: Report | None) -> Template:
+    """The format a finding is in: its report's. Transitional: a caller without the report (the 年报质量检查
+    window's list, ui/audit_window.py) gets the format new reports are made in, until it passes the report."""
+    return report.template if report is not None else new_report().template
 
 
 def _ratio(part: Any, whole: Any) -> float | None:
@@ -360,7 +380,8 @@ def key_figures(doc: AuditDocument) -> KeyFigures:
     figures = doc.report.figures()
     f = {label: figures.get(code) for label, code in KEY_FIGURES}
     opened = (f["予以公开"] or 0) + (f["部分公开"] or 0) if f["予以公开"] is not None else None
-    before = doc.prior.report.as_last_year().get(S.t3("new", "total")) if doc.prior and doc.prior.report else None
+    new_code = dict(KEY_FIGURES)["新收申请"]
+    before = doc.prior.report.as_last_year().get(new_code) if doc.prior and doc.prior.report else None
     new = f["新收申请"]
     change = _ratio((new or 0) - before, before) if new is not None and before else None
     dates = publication_delay(doc.report)
@@ -370,29 +391,30 @@ def key_figures(doc: AuditDocument) -> KeyFigures:
                       before, change, late, dates[1].isoformat() if dates else None)
 
 
-def part_of(finding: Finding) -> str:
-    """The part of the report a finding is about, in words (基本信息, 一、总体情况, 表三 …)."""
+def part_of(finding: Finding, report: Report | None = None) -> str:
+    """The part of `report` a finding is about, in words (基本信息, 一、总体情况, 表三 …)."""
     section = finding.section
     if section == "meta":
         return "基本信息"
     if section is None:
         return "报告整体"
-    return SECTION_HEADINGS.get(section, section)
+    return _headings(_format_of(report)).get(section, section)
 
 
 def place_of(finding: Finding, report: Report | None = None) -> str:
     """Where a finding points, in words: the cells by name, the paragraph, or the field."""
     loc = finding.location
+    tpl = _format_of(report)
     if finding.cells:
-        names = [S.CELLS[c].name for c in finding.cells if c in S.CELLS]
+        names = [tpl.cells[c].name for c in finding.cells if c in tpl.cells]
         return "、".join(names[:3]) + (f"等 {len(names)} 个单元格" if len(names) > 3 else "")
     if loc.field:
-        return FIELD_LABELS.get(loc.field, loc.field)
+        return _field_labels(tpl).get(loc.field, loc.field)
     if loc.section and loc.span is not None and report is not None:
         paragraph = _paragraph_number(report.text(loc.section), loc.span[0])
-        return f"{SECTION_HEADINGS.get(loc.section, '')}第 {paragraph} 段"
+        return f"{_headings(tpl).get(loc.section, '')}第 {paragraph} 段"
     if loc.section:
-        return SECTION_HEADINGS.get(loc.section, "")
+        return _headings(tpl).get(loc.section, "")
     return ""
 
 

@@ -8,17 +8,19 @@ chunks, and what a text looks like once it is in a cell. No openpyxl here: the r
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from dataclasses import dataclass
 from typing import Any
 
-from model import schema as S
 from model.files.text_clean import CHANGED, clean_text
 from model.report.printed import printed_text
 from model.report.report import Report
 from model.report.storage import FORMAT_ID
 from model.report.storage import dumps as dump_report
+from model.template.template import Template
+from model.template.types import GridCell, Table
 
 # ---------------------------------------------------------------------------------------------------
 # Sheets and positions
@@ -48,27 +50,27 @@ META_FIRST = 3  # first row of the basic information; row 2 holds the column hea
 TEXT_FIRST = 2  # first row of the texts, under the title
 
 
-def sheet_title(table_key: str) -> str:
+def sheet_title(table: Table) -> str:
     """The sheet of a table, e.g. 表三 依申请公开 (≤ 31 characters, as Excel requires)."""
-    numeral = S.TABLE_NUMERALS[table_key]
-    short = S.table(table_key).short_title or S.table(table_key).title.split("、", 1)[-1]
-    return f"{numeral} {short}"[:31]
+    short = table.short_title or table.title.split("、", 1)[-1]
+    return f"{table.numeral} {short}"[:31]
 
 
-def grid_pos(gc: S.GridCell) -> tuple[int, int]:
+def grid_pos(gc: GridCell) -> tuple[int, int]:
     """(row, column) of a grid cell on its sheet, 1-based."""
     return GRID_ROW + gc.row, GRID_COL + gc.col
 
 
-def table_extent(table: S.Table) -> tuple[int, int]:
+def table_extent(table: Table) -> tuple[int, int]:
     """The last (row, column) of a table's grid on its sheet: nothing below or right of it is read."""
     return GRID_ROW + table.n_rows - 1, GRID_COL + table.n_cols - 1
 
 
-#: cell code → (table key, row, column)
-CODE_POS: dict[str, tuple[str, int, int]] = {
-    gc.code: (t.key, *grid_pos(gc)) for t in S.TABLES for gc in t.grid if gc.code is not None
-}
+@functools.cache
+def code_positions(template: Template) -> dict[str, tuple[Table, int, int]]:
+    """Where each cell of a format sits: code → (its table, row, column). One per format (a Template
+    hashes by identity), computed once."""
+    return {gc.code: (t, *grid_pos(gc)) for t in template.tables for gc in t.grid if gc.code is not None}
 
 
 def column_letter(col: int) -> str:
@@ -85,10 +87,10 @@ def coordinate(row: int, col: int) -> str:
     return f"{column_letter(col)}{row}"
 
 
-def sheet_cell(code: str) -> tuple[str, str]:
-    """Where a cell code sits in the workbook: (sheet title, coordinate such as D5)."""
-    table_key, row, col = CODE_POS[code]
-    return sheet_title(table_key), coordinate(row, col)
+def sheet_cell(code: str, template: Template) -> tuple[str, str]:
+    """Where a cell code of `template` sits in the workbook: (sheet title, coordinate such as D5)."""
+    table, row, col = code_positions(template)[code]
+    return sheet_title(table), coordinate(row, col)
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -156,16 +158,17 @@ def visible(text: str) -> str:
 
 
 def meta_rows(report: Report) -> list[tuple[str, Any]]:
-    """(label, value) rows of the 基本信息 sheet; labels and choice names come from the schema."""
+    """(label, value) rows of the 基本信息 sheet; labels and choice names come from the report's format."""
+    tpl = report.template
     rows: list[tuple[str, Any]] = [("报告标题", report.title)]
-    for f in S.META_FIELDS:
+    for f in tpl.meta_fields:
         value = report.meta.get(f.key)
         if f.kind == "choice" and isinstance(value, str):
             value = dict(f.choices).get(value, value)
         elif isinstance(value, bool) or value is not None and not isinstance(value, (int, str)):
             value = str(value)
         rows.append((f.label, value))
-    rows.append(("报告格式", f"《{S.FORMAT_TITLE}》（{S.FORMAT_DOC}）"))
+    rows.append(("报告格式", f"《{tpl.format_title}》（{tpl.format_doc}）"))
     return rows
 
 
@@ -188,12 +191,13 @@ def text_rows(report: Report) -> list[TextRow]:
         for p in paras:
             rows.extend(TextRow("para", piece) for piece in split_utf16(p, PARAGRAPH_PIECE))
 
-    rows.append(TextRow("heading", S.PREAMBLE_LABEL))
+    tpl = report.template
+    rows.append(TextRow("heading", tpl.preamble_label))
     paragraphs("preamble")
-    for sec in S.SECTIONS:
+    for sec in tpl.sections:
         rows.append(TextRow("heading", sec.heading))
         if sec.table is not None:
-            title = sheet_title(sec.table)
+            title = sheet_title(tpl.table(sec.table))
             rows.append(TextRow("ref", f"（见工作表“{title}”）", title))
         else:
             paragraphs(sec.key)

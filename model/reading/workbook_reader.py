@@ -439,10 +439,10 @@ def _read_tables(book: StreamedWorkbook, report: Report, notices: list[Notice]) 
     exported = report.computed()  # what the visible totals showed when the workbook was written
     visible_totals: dict[str, Any] = {}
     tables = report.template.tables
-    ours = {L.sheet_title(t.key) for t in tables} | {L.META_SHEET, L.TEXT_SHEET, L.FINDINGS_SHEET, L.DATA_SHEET}
+    ours = {L.sheet_title(t) for t in tables} | {L.META_SHEET, L.TEXT_SHEET, L.FINDINGS_SHEET, L.DATA_SHEET}
     renamed = [t for t in book.sheets if t not in ours]
     for table in tables:
-        title = L.sheet_title(table.key)
+        title = L.sheet_title(table)
         if title not in book.sheets and renamed:
             raise WorkbookLayoutChanged(f"工作簿中没有工作表“{title}”，另有工作表“{'、'.join(renamed)}”（可能是改了名）", report)
         if title not in book.sheets:

@@ -13,19 +13,48 @@ from aggregate_members import YEAR, member
 
 import main
 from export.aggregate_xlsx import COMPARE_SHEET, MEMBERS_SHEET, write_aggregation_workbook
-from export.docx import write_docx
+from export.docx import DocxResult, write_docx
+from export.docx import build_document as build_docx
 from export.layout import DRAFT_WORD
-from export.pdf import write_pdf
+from export.pdf import PdfResult, write_pdf
+from export.pdf import build_document as build_pdf
 from export.xlsx import build_workbook, write_workbook
 from model.reading.workbook_layout import DATA_SHEET
 from model.report.storage import save
 
 
-@pytest.mark.parametrize("writer", [write_workbook, build_workbook, write_pdf, write_docx,
+@pytest.mark.parametrize("writer", [write_workbook, build_workbook, write_pdf, build_pdf, write_docx, build_docx,
                                     write_aggregation_workbook])
 def test_writers_take_the_draft_verdict_from_the_caller(writer):
     draft = inspect.signature(writer).parameters["draft"]
     assert draft.default is inspect.Parameter.empty and draft.kind is inspect.Parameter.KEYWORD_ONLY
+
+
+@pytest.mark.parametrize("result", [PdfResult, DocxResult])
+def test_what_a_writer_did_reports_the_verdict_it_was_given_never_a_default(result):
+    draft = inspect.signature(result).parameters["draft"]
+    assert draft.default is inspect.Parameter.empty
+
+
+def test_the_quality_check_outputs_carry_the_checks_own_verdict(tmp_path):
+    """年报质量检查: its 通报 and workbook are a 草稿 only when the check stopped before reading every file
+    (Audit.draft), the same answer for both; the writers never decide it."""
+    from export.audit_pdf import write_audit_pdf
+    from export.audit_xlsx import build_audit_workbook
+    from model.many_reports.audit import run_audit
+
+    folder = tmp_path / "报告"
+    folder.mkdir()
+    save(member(0), folder / "00.json", backup=False)
+    done = run_audit([folder], workers=1)
+    stopped = run_audit([folder], workers=1, cancelled=lambda: True)
+    assert (done.draft, stopped.draft) == (False, True)
+    for result in (done, stopped):
+        pdf = tmp_path / f"{result.draft}.pdf"
+        assert write_audit_pdf(result, pdf).draft is result.draft
+        assert (DRAFT_WORD in _pdf_text(pdf)) is result.draft
+        marks = {ws.oddHeader.right.text == DRAFT_WORD for ws in build_audit_workbook(result).worksheets}
+        assert marks == {result.draft}
 
 
 @pytest.fixture

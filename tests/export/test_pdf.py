@@ -303,7 +303,8 @@ def test_tables_are_built_from_the_schema_grid():
 
 def test_sub_heads_are_kai_and_numbered_items_stay_fangsong():
     ctx = _Context()
-    flows = [f for f in text_flowables("（一）主动公开\n1.规章\n（1）细项\n（二）依申请公开。全年收到申请。", ctx)
+    flows = [f for f in text_flowables("（一）主动公开\n1.规章\n（1）细项\n（二）依申请公开。全年收到申请。", ctx,
+                                               load(SAMPLE).template.subhead_pattern)
              if isinstance(f, CJKParagraph)]
     assert [f.parts for f in flows] == [
         [("heading2", "（一）主动公开")],

@@ -34,8 +34,9 @@ from model.checks.rules import evaluate
 from model.reading.workbook_reader import read_workbook
 from model.report.report import Report
 from model.report.storage import load, to_dict
+from model.template import CURRENT as T
 
-TABLE_SHEETS = [sheet_title(t.key) for t in S.TABLES]
+TABLE_SHEETS = [sheet_title(t) for t in S.TABLES]
 FORMULA_LIKE = ["=SUM(A1)", "+1", "-x", "@a", "#N/A", "=1+1\n第二行"]
 
 
@@ -84,7 +85,7 @@ def test_every_label_of_every_grid_is_in_place(sample_book):
     wb = _book(sample_book)
     checked = 0
     for table in S.TABLES:
-        ws = wb[sheet_title(table.key)]
+        ws = wb[sheet_title(table)]
         assert ws.cell(L.TITLE_ROW, 1).value == table.title
         for gc in table.grid:
             if gc.text:
@@ -99,12 +100,12 @@ def test_every_number_of_the_sample(sample_book, sample_report):
     wb = _book(sample_book)
     figures = sample_report.figures()
     for code in S.INPUT_CODES:
-        title, coord = sheet_cell(code)
+        title, coord = sheet_cell(code, T)
         value = wb[title][coord].value
         assert value == figures[code], code
         assert isinstance(value, int) and wb[title][coord].data_type == "n", code
-    assert wb["表二 主动公开"][sheet_cell("t2.license.decisions")[1]].value == 23140
-    assert wb["表三 依申请公开"][sheet_cell("t3.new.natural")[1]].value == 2
+    assert wb["表二 主动公开"][sheet_cell("t2.license.decisions", T)[1]].value == 23140
+    assert wb["表三 依申请公开"][sheet_cell("t3.new.natural", T)[1]].value == 2
 
 
 def _formula_cells(formula: str) -> set[str]:
@@ -123,24 +124,24 @@ def test_every_total_is_a_sum_formula_of_its_parts(sample_book):
     """A superior who corrects a figure in WPS/Excel sees the totals follow (issue 15, point 12)."""
     wb = _book(sample_book)
     for code in S.DERIVED_CODES:
-        title, coord = sheet_cell(code)
+        title, coord = sheet_cell(code, T)
         cell = wb[title][coord]
         assert cell.data_type == "f", code
-        parts = {sheet_cell(part) for part in S.CELLS[code].sum_of}
+        parts = {sheet_cell(part, T) for part in S.CELLS[code].sum_of}
         assert {t for t, _ in parts} == {title}
         assert _formula_cells(cell.value) == {c for _, c in parts}, code
-    assert wb["表三 依申请公开"][sheet_cell("t3.new.total")[1]].value == "=SUM(D5:I5)"
-    assert wb["表三 依申请公开"][sheet_cell("t3.total.natural")[1]].value == "=SUM(D7:D27)"
+    assert wb["表三 依申请公开"][sheet_cell("t3.new.total", T)[1]].value == "=SUM(D5:I5)"
+    assert wb["表三 依申请公开"][sheet_cell("t3.total.natural", T)[1]].value == "=SUM(D7:D27)"
     # Only the totals are formulas: no label, input cell or text anywhere is one.
     formulas = [(ws.title, c.coordinate) for ws in wb.worksheets for row in ws.iter_rows() for c in row
                 if c.data_type == "f"]
-    assert sorted(formulas) == sorted(sheet_cell(code) for code in S.DERIVED_CODES)
+    assert sorted(formulas) == sorted(sheet_cell(code, T) for code in S.DERIVED_CODES)
 
 
 def test_merged_ranges_equal_the_schema_spans(sample_book):
     wb = _book(sample_book)
     for table in S.TABLES:
-        ws = wb[sheet_title(table.key)]
+        ws = wb[sheet_title(table)]
         expected = {(L.TITLE_ROW, 1, L.TITLE_ROW, table.n_cols)}
         for gc in table.grid:
             if gc.rowspan > 1 or gc.colspan > 1:
@@ -177,7 +178,7 @@ def _file_borders(path: Path, title: str) -> dict[str, tuple[str | None, ...]]:
 
 def test_borders_on_every_cell_of_every_merged_range(sample_book):
     for table in S.TABLES:
-        stored = _file_borders(sample_book, sheet_title(table.key))
+        stored = _file_borders(sample_book, sheet_title(table))
         covered = set()
         for gc in table.grid:
             r0, c0 = _pos(gc)
@@ -209,7 +210,7 @@ def test_labels_wrap_and_rows_are_tall_enough(sample_book):
 def test_page_setup_prints_as_is(sample_book):
     wb = _book(sample_book)
     for table in S.TABLES:
-        ws = wb[sheet_title(table.key)]
+        ws = wb[sheet_title(table)]
         ps = ws.page_setup
         assert int(ps.paperSize) == 9
         assert int(ps.fitToWidth) == 1 and int(ps.fitToHeight) == 0
@@ -295,7 +296,7 @@ def test_fee_is_a_number_with_the_places_typed(cn_dir):
     report = full_report()  # fee 1.2500 万元
     path = cn_dir / "收费.xlsx"
     write_workbook(report, path, draft=False)
-    title, coord = sheet_cell("t2.fees.amount")
+    title, coord = sheet_cell("t2.fees.amount", T)
     cell = _book(path)[title][coord]
     assert cell.value == 1.25 and cell.number_format == "0.0000"
     again, notices = read_workbook(path)
@@ -337,7 +338,7 @@ def test_formula_like_text_is_stored_as_text(cn_dir):
     assert meta["机关名称"].value == "=SUM(A1)&局" and meta["机关名称"].data_type == "s"
     assert meta["联系地址"].value == "@a" and meta["联系电话"].value == "-x"
     formulas = {(ws.title, c.coordinate) for ws in wb for row in ws.iter_rows() for c in row if c.data_type == "f"}
-    assert formulas == {sheet_cell(code) for code in S.DERIVED_CODES}  # the totals, no text
+    assert formulas == {sheet_cell(code, T) for code in S.DERIVED_CODES}  # the totals, no text
     assert wb["表二 主动公开"].oddHeader.center.text == "=SUM(A1)&&局 2022 年度"  # & escaped in headers
     again, notices = read_workbook(path)
     assert notices == [] and to_dict(again) == to_dict(report)
@@ -463,7 +464,7 @@ def corrected_book(tmp_path_factory) -> Path:
     """The sample as a superior corrects it in a spreadsheet program: two figures changed, saved again."""
     path = tmp_path_factory.mktemp("corrected") / "上级 改过.xlsx"
     write_workbook(load(SAMPLE), path, draft=False)
-    _edit(path, {sheet_cell("t3.new.natural"): 5, sheet_cell("t3.open.business"): 4})
+    _edit(path, {sheet_cell("t3.new.natural", T): 5, sheet_cell("t3.open.business", T): 4})
     return path
 
 
@@ -518,7 +519,7 @@ def test_libreoffice_recalculates_the_totals_of_a_corrected_workbook(lo_outputs,
     figures = report.figures()
     assert figures["t3.new.total"] == 5 and figures["t3.total.business"] == 4 and figures["t3.total.total"] == 6
     for code in S.table("t3").input_codes + S.table("t3").derived_codes:
-        r, c = L.CODE_POS[code][1:]
+        r, c = L.code_positions(T)[code][1:]
         assert t3[r - 1][c - 1] == str(figures[code]), code
     assert t3[L.GRID_ROW + 3 - 1][3:] == ["5", "0", "0", "0", "0", "0", "5"]
     # Saved again by LibreOffice (now with cached values) it reads back as corrected, nothing stated.
@@ -564,3 +565,31 @@ def test_tricky_workbook_saved_again_by_libreoffice_reads_back(lo_outputs, trick
     report, notices = read_workbook(lo_outputs / "xlsx" / tricky_book.name)
     assert notices == []
     assert to_dict(report) == to_dict(_tricky_report())
+
+
+def test_every_table_cell_has_the_style_of_its_role(sample_report):
+    """The cells share ready-made styles (export.xlsx._CellStyles, issue 18 point 7): each still has the
+    font, alignment, fill and border of its role, and the figures keep their number format."""
+    wb = X.build_workbook(sample_report, None, draft=False)
+    for table in S.TABLES:
+        ws = wb[sheet_title(table)]
+        for gc in table.grid:
+            row, col = L.grid_pos(gc)
+            cell = ws.cell(row, col)
+            derived = gc.code is not None and T.cells[gc.code].derived
+            if gc.role is S.Role.VALUE:
+                want = (X._TOTAL_FONT if derived else X._BODY_FONT, X._CENTER, X._TOTAL_FILL if derived else None)
+            elif gc.role is S.Role.LABEL:
+                want = (X._BODY_FONT, X._CENTER if gc.rowspan > 1 else X._LEFT, X._LABEL_FILL)
+            else:
+                want = (X._HEADER_FONT, X._CENTER, X._CAPTION_FILL if gc.role is S.Role.CAPTION else X._HEADER_FILL)
+            font, alignment, fill = want
+            assert (cell.font.name, cell.font.b, cell.font.sz) == (font.name, font.b, font.sz), (table.key, gc)
+            assert cell.alignment.horizontal == alignment.horizontal and cell.alignment.wrap_text
+            for r in range(row, row + gc.rowspan):
+                for c in range(col, col + gc.colspan):
+                    part = ws.cell(r, c)
+                    assert part.fill.fgColor.rgb == (fill.fgColor.rgb if fill else "00000000"), (table.key, gc)
+                    assert part.border.left.style == part.border.top.style == "thin"
+            if gc.role is S.Role.VALUE:
+                assert cell.number_format == "0" or derived is False and isinstance(cell.value, str)

@@ -55,16 +55,21 @@ def test_bad_files_duplicates_other_years_and_missing_units_are_named(cn_dir):
     for bad in ("坏.json", "坏.xlsx", "说明.txt"):
         assert problems[bad]
     assert result.missing == [f"{COUNTY}第005局"]
-    a2 = [f.message for f in result.findings() if f.rule == "A2"]
-    assert any("第005局" in m for m in a2) and any("重复" in m for m in a2)
+    a2 = {n.variant: n.params["names"] for n in result.notices() if n.rule == "A2"}
+    assert a2["missing"] == (f"{COUNTY}第005局",) and set(a2) == {"missing", "duplicates"}
+    assert a2["duplicates"] == tuple(result.duplicates) and len(result.duplicates) == 2
 
 
 def test_a1_names_a_cell_edited_after_summing(cn_dir):
     paths = [_write_json(cn_dir, i) for i in range(3)]
     result = aggregate(paths)
     result.report.set_value("t2.license.decisions", 1)
-    (f,) = [f for f in result.findings() if f.rule == "A1"]
-    assert f.cells == ("t2.license.decisions",) and "各单位之和" in f.message
+    (n,) = result.notices()
+    assert (n.rule, n.variant, n.cells) == ("A1", "cell", ("t2.license.decisions",))
+    assert n.params == {"have": 1, "want": expected_sum(list(range(3)))["t2.license.decisions"]}
+    (f,) = result.findings()  # the same record as the findings list shows it
+    assert (f.rule, f.variant, f.cells, f.severity) == ("A1", "cell", n.cells, n.severity)
+    assert f.message == n.text(result.report.template)
 
 
 def test_blank_everywhere_stays_blank_and_counts_stay_integers():
@@ -150,3 +155,36 @@ def test_hostile_files_are_refused_quickly_and_the_rest_summed(cn_dir):
     assert "过大" in problems["巨大.json"] and "应为数字" in problems["类型.json"]
     assert all(problems.values()), problems
     assert result.report.values == expected_sum([0, 1, 2]) and len(paths) == len(result.counted)
+
+
+def test_a_member_in_another_format_is_refused_and_the_sum_keeps_the_others_format(cn_dir):
+    """Issue 18 point 1: the cells of another format cannot be added up; the member is named, not summed."""
+    from extended_template import deny_report, registered
+
+    paths = [_write_json(cn_dir, i) for i in range(2)]
+    with registered() as extended:
+        other = deny_report()
+        other.meta.update({"agency": f"{COUNTY}测试局", "year": YEAR})
+        save(other, cn_dir / "测试局.json", backup=False)
+        result = aggregate([cn_dir], agency="县政府", year=YEAR)
+    assert result.report.template is member(0).template
+    assert sorted(m.path.name for m in result.counted) == sorted(p.name for p in paths)
+    (refused,) = result.refused
+    assert refused.report.template is extended and not refused.excluded
+    assert f"“{extended.id}”" in refused.problem and f"“{member(0).template.id}”" in refused.problem
+    assert result.report.values == expected_sum([0, 1])
+
+
+def test_the_sum_is_made_in_the_format_most_members_are_in(cn_dir):
+    from extended_template import deny_report, registered
+
+    with registered() as extended:
+        for name in ("甲局", "乙局"):
+            report = deny_report()
+            report.meta.update({"agency": f"{COUNTY}{name}", "year": YEAR})
+            save(report, cn_dir / f"{name}.json", backup=False)
+        _write_json(cn_dir, 0)
+        result = aggregate([cn_dir], agency="县政府", year=YEAR)
+    assert result.report.template is extended and len(result.counted) == 2
+    (refused,) = result.refused
+    assert refused.report.template is member(0).template and "格式" in refused.problem

@@ -46,5 +46,6 @@ def test_sixty_members_of_three_kinds(cn_dir):
     for code in S.DERIVED_CODES:  # every total too: the sum of the members' totals
         assert computed[code] == sum(member(i).computed()[code] for i in range(60) if i != 7), code
     assert not [f for f in evaluate(result.report) if f.cells]  # T3/T4 hold on the sum
-    a2 = " ".join(f.message for f in result.findings() if f.rule == "A2")
-    assert "第060局" in a2 and "第010局" in a2
+    a2 = {n.variant: n.params["names"] for n in result.notices() if n.rule == "A2"}
+    assert a2["missing"] == (f"{COUNTY}第007局", f"{COUNTY}第060局")
+    assert a2["duplicates"] == (f"{COUNTY}第010局",)

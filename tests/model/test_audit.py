@@ -112,7 +112,7 @@ def test_key_figures_and_days_late():
     report.meta["published_on"] = "2023-02-10"  # a department: due 31 January
     doc = AuditDocument(Path("x.json"), "report", report)
     prior = load(A.SAMPLE)
-    prior.set_value(S.t3("new", "natural"), (prior.values[S.t3("new", "natural")] or 0) + 2)
+    prior.set_value(S.t3("new", "natural"), (prior.values[S.t3("new", "natural")] or 0) + 2)  # its totals follow
     doc.prior = AuditDocument(Path("p.json"), "report", prior)
     kf = key_figures(doc)
     fig = report.figures()

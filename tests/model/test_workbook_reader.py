@@ -158,7 +158,7 @@ def test_any_valid_report_round_trips(report):
 def test_changed_number_in_visible_table_wins(cn_dir, sample_report):
     path = cn_dir / "改过 的表.xlsx"
     write_workbook(sample_report, path, draft=False)
-    title, coord = sheet_cell("t3.new.natural")
+    title, coord = sheet_cell("t3.new.natural", T)
     _edit(path, {(title, coord): 3})
     report, notices = read_workbook(path)
     assert report.values["t3.new.natural"] == 3
@@ -192,7 +192,7 @@ def test_a_total_with_its_formula_is_the_sum_whatever_was_cached(cn_dir, sample_
     """The reading does not depend on cached values (issue 15, point 12): a formula is the sum of its parts."""
     path = cn_dir / "缓存 的值.xlsx"
     write_workbook(sample_report, path, draft=False)
-    title, coord = sheet_cell("t3.total.natural")
+    title, coord = sheet_cell("t3.total.natural", T)
     _set_cached(path, title, coord, "77")
     assert _book(path)[title][coord].value == "=SUM(D7:D27)"
     assert openpyxl.load_workbook(path, data_only=True)[title][coord].value == 77  # what a cache would show
@@ -211,7 +211,7 @@ def test_a_total_with_its_formula_is_the_sum_whatever_was_cached(cn_dir, sample_
 def test_a_formula_typed_into_an_input_cell_gives_the_figure_it_showed(cn_dir, sample_report):
     path = cn_dir / "输入 公式.xlsx"
     write_workbook(sample_report, path, draft=False)
-    title, coord = sheet_cell("t3.open.natural")
+    title, coord = sheet_cell("t3.open.natural", T)
     _edit(path, {(title, coord): "=1+2"})
     _set_cached(path, title, coord, "3")
     report, notices = read_workbook(path)
@@ -221,9 +221,9 @@ def test_a_formula_typed_into_an_input_cell_gives_the_figure_it_showed(cn_dir, s
 def test_changed_total_becomes_a_stated_total(cn_dir, sample_report):
     path = cn_dir / "改过 的合计.xlsx"
     write_workbook(sample_report, path, draft=False)
-    total = sheet_cell("t3.total.natural")
-    fee = sheet_cell("t2.fees.amount")
-    review = sheet_cell("t4.review.total")
+    total = sheet_cell("t3.total.natural", T)
+    fee = sheet_cell("t2.fees.amount", T)
+    review = sheet_cell("t4.review.total", T)
     _edit(path, {total: 5, fee: "１２.５", review: None})
     report, notices = read_workbook(path)
     assert report.stated["t3.total.natural"] == 5 and report.computed()["t3.total.natural"] == 2
@@ -239,7 +239,7 @@ def test_changed_total_becomes_a_stated_total(cn_dir, sample_report):
 def test_non_number_in_visible_input_cell_is_refused(cn_dir, sample_report):
     path = cn_dir / "写了字.xlsx"
     write_workbook(sample_report, path, draft=False)
-    title, coord = sheet_cell("t3.deny_2.legal")
+    title, coord = sheet_cell("t3.deny_2.legal", T)
     _edit(path, {(title, coord): "两件"})
     with pytest.raises(ReportFileError) as info:
         read_workbook(path)
@@ -253,10 +253,10 @@ def test_odd_numbers_in_visible_tables_are_read_as_written_and_flagged(cn_dir, s
     path = cn_dir / "奇怪 的数字.xlsx"
     write_workbook(sample_report, path, draft=False)
     _edit(path, {
-        sheet_cell("t4.review.upheld"): -1,
-        sheet_cell("t2.penalty.decisions"): 2.5,
-        sheet_cell("t2.fees.amount"): "0.1234567",
-        sheet_cell("t2.license.decisions"): "23,141",  # Excel's thousands separator, typed as text
+        sheet_cell("t4.review.upheld", T): -1,
+        sheet_cell("t2.penalty.decisions", T): 2.5,
+        sheet_cell("t2.fees.amount", T): "0.1234567",
+        sheet_cell("t2.license.decisions", T): "23,141",  # Excel's thousands separator, typed as text
     })
     report, notices = read_workbook(path)
     assert report.values["t4.review.upheld"] == -1
@@ -414,7 +414,7 @@ def test_open_report_dispatches_by_content(cn_dir, sample_report):
     for path in (json_path, book):
         report, notices = open_report(path)
         assert notices == [] and to_dict(report) == to_dict(sample_report)
-    title, coord = sheet_cell("t2.license.decisions")
+    title, coord = sheet_cell("t2.license.decisions", T)
     _edit(book, {(title, coord): 23141})
     report, notices = open_report(book)
     assert report.values["t2.license.decisions"] == 23141 and len(notices) == 1

@@ -46,8 +46,9 @@ def test_stated_total_every_output_shows_the_sum(cn_dir, make_window):
     out = _run("export", src, "--xlsx", xlsx, "--pdf", pdf, cwd=cn_dir)
     assert out.returncode == 0, out.stderr
     from model.reading.workbook_layout import sheet_cell
+    from model.report.storage import load
 
-    sheet, ref = sheet_cell(CODE)
+    sheet, ref = sheet_cell(CODE, load(SAMPLE).template)
     assert openpyxl.load_workbook(xlsx)[sheet][ref].value == "=SUM(D5:I5)"  # the sum of its parts (2), not 99
     plain = cn_dir / "样例.pdf"
     assert _run("export", SAMPLE, "--pdf", plain, cwd=cn_dir).returncode == 0
