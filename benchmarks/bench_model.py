@@ -12,7 +12,7 @@ from _timing import measure
 
 from model.checks.rules import evaluate
 from model.report.storage import load, save
-from model.schema import INPUT_CODES
+from model.template import CURRENT
 from resources import SAMPLE_REPORT
 
 SAMPLE = SAMPLE_REPORT
@@ -22,7 +22,7 @@ def main() -> None:
     report = load(SAMPLE)
     # A fuller report than the sample: every input cell non-zero, so every rule does its arithmetic.
     busy = report.copy()
-    for i, code in enumerate(INPUT_CODES):
+    for i, code in enumerate(CURRENT.input_codes):
         if code.startswith("t3."):
             busy.set_value(code, 1 + i % 7)
     measure("evaluate all rules, text included (sample)", lambda: evaluate(report), 2_000)

@@ -23,7 +23,7 @@ from export.sheet_style import BODY, BORDER, CENTER, HEAD, HEAD_FILL, WRAP, prin
 from export.xlsx import build_workbook, mark_draft
 from model.files.atomic import atomic_path
 from model.many_reports.aggregate import Aggregation
-from model.report.key_figures import SUM_KEY_FIGURES as KEY_FIGURES
+from model.report.key_figures import SUM_KEY_FIGURE_LABELS, sum_key_figures
 
 MEMBERS_SHEET = "汇总单位情况"
 COMPARE_SHEET = "各单位对比"
@@ -31,14 +31,15 @@ COMPARE_SHEET = "各单位对比"
 #: cell's own top and bottom margin.
 LINE_PT, MARGIN_PT = 15.0, 4.0
 #: Column widths (in widths of "0"): the members sheet fits A4 landscape at about 95 %.
-MEMBER_WIDTHS = [20.0, 18.0, 6.0, 6.0, 6.0, 7.0] + [8.0] * len(KEY_FIGURES) + [40.0]
+MEMBER_WIDTHS = [20.0, 18.0, 6.0, 6.0, 6.0, 7.0] + [8.0] * len(SUM_KEY_FIGURE_LABELS) + [40.0]
 
 
 def member_rows(result: Aggregation) -> list[list[Any]]:
     """One row per member: 单位, 文件, 年度, 是否计入, 错误, 未说明, key figures, 说明."""
     rows = []
+    key = sum_key_figures(result.report.template)
     for m in result.members:
-        figures = [m.figure(code) if m.counted else None for _, code in KEY_FIGURES]
+        figures = [m.figure(code) if m.counted else None for _, code in key]
         note = m.problem or "；".join(m.notices[:3])
         rows.append([m.agency or "（未知）", m.path.name, m.year, "计入" if m.counted else "未计入",
                      m.errors if m.report else None, m.unexplained if m.report else None, *figures, note])
@@ -46,7 +47,7 @@ def member_rows(result: Aggregation) -> list[list[Any]]:
 
 
 MEMBER_HEADERS = ["单位", "文件", "年度", "汇总", "错误", "需说明未说明",
-                  *[label for label, _ in KEY_FIGURES], "说明"]
+                  *SUM_KEY_FIGURE_LABELS, "说明"]
 
 
 def text_width(text: str) -> int:
@@ -107,10 +108,11 @@ def write_aggregation_workbook(result: Aggregation, path: str | os.PathLike[str]
     wb = build_workbook(result.report, result.sum_findings(), draft=draft)
     _sheet(wb, MEMBERS_SHEET, MEMBER_HEADERS, member_rows(result), MEMBER_WIDTHS, result.excluded_note(), draft)
     figures = result.report.figures()
-    compare = [[m.agency, *[m.figure(code) for _, code in KEY_FIGURES]] for m in result.counted]
-    compare.append(["合计", *[figures.get(code) for _, code in KEY_FIGURES]])
-    _sheet(wb, COMPARE_SHEET, ["单位", *[label for label, _ in KEY_FIGURES]], compare,
-           [28.0] + [11.0] * len(KEY_FIGURES), result.excluded_note(), draft)
+    key = sum_key_figures(result.report.template)
+    compare = [[m.agency, *[m.figure(code) for _, code in key]] for m in result.counted]
+    compare.append(["合计", *[figures.get(code) for _, code in key]])
+    _sheet(wb, COMPARE_SHEET, ["单位", *SUM_KEY_FIGURE_LABELS], compare,
+           [28.0] + [11.0] * len(key), result.excluded_note(), draft)
     for cell in wb[COMPARE_SHEET][len(compare) + 1]:
         cell.font = HEAD  # the 合计 row
     with atomic_path(path, "汇总工作簿", ExportError) as tmp:

@@ -20,7 +20,6 @@ from export.xlsx import mark_draft
 from model.checks.rules import Severity
 from model.files.atomic import atomic_path
 from model.many_reports.audit import (
-    KEY_FIGURES,
     Audit,
     AuditDocument,
     key_figures,
@@ -29,6 +28,7 @@ from model.many_reports.audit import (
     place_of,
     problem_of,
 )
+from model.report.key_figures import KEY_FIGURE_LABELS
 
 OVERVIEW_SHEET, FINDINGS_SHEET, FIGURES_SHEET = "总览", "问题清单", "各单位数据"
 _LINK = Font(name="宋体", size=10.5, color="0563C1", underline="single")
@@ -44,7 +44,7 @@ FINDING_COLUMNS: tuple[tuple[str, float], ...] = (
     ("单位", 18.0), ("部分", 14.0), ("问题", 44.0), ("原文引用", 34.0), ("位置", 26.0), ("严重程度", 7.0),
 )
 FIGURE_COLUMNS: tuple[tuple[str, float], ...] = (
-    ("单位", 22.0), ("年度", 6.0), *[(label, 8.0) for label, _ in KEY_FIGURES], ("公开率", 7.0), ("结转率", 7.0),
+    ("单位", 22.0), ("年度", 6.0), *[(label, 8.0) for label in KEY_FIGURE_LABELS], ("公开率", 7.0), ("结转率", 7.0),
 )
 
 

@@ -10,8 +10,9 @@ from decimal import Decimal
 
 from support import full_report
 
-from model import schema as S
 from model.report.report import Report
+from model.template import CURRENT as T
+from model.template.types import ValueKind
 
 COUNTY = "某某县"
 YEAR = 2024
@@ -20,9 +21,9 @@ YEAR = 2024
 def member(i: int, year: int = YEAR) -> Report:
     report = full_report()
     factor = 1 + i % 5
-    for code in S.INPUT_CODES:
+    for code in T.input_codes:
         v = report.values[code]
-        if S.CELLS[code].kind is S.ValueKind.AMOUNT:
+        if T.cells[code].kind is ValueKind.AMOUNT:
             report.values[code] = Decimal(i) + Decimal("0.000001") * (i + 1)
         else:
             report.values[code] = v * factor
@@ -67,7 +68,7 @@ def write_handmade(report: Report, path, title: bool = True) -> None:
         row = 3
         for key in ("t2", "t3", "t4"):
             sheet = src[sheet_title(report.template.table(key))]
-            codes = {sheet_cell(code, report.template)[1]: code for code in S.table(key).derived_codes}
+            codes = {sheet_cell(code, report.template)[1]: code for code in T.table(key).derived_codes}
             for cells in sheet.iter_rows(min_row=2, max_row=sheet.max_row):
                 for c in cells:
                     value = c.value
@@ -79,9 +80,9 @@ def write_handmade(report: Report, path, title: bool = True) -> None:
                         value = str(value)  # a number stored as text
                     ws.cell(row + c.row, 2 + c.column).value = value
             if key == "t4":  # totals typed as formulas: saved by openpyxl without a cached value
-                for group, _ in S.T4_GROUPS:
-                    total = sheet[sheet_cell(S.t4(group, "total"), report.template)[1]]
-                    first = sheet[sheet_cell(S.t4(group, "upheld"), report.template)[1]]
+                for group, _ in T.t4.groups:
+                    total = sheet[sheet_cell(T.t4_code(group, "total"), report.template)[1]]
+                    first = sheet[sheet_cell(T.t4_code(group, "upheld"), report.template)[1]]
                     target = ws.cell(row + total.row, 2 + total.column)
                     left = ws.cell(row + first.row, 2 + first.column).coordinate
                     right = ws.cell(row + first.row, 2 + total.column - 1).coordinate

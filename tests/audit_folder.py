@@ -12,9 +12,9 @@ from pathlib import Path
 
 from support import SAMPLE
 
-from model import schema as S
 from model.report.next_year import next_year_report
 from model.report.storage import load
+from model.template import CURRENT as T
 
 CORPUS = Path(__file__).resolve().parent / "model" / "import_corpus"
 #: Real pages: unit → (file, the findings' rules it must have at error level).
@@ -34,11 +34,11 @@ def this_year_of_sample():
     """The sample unit's next report: texts copied from last year, 上年结转 changed, table 三 broken."""
     prior = load(SAMPLE)
     report = next_year_report(prior, texts=True)
-    for code in S.INPUT_CODES:
+    for code in T.input_codes:
         if report.values.get(code) is None:
             report.values[code] = prior.values.get(code, 0) if not code.startswith("t3.carried_in") else 0
-    report.values[S.t3("carried_in", "natural")] = 1  # last year carried 0 over: T3-5
-    report.values[S.t3("new", "natural")] = (prior.values.get(S.t3("new", "natural")) or 0) + 5  # T3-1
+    report.values[T.t3_code("carried_in", "natural")] = 1  # last year carried 0 over: T3-5
+    report.values[T.t3_code("new", "natural")] = (prior.values.get(T.t3_code("new", "natural")) or 0) + 5  # T3-1
     return report
 
 

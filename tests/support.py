@@ -16,8 +16,9 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from model import schema as S  # noqa: E402
 from model.report.report import Report  # noqa: E402
+from model.template import CURRENT as T  # noqa: E402
+from model.template.types import ValueKind  # noqa: E402
 from resources import SAMPLE_REPORT  # noqa: E402
 
 SAMPLE = SAMPLE_REPORT
@@ -80,13 +81,13 @@ FULL_SECTIONS = {
 def full_values() -> dict[str, int | Decimal]:
     values: dict[str, int | Decimal] = dict(FULL_T2)
     for col, rows in FULL_T3.items():
-        for row in S.T3_ROWS:
+        for row in T.t3.rows:
             if row == "total":
                 continue
-            values[S.t3(row, col)] = rows.get(row, 0)
+            values[T.t3_code(row, col)] = rows.get(row, 0)
     for group, nums in FULL_T4.items():
-        for (col, _), n in zip(S.T4_COLUMNS, nums, strict=True):
-            values[S.t4(group, col)] = n
+        for (col, _), n in zip(T.t4.columns, nums, strict=True):
+            values[T.t4_code(group, col)] = n
     return values
 
 
@@ -121,28 +122,28 @@ def fees(max_units: int) -> st.SearchStrategy[Decimal]:
         lambda p: st.integers(0, max_units * 10**p).map(lambda n: Decimal(n).scaleb(-p)))
 
 
-ANY_COUNT = st.integers(0, S.MAX_VALUE)
+ANY_COUNT = st.integers(0, T.max_value)
 ANY_FEE = fees(10**9)
 
 
 @st.composite
 def valid_reports(draw, counts=ANY_COUNT, fee=ANY_FEE, text=hostile_text) -> Report:
     """Any report a user could make: some input cells filled, valid basic information, any texts."""
-    codes = draw(st.lists(st.sampled_from(S.INPUT_CODES), unique=True, max_size=len(S.INPUT_CODES)))
-    values = {c: draw(fee) if S.CELLS[c].kind is S.ValueKind.AMOUNT else draw(counts) for c in codes}
+    codes = draw(st.lists(st.sampled_from(T.input_codes), unique=True, max_size=len(T.input_codes)))
+    values = {c: draw(fee) if T.cells[c].kind is ValueKind.AMOUNT else draw(counts) for c in codes}
     meta = {}
-    for f in S.META_FIELDS:
+    for f in T.meta_fields:
         if not draw(st.booleans()):
             continue
         if f.kind == "year":
-            meta[f.key] = draw(st.integers(S.YEAR_MIN, S.YEAR_MAX))
+            meta[f.key] = draw(st.integers(T.year_min, T.year_max))
         elif f.kind == "choice":
             meta[f.key] = draw(st.sampled_from([k for k, _ in f.choices] + [""]))
         elif f.kind == "date":
             meta[f.key] = draw(st.dates().map(lambda d: d.isoformat()).filter(lambda s: len(s) == 10))
         else:
             meta[f.key] = draw(text)
-    sections = {k: draw(text) for k in S.TEXT_SECTION_KEYS}
+    sections = {k: draw(text) for k in T.text_section_keys}
     explanations = draw(st.dictionaries(
         st.one_of(st.sampled_from(["T3-1", "T3-5", "S2-2@t2.normative.in_force", "G7"]), st.text(min_size=1, max_size=10)),
         text, max_size=4))

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from support import MAIN, SAMPLE, sample_dict
 
-from model.schema import CELLS
+from model.template import CURRENT
 
 T3_1_MESSAGE = "第一项加第二项之和（3）不等于第三项加第四项之和（2），“自然人”列相差 1。"
 
@@ -245,7 +245,7 @@ def _consecutive(work: Path, carried_in_natural: int) -> Path:
         values[key] = 0
     values.update({"t3.new.natural": 3, "t3.carried_in.natural": carried_in_natural,
                    "t3.open.natural": 3 + carried_in_natural, "t2.license.decisions": 24017})
-    for key in [k for k in values if CELLS[k].derived]:
+    for key in [k for k in values if CURRENT.cells[k].derived]:
         del values[key]  # stated totals of the old figures: the program computes them
     path = work / f"金乡 2023 年报 {carried_in_natural}.json"
     path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")

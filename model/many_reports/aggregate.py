@@ -313,7 +313,7 @@ def sum_reports(reports: Iterable[Report], agency: str = "", year: int | None = 
             sums[code] = sums.get(code, 0) + v
     for code, v in sums.items():
         total.set_value(code, Decimal(v) if tpl.cells[code].kind is ValueKind.AMOUNT else v)
-    total.sections["preamble"] = generate_preamble(total.meta)
+    total.sections["preamble"] = generate_preamble(total.meta, total.template)
     return total
 
 

@@ -27,7 +27,7 @@ from model.many_reports.inputs import (
     missing_units,
     unit_key,
 )
-from model.report.key_figures import KEY_FIGURES
+from model.report.key_figures import key_figures as key_figure_cells
 from model.report.report import Report, new_report
 from model.report.storage import ReportFileError
 from model.template.template import Template
@@ -378,9 +378,10 @@ def key_figures(doc: AuditDocument) -> KeyFigures:
     """The figures a superior compares across units (decided here once for the workbook, PDF, window)."""
     assert doc.report is not None
     figures = doc.report.figures()
-    f = {label: figures.get(code) for label, code in KEY_FIGURES}
+    cells = key_figure_cells(doc.report.template)
+    f = {label: figures.get(code) for label, code in cells}
     opened = (f["予以公开"] or 0) + (f["部分公开"] or 0) if f["予以公开"] is not None else None
-    new_code = dict(KEY_FIGURES)["新收申请"]
+    new_code = dict(cells)["新收申请"]
     before = doc.prior.report.as_last_year().get(new_code) if doc.prior and doc.prior.report else None
     new = f["新收申请"]
     change = _ratio((new or 0) - before, before) if new is not None and before else None

@@ -4,8 +4,6 @@ same way. The cells are found by their role in the format (`CheckRoles`, the tot
 
 from __future__ import annotations
 
-from typing import Any
-
 from model.template.template import Template
 
 #: The labels of every key figure, in the order 年报质量检查 shows them.
@@ -32,16 +30,3 @@ def key_figures(template: Template) -> tuple[tuple[str, str], ...]:
 def sum_key_figures(template: Template) -> tuple[tuple[str, str], ...]:
     """(label, cell code) of 汇总's member sheets in the format `template`."""
     return tuple(f for f in key_figures(template) if f[0] in SUM_KEY_FIGURE_LABELS)
-
-
-def __getattr__(name: str) -> Any:
-    """TRANSITIONAL (issue 18): `KEY_FIGURES`/`SUM_KEY_FIGURES` of the current format for the callers that
-    do not yet pass the report's format (model/many_reports/audit.py, export/aggregate_xlsx.py). Delete this
-    when they call `key_figures(report.template)` / `sum_key_figures(report.template)`."""
-    if name in ("KEY_FIGURES", "SUM_KEY_FIGURES"):
-        from model.schema import TEMPLATE
-        from model.template import by_id
-
-        figures = key_figures if name == "KEY_FIGURES" else sum_key_figures
-        return figures(by_id(TEMPLATE))
-    raise AttributeError(name)

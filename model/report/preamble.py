@@ -18,15 +18,8 @@ def _part_names(template: Template) -> str:
     return "、".join(names).replace("行政复议、行政诉讼", "行政复议和行政诉讼")
 
 
-def generate_preamble(meta: dict[str, Any], template: Template | None = None) -> str:
+def generate_preamble(meta: dict[str, Any], template: Template) -> str:
     """The preamble of a report with basic information `meta` in the format `template`."""
-    if template is None:
-        # TRANSITIONAL (issue 18): callers in ui/ and model/many_reports/aggregate.py do not yet pass the
-        # report's format (`generate_preamble(report.meta, report.template)`). Delete when they do.
-        from model.schema import TEMPLATE
-        from model.template import by_id
-
-        template = by_id(TEMPLATE)
     agency = str(meta.get("agency") or "本机关")
     year = meta.get("year")
     year_text = str(year) if isinstance(year, int) else "____"

@@ -120,5 +120,5 @@ def test_the_sum_pdf_prints_the_new_row(two_members, tmp_path):
 
 
 def test_the_quality_check_names_a_cell_of_the_new_row():
-    finding = Finding("T3-4", Severity.ERROR, (NEW_CELL,), "")
+    finding = Finding("T3-4", Severity.ERROR, (NEW_CELL,), "", variant="invalid", params={"reason": "负数"})
     assert EXTRA_LABEL in place_of(finding, deny_report())

@@ -23,13 +23,14 @@ from support import MAIN, ROOT, SAMPLE, full_report, sample_dict
 
 from export.docx import DRAFT_NOTE, write_docx
 from export.errors import ExportError
-from model import schema as S
 from model.checks.rules import evaluate
 from model.checks.verdict import judge, verdict_of
 from model.report.printed import printed_text
 from model.report.report import Report
 from model.report.storage import load
 from model.report.values import format_value
+from model.template import CURRENT as T
+from model.template.types import Role
 
 SOFFICE = shutil.which("soffice")
 #: Without LibreOffice a developer's run skips these; CI installs it (setup.sh --dev) and never skips them.
@@ -163,18 +164,18 @@ def test_title_headings_and_texts_in_order(documents):
     assert title.text == f"{report.meta['agency']}\n{report.title[len(report.meta['agency']):]}"  # the two-line form
     assert squash(report.meta["title"]) not in squash("".join(p.text for p in doc.paragraphs))  # the generated title
     expected = text_lines(printed_text(report, "preamble"))
-    for section in S.SECTIONS:
+    for section in T.sections:
         expected.append(section.heading)
         if not section.table:
             expected += text_lines(printed_text(report, section.key))
     expected += [report.meta["agency"], "2023年1月20日"]  # the 落款
     assert [p.text for p in paragraphs[1:]] == expected
-    assert [p.text for p in doc.paragraphs if p.style.name == "Heading 1"] == [s.heading for s in S.SECTIONS]
+    assert [p.text for p in doc.paragraphs if p.style.name == "Heading 1"] == [s.heading for s in T.sections]
     body = doc.element.body
     order = [el.tag.rsplit("}", 1)[1] for el in body if el.tag in (qn("w:p"), qn("w:tbl"))]
     headings = [i for i, el in enumerate(body) if el.tag == qn("w:p") and el.xpath("string(.)") in
-                {s.heading for s in S.SECTIONS}]
-    for section, i in zip(S.SECTIONS, headings, strict=True):  # each table right under its heading
+                {s.heading for s in T.sections}]
+    for section, i in zip(T.sections, headings, strict=True):  # each table right under its heading
         assert (order[i + 1] == "tbl") == bool(section.table), section.heading
 
 
@@ -232,13 +233,13 @@ def test_tables_have_the_official_merged_cells_borders_and_figures(documents):
     report = full_report()
     figures = report.figures()
     doc = docx.Document(str(documents["full"]))
-    assert len(doc.tables) == len(S.TABLES) == 3
-    for table, out in zip(S.TABLES, doc.tables, strict=True):
+    assert len(doc.tables) == len(T.tables) == 3
+    for table, out in zip(T.tables, doc.tables, strict=True):
         tbl = out._tbl
         assert len(tbl.tr_lst) == table.n_rows and len(tbl.tblGrid.gridCol_lst) == table.n_cols
         found = rectangles(tbl)
         expected = {(gc.row, gc.col): (gc.rowspan, gc.colspan,
-                                       format_value(figures.get(gc.code)) if gc.role is S.Role.VALUE else gc.text)
+                                       format_value(figures.get(gc.code)) if gc.role is Role.VALUE else gc.text)
                     for gc in table.grid}
         assert found == expected, table.key
         rows = tbl.tr_lst
@@ -261,7 +262,7 @@ def test_blank_cells_stay_empty_and_amounts_keep_their_places(folder):
     write_docx(report, path, draft=False)
     doc = docx.Document(str(path))
     cells = {key: rectangles(out._tbl) for key, out in zip(("t2", "t3", "t4"), doc.tables, strict=True)}
-    by_code = {gc.code: cells[t.key][gc.row, gc.col][2] for t in S.TABLES for gc in t.grid if gc.code}
+    by_code = {gc.code: cells[t.key][gc.row, gc.col][2] for t in T.tables for gc in t.grid if gc.code}
     assert by_code["t3.open.research"] == ""
     assert by_code["t3.open.total"] == format_value(report.figures()["t3.open.total"])  # the running total
     assert by_code["t2.fees.amount"] == "18734.205917"
@@ -276,7 +277,7 @@ def test_hostile_text_is_written_literally_without_xml_forbidden_characters(fold
     doc = docx.Document(str(path))
     texts = [p.text for p in doc.paragraphs]
     assert texts[0] == "某某县人民政府\n2022年政府信息公开工作年度报告"
-    i = texts.index(S.SECTIONS[4].heading)
+    i = texts.index(T.sections[4].heading)
     assert texts[i + 1:i + 4] == ["甲乙丙<b>&amp;</b> =SUM(A1) 😀𠀀\ufffd", "（一）问题", "第三行"]
     assert doc.paragraphs[i + 2].style.name == "Heading 2"
     assert doc.core_properties.title == "某某县人民政府2022年政府信息公开工作年度报告"
@@ -331,14 +332,14 @@ def test_libreoffice_prints_title_headings_table_three_and_page_numbers(converte
     layout = pdftotext(converted["sample"], "-layout")
     flat = squash(layout)
     assert squash(report.title) in flat
-    positions = [flat.find(squash(s.heading)) for s in S.SECTIONS]
+    positions = [flat.find(squash(s.heading)) for s in T.sections]
     assert all(p >= 0 for p in positions) and positions == sorted(positions), positions
     for key in ("preamble", "s1", "s5", "s6"):
         for line in text_lines(report.text(key)):
             assert squash(line) in re.sub(r"—\d+—", "", flat), line
     assert re.search(r"—\s*1\s*—", layout) and re.search(r"—\s*2\s*—", layout)
     assert "23140" in layout and "0537-8876366" in layout
-    labels = [cell.text for table in S.TABLES for cell in table.grid if cell.text]
+    labels = [cell.text for table in T.tables for cell in table.grid if cell.text]
     raw = squash(pdftotext(converted["sample"], "-raw"))
     assert [label for label in labels if squash(label) not in raw] == []
 
@@ -347,16 +348,16 @@ def test_libreoffice_prints_title_headings_table_three_and_page_numbers(converte
 def test_libreoffice_shows_the_figures_of_table_three_in_their_rows_and_columns(converted):
     figures = full_report().figures()
     layout = pdftotext(converted["full"], "-layout")
-    labels = dict(S.T3_HEAD_ROWS) | {S.T3_TOTAL_ROW[0]: S.T3_TOTAL_ROW[1], S.T3_TAIL_ROW[0]: S.T3_TAIL_ROW[1]}
-    labels |= {code: sub or group.label for group in S.T3_RESULT_GROUPS for code, sub in group.rows}
+    labels = dict(T.t3.head_rows) | {T.t3.total_row[0]: T.t3.total_row[1], T.t3.tail_row[0]: T.t3.tail_row[1]}
+    labels |= {code: sub or group.label for group in T.t3.result_groups for code, sub in group.rows}
     # rows whose label prints on one line (the long labels of （二） and （六）1.–2. wrap in their cell)
-    rows = [r for r in S.T3_ROWS if r not in ("partial", "ignore_5", "other_1", "other_2")]
-    columns = [c for c, _ in S.T3_COLUMNS] + [S.T3_TOTAL_COL[0]]
+    rows = [r for r in T.t3.rows if r not in ("partial", "ignore_5", "other_1", "other_2")]
+    columns = [c for c, _ in T.t3.columns] + [T.t3.total_col[0]]
     for row in rows:
         line = next((ln for ln in layout.splitlines() if labels[row] in ln), None)
         assert line is not None, labels[row]
         numbers = re.findall(r"\d+", line.split(labels[row], 1)[1])
-        assert numbers == [format_value(figures[S.t3(row, c)]) for c in columns], (row, line)
+        assert numbers == [format_value(figures[T.t3_code(row, c)]) for c in columns], (row, line)
 
 
 @needs_lo
@@ -476,7 +477,7 @@ def test_importer_reads_our_docx_back_to_the_same_report(documents):
         back = import_published(documents[key]).report
         assert back.year == original.year and back.meta.get("agency") == original.meta["agency"], key
         assert back.figures() == original.figures(), key
-        for section in S.TEXT_SECTION_KEYS:
+        for section in T.text_section_keys:
             assert text_lines(back.text(section)) == text_lines(printed_text(original, section)), (key, section)
 
 

@@ -9,16 +9,16 @@ from support import full_report
 
 from export.pdf import write_pdf
 from export.xlsx import write_workbook
-from model import schema as S
 from model.reading.workbook_layout import TEXT_SHEET
 from model.reading.workbook_reader import read_workbook
+from model.template import CURRENT as T
 
 WHY = "上年结转的一件申请已由申请人撤回"
 
 
 def _report():
     report = full_report()
-    report.sections["s6"] = "\n".join(f"{h}\n无" for h in S.S6_ITEMS)
+    report.sections["s6"] = "\n".join(f"{h}\n无" for h in T.s6_items)
     report.explanations["T3-5@t3.carried_in.natural"] = WHY + "。"
     return report
 

@@ -23,13 +23,13 @@ from export.cell_text import looks_like_formula
 from export.docx import write_docx
 from export.pdf import write_pdf
 from export.xlsx import write_workbook
-from model import schema as S
 from model.checks.verdict import judge
 from model.files.text_clean import clean_text
 from model.many_reports.aggregate import aggregate
 from model.many_reports.audit import run_audit
 from model.reading.workbook_layout import META_SHEET
 from model.report.storage import save
+from model.template import CURRENT as T
 
 #: What an outside audit typed into 机关名称 and the texts (issue 18), and a Word line break and a bell.
 HOSTILE = ["=cmd|'/c calc'!A1", '=HYPERLINK("http://example.com","点击")', "\t=1+1", "+1", "-1+2", "@SUM(1)",
@@ -43,7 +43,7 @@ def hostile_report():
     report = full_report()
     for i, key in enumerate(META_KEYS):
         report.meta[key] = HOSTILE[i] + "\x0b" + HOSTILE[i + 4]
-    for key in ["preamble", *(sec.key for sec in S.SECTIONS if sec.table is None)]:  # every text section
+    for key in ["preamble", *(sec.key for sec in T.sections if sec.table is None)]:  # every text section
         report.sections[key] = "\n".join(HOSTILE)
     report.explanations["T3-5@t3.carried_in.natural"] = "\x07=1+1" + HOSTILE[0]
     return report
@@ -97,7 +97,7 @@ def test_the_meta_texts_are_in_the_report_workbook_cleaned(outputs):
     rows = {r[0].value: r[1].value for r in openpyxl.load_workbook(outputs["xlsx"])[META_SHEET].iter_rows(min_row=3)}
     report = hostile_report()
     for key in META_KEYS:
-        label = next(f.label for f in S.META_FIELDS if f.key == key)
+        label = next(f.label for f in T.meta_fields if f.key == key)
         assert rows[label] == clean_text(report.meta[key]), key
 
 
@@ -149,7 +149,7 @@ def test_libreoffice_shows_the_report_texts_literally(outputs, csv_folder):
         meta = {row[0]: row[1] for row in csv.reader(fh) if len(row) >= 2}
     report = hostile_report()
     for key in META_KEYS:
-        label = next(f.label for f in S.META_FIELDS if f.key == key)
+        label = next(f.label for f in T.meta_fields if f.key == key)
         assert meta[label] == clean_text(report.meta[key]), key
 
 

@@ -27,10 +27,10 @@ from export.pdf import (
     text_flowables,
     write_pdf,
 )
-from model import schema as S
 from model.checks.rules import evaluate
 from model.checks.verdict import judge, verdict_of
 from model.report.storage import load
+from model.template import CURRENT as T
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None,
                                 reason="poppler-utils not installed (bash setup.sh --dev)")
@@ -100,7 +100,7 @@ def test_sample_has_title_headings_in_order_numbers_and_page_numbers(sample_pdf)
     report = load(SAMPLE)
     assert squash(report.title) in flat  # the generated title, not meta['title']
     assert squash(report.meta["title"]) not in flat
-    positions = [flat.find(squash(s.heading)) for s in S.SECTIONS]
+    positions = [flat.find(squash(s.heading)) for s in T.sections]
     assert all(p >= 0 for p in positions), positions
     assert positions == sorted(positions)
     assert "23140" in layout and "0537-8876366" in layout  # unsplit, on one line
@@ -112,7 +112,7 @@ def test_sample_has_title_headings_in_order_numbers_and_page_numbers(sample_pdf)
 def test_sample_has_every_label_of_every_table(sample_pdf):
     path, _ = sample_pdf
     raw = squash(pdftotext(path, "-raw"))
-    labels = [cell.text for table in S.TABLES for cell in table.grid if cell.text]
+    labels = [cell.text for table in T.tables for cell in table.grid if cell.text]
     assert len(labels) > 60
     missing = [label for label in labels if squash(label) not in raw]
     assert not missing
@@ -199,10 +199,10 @@ def test_blank_form_has_labels_but_no_numbers(cn_dir):
     assert "（统计表空表）" in raw
     rest = raw.replace(squash(report.title), "")
     assert squash(report.text("s1"))[:20] not in raw  # no texts
-    for label in sorted((c.text for t in S.TABLES for c in t.grid if c.text), key=len, reverse=True):
+    for label in sorted((c.text for t in T.tables for c in t.grid if c.text), key=len, reverse=True):
         assert squash(label) in rest, label
         rest = rest.replace(squash(label), "", 1)
-    for section in S.SECTIONS:
+    for section in T.sections:
         rest = rest.replace(squash(section.heading), "")
     rest = re.sub(r"—\d+—", "", rest)
     assert not re.search(r"\d", rest), rest
@@ -292,7 +292,7 @@ def test_unusable_font_files_are_skipped(tmp_path):
 
 def test_tables_are_built_from_the_schema_grid():
     ctx = _Context()
-    for table in S.TABLES:
+    for table in T.tables:
         flow = table_flowable(table, None, ctx)
         spans = [cmd for cmd in flow._spanCmds if cmd[0] == "SPAN"]
         expected = [c for c in table.grid if c.rowspan > 1 or c.colspan > 1]

@@ -29,14 +29,14 @@ import export.xlsx as X
 import model.reading.workbook_layout as L
 from export.errors import ExportError
 from export.xlsx import sheet_cell, sheet_title, write_workbook
-from model import schema as S
 from model.checks.rules import evaluate
 from model.reading.workbook_reader import read_workbook
 from model.report.report import Report
 from model.report.storage import load, to_dict
 from model.template import CURRENT as T
+from model.template.types import GridCell, Role
 
-TABLE_SHEETS = [sheet_title(t) for t in S.TABLES]
+TABLE_SHEETS = [sheet_title(t) for t in T.tables]
 FORMULA_LIKE = ["=SUM(A1)", "+1", "-x", "@a", "#N/A", "=1+1\n第二行"]
 
 
@@ -53,7 +53,7 @@ def _book(path: Path, **kw) -> openpyxl.Workbook:
     return openpyxl.load_workbook(io.BytesIO(path.read_bytes()), **kw)  # any file name
 
 
-def _pos(gc: S.GridCell) -> tuple[int, int]:
+def _pos(gc: GridCell) -> tuple[int, int]:
     return L.GRID_ROW + gc.row, L.GRID_COL + gc.col
 
 
@@ -84,7 +84,7 @@ def test_sheets_are_named_and_ordered(sample_book):
 def test_every_label_of_every_grid_is_in_place(sample_book):
     wb = _book(sample_book)
     checked = 0
-    for table in S.TABLES:
+    for table in T.tables:
         ws = wb[sheet_title(table)]
         assert ws.cell(L.TITLE_ROW, 1).value == table.title
         for gc in table.grid:
@@ -93,13 +93,13 @@ def test_every_label_of_every_grid_is_in_place(sample_book):
                 assert cell.value == gc.text, (table.key, gc)
                 assert cell.data_type == "s"
                 checked += 1
-    assert checked == sum(1 for t in S.TABLES for gc in t.grid if gc.text) > 60
+    assert checked == sum(1 for t in T.tables for gc in t.grid if gc.text) > 60
 
 
 def test_every_number_of_the_sample(sample_book, sample_report):
     wb = _book(sample_book)
     figures = sample_report.figures()
-    for code in S.INPUT_CODES:
+    for code in T.input_codes:
         title, coord = sheet_cell(code, T)
         value = wb[title][coord].value
         assert value == figures[code], code
@@ -123,11 +123,11 @@ def _formula_cells(formula: str) -> set[str]:
 def test_every_total_is_a_sum_formula_of_its_parts(sample_book):
     """A superior who corrects a figure in WPS/Excel sees the totals follow (issue 15, point 12)."""
     wb = _book(sample_book)
-    for code in S.DERIVED_CODES:
+    for code in T.derived_codes:
         title, coord = sheet_cell(code, T)
         cell = wb[title][coord]
         assert cell.data_type == "f", code
-        parts = {sheet_cell(part, T) for part in S.CELLS[code].sum_of}
+        parts = {sheet_cell(part, T) for part in T.cells[code].sum_of}
         assert {t for t, _ in parts} == {title}
         assert _formula_cells(cell.value) == {c for _, c in parts}, code
     assert wb["表三 依申请公开"][sheet_cell("t3.new.total", T)[1]].value == "=SUM(D5:I5)"
@@ -135,12 +135,12 @@ def test_every_total_is_a_sum_formula_of_its_parts(sample_book):
     # Only the totals are formulas: no label, input cell or text anywhere is one.
     formulas = [(ws.title, c.coordinate) for ws in wb.worksheets for row in ws.iter_rows() for c in row
                 if c.data_type == "f"]
-    assert sorted(formulas) == sorted(sheet_cell(code, T) for code in S.DERIVED_CODES)
+    assert sorted(formulas) == sorted(sheet_cell(code, T) for code in T.derived_codes)
 
 
 def test_merged_ranges_equal_the_schema_spans(sample_book):
     wb = _book(sample_book)
-    for table in S.TABLES:
+    for table in T.tables:
         ws = wb[sheet_title(table)]
         expected = {(L.TITLE_ROW, 1, L.TITLE_ROW, table.n_cols)}
         for gc in table.grid:
@@ -177,7 +177,7 @@ def _file_borders(path: Path, title: str) -> dict[str, tuple[str | None, ...]]:
 
 
 def test_borders_on_every_cell_of_every_merged_range(sample_book):
-    for table in S.TABLES:
+    for table in T.tables:
         stored = _file_borders(sample_book, sheet_title(table))
         covered = set()
         for gc in table.grid:
@@ -193,14 +193,14 @@ def test_borders_on_every_cell_of_every_merged_range(sample_book):
 def test_labels_wrap_and_rows_are_tall_enough(sample_book):
     wb = _book(sample_book)
     ws = wb["表三 依申请公开"]
-    table = S.table("t3")
+    table = T.table("t3")
     widths = [ws.column_dimensions[get_column_letter(1 + i)].width for i in range(table.n_cols)]
     # Column widths follow Table.col_widths: the sub-item label column is the widest.
     assert widths.index(max(widths)) == 2 and widths[0] < widths[1] < widths[2]
     for gc in table.grid:
         cell = ws.cell(*_pos(gc))
         assert cell.alignment.wrap_text
-        if gc.role is S.Role.VALUE:
+        if gc.role is Role.VALUE:
             assert cell.alignment.horizontal == "center"
         if gc.text and gc.rowspan == 1:
             lines = X._lines(gc.text, sum(widths[gc.col:gc.col + gc.colspan]))
@@ -209,7 +209,7 @@ def test_labels_wrap_and_rows_are_tall_enough(sample_book):
 
 def test_page_setup_prints_as_is(sample_book):
     wb = _book(sample_book)
-    for table in S.TABLES:
+    for table in T.tables:
         ws = wb[sheet_title(table)]
         ps = ws.page_setup
         assert int(ps.paperSize) == 9
@@ -243,14 +243,14 @@ def test_meta_texts_and_findings_sheets(sample_book, sample_report):
     wb = _book(sample_book)
     meta = {r[0].value: r[1].value for r in wb["基本信息"].iter_rows(min_row=3)}
     assert meta["机关名称"] == "金乡县行政审批服务局"
-    assert meta["机关类型"] == dict(S.AGENCY_KINDS)["department"]  # the Chinese choice label
-    assert meta["行政层级"] == dict(S.ADMIN_LEVELS)["county"]
+    assert meta["机关类型"] == dict(T.agency_kinds)["department"]  # the Chinese choice label
+    assert meta["行政层级"] == dict(T.admin_levels)["county"]
     assert meta["报告年度"] == 2022 and meta["发布日期"] == "2023-01-20"
     texts = [c.value for c in wb["报告正文"]["A"]]
     assert texts[0] == sample_report.title
-    headings = [s.heading for s in S.SECTIONS]
+    headings = [s.heading for s in T.sections]
     assert [t for t in texts if t in headings] == headings  # the six parts in order
-    for key in S.TEXT_SECTION_KEYS:
+    for key in T.text_section_keys:
         for para in sample_report.text(key).split("\n"):
             assert para in texts, para[:20]
     assert wb["报告正文"].column_dimensions["A"].width >= 60
@@ -338,7 +338,7 @@ def test_formula_like_text_is_stored_as_text(cn_dir):
     assert meta["机关名称"].value == "=SUM(A1)&局" and meta["机关名称"].data_type == "s"
     assert meta["联系地址"].value == "@a" and meta["联系电话"].value == "-x"
     formulas = {(ws.title, c.coordinate) for ws in wb for row in ws.iter_rows() for c in row if c.data_type == "f"}
-    assert formulas == {sheet_cell(code, T) for code in S.DERIVED_CODES}  # the totals, no text
+    assert formulas == {sheet_cell(code, T) for code in T.derived_codes}  # the totals, no text
     assert wb["表二 主动公开"].oddHeader.center.text == "=SUM(A1)&&局 2022 年度"  # & escaped in headers
     again, notices = read_workbook(path)
     assert notices == [] and to_dict(again) == to_dict(report)
@@ -497,7 +497,7 @@ def test_libreoffice_reads_every_label_and_number(lo_outputs, sample_book, sampl
     t2 = _csv_rows(lo_outputs / "csv" / f"{stem}-表二 主动公开.csv")
     assert ["行政许可", "23140", "", ""] in t2
     t3 = _csv_rows(lo_outputs / "csv" / f"{stem}-表三 依申请公开.csv")
-    table = S.table("t3")
+    table = T.table("t3")
     figures = sample_report.figures()
     for gc in table.grid:
         r, c = _pos(gc)
@@ -518,7 +518,7 @@ def test_libreoffice_recalculates_the_totals_of_a_corrected_workbook(lo_outputs,
     report.set_value("t3.open.business", 4)
     figures = report.figures()
     assert figures["t3.new.total"] == 5 and figures["t3.total.business"] == 4 and figures["t3.total.total"] == 6
-    for code in S.table("t3").input_codes + S.table("t3").derived_codes:
+    for code in T.table("t3").input_codes + T.table("t3").derived_codes:
         r, c = L.code_positions(T)[code][1:]
         assert t3[r - 1][c - 1] == str(figures[code]), code
     assert t3[L.GRID_ROW + 3 - 1][3:] == ["5", "0", "0", "0", "0", "0", "5"]
@@ -571,18 +571,18 @@ def test_every_table_cell_has_the_style_of_its_role(sample_report):
     """The cells share ready-made styles (export.xlsx._CellStyles, issue 18 point 7): each still has the
     font, alignment, fill and border of its role, and the figures keep their number format."""
     wb = X.build_workbook(sample_report, None, draft=False)
-    for table in S.TABLES:
+    for table in T.tables:
         ws = wb[sheet_title(table)]
         for gc in table.grid:
             row, col = L.grid_pos(gc)
             cell = ws.cell(row, col)
             derived = gc.code is not None and T.cells[gc.code].derived
-            if gc.role is S.Role.VALUE:
+            if gc.role is Role.VALUE:
                 want = (X._TOTAL_FONT if derived else X._BODY_FONT, X._CENTER, X._TOTAL_FILL if derived else None)
-            elif gc.role is S.Role.LABEL:
+            elif gc.role is Role.LABEL:
                 want = (X._BODY_FONT, X._CENTER if gc.rowspan > 1 else X._LEFT, X._LABEL_FILL)
             else:
-                want = (X._HEADER_FONT, X._CENTER, X._CAPTION_FILL if gc.role is S.Role.CAPTION else X._HEADER_FILL)
+                want = (X._HEADER_FONT, X._CENTER, X._CAPTION_FILL if gc.role is Role.CAPTION else X._HEADER_FILL)
             font, alignment, fill = want
             assert (cell.font.name, cell.font.b, cell.font.sz) == (font.name, font.b, font.sz), (table.key, gc)
             assert cell.alignment.horizontal == alignment.horizontal and cell.alignment.wrap_text
@@ -591,5 +591,5 @@ def test_every_table_cell_has_the_style_of_its_role(sample_report):
                     part = ws.cell(r, c)
                     assert part.fill.fgColor.rgb == (fill.fgColor.rgb if fill else "00000000"), (table.key, gc)
                     assert part.border.left.style == part.border.top.style == "thin"
-            if gc.role is S.Role.VALUE:
+            if gc.role is Role.VALUE:
                 assert cell.number_format == "0" or derived is False and isinstance(cell.value, str)

@@ -8,10 +8,11 @@ from decimal import Decimal
 
 from aggregate_members import COUNTY, YEAR, expected_sum, member
 
-from model import schema as S
 from model.checks.rules import evaluate
 from model.many_reports.aggregate import aggregate, sum_reports
 from model.report.storage import save
+from model.template import CURRENT as T
+from model.template.types import ValueKind
 
 
 def _write_json(folder, i, **kw):
@@ -77,7 +78,7 @@ def test_blank_everywhere_stays_blank_and_counts_stay_integers():
     del a.values["t4.review.upheld"], b.values["t4.review.upheld"]
     total = sum_reports([a, b])
     assert "t4.review.upheld" not in total.values
-    assert all(type(v) is int for c, v in total.values.items() if S.CELLS[c].kind is S.ValueKind.COUNT)
+    assert all(type(v) is int for c, v in total.values.items() if T.cells[c].kind is ValueKind.COUNT)
 
 
 def test_cli_aggregate(cn_dir):
@@ -98,7 +99,7 @@ def test_cli_aggregate(cn_dir):
     assert "计入 4 个单位" in proc.stdout and "第004局" in proc.stdout
     doc = json.loads(out.read_text(encoding="utf-8"))
     want = expected_sum(list(range(4)))
-    assert {k: v for k, v in doc["values"].items() if not S.CELLS[k].derived} == {
+    assert {k: v for k, v in doc["values"].items() if not T.cells[k].derived} == {
         k: (format(v, "f") if isinstance(v, Decimal) else v) for k, v in want.items()}
     import openpyxl
 

@@ -14,11 +14,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from support import SAMPLE, full_report, sample_dict, valid_reports
 
-from model import schema as S
 from model.checks.rules import evaluate
 from model.report import storage
 from model.report.report import Report
 from model.report.storage import ReportFileError, dumps, load, loads, save
+from model.template import CURRENT as T
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -380,7 +380,7 @@ def test_odd_numbers_open_and_are_flagged(cn_dir, case):
     assert report.values[code] == kept
     found = [f for f in evaluate(report) if f.rule == rule]
     assert [f.cells for f in found] == [(code,)]
-    assert words in found[0].message and S.CELLS[code].name in found[0].message
+    assert words in found[0].message and T.cells[code].name in found[0].message
 
 
 def test_fee_to_six_places_opens_clean(cn_dir):
@@ -515,7 +515,7 @@ def test_minimal_document_is_an_empty_report():
 
 @settings(max_examples=150, deadline=None, database=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-@given(valid_reports(counts=st.one_of(st.integers(0, 30), st.integers(0, S.MAX_VALUE))))
+@given(valid_reports(counts=st.one_of(st.integers(0, 30), st.integers(0, T.max_value))))
 def test_any_valid_report_survives_save_and_load(report):
     with tempfile.TemporaryDirectory(prefix="年报 测试 ") as folder:
         target = Path(folder) / "随机 报告.json"

@@ -1,4 +1,4 @@
-"""The schema against spec/format-2021.md §1–§5: grids, codes, labels, headings, aliases, derived cells."""
+"""The 2021 format as the template holds it (model.template.t2021): every label, row, column and code of the spec."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from collections import Counter
 import pytest
 from support import full_report
 
-from model import schema as S
-from model.schema import Role
+from model.template import CURRENT as T
+from model.template.types import GridCell, Role, Table, ValueKind
 
 # ---------------------------------------------------------------------------------------------------
 # Expectations written out from the spec (not read back from the schema)
@@ -76,16 +76,16 @@ HEADINGS = (
 )
 
 
-def _covers(g: S.GridCell, r: int, c: int) -> bool:
+def _covers(g: GridCell, r: int, c: int) -> bool:
     return g.row <= r < g.row + g.rowspan and g.col <= c < g.col + g.colspan
 
 
-def _at(table: S.Table, r: int, c: int) -> S.GridCell:
+def _at(table: Table, r: int, c: int) -> GridCell:
     (hit,) = [g for g in table.grid if _covers(g, r, c)]
     return hit
 
 
-def _value_positions(table: S.Table) -> dict[str, S.GridCell]:
+def _value_positions(table: Table) -> dict[str, GridCell]:
     return {g.code: g for g in table.grid if g.role is Role.VALUE}
 
 
@@ -95,7 +95,7 @@ def _value_positions(table: S.Table) -> dict[str, S.GridCell]:
 
 @pytest.mark.parametrize("key", ["t2", "t3", "t4"])
 def test_grid_covers_every_position_exactly_once(key):
-    table = S.table(key)
+    table = T.table(key)
     seen = Counter()
     for g in table.grid:
         assert g.rowspan >= 1 and g.colspan >= 1, g
@@ -112,16 +112,16 @@ def test_grid_covers_every_position_exactly_once(key):
 
 
 def test_grid_dimensions():
-    assert (S.table("t2").n_rows, S.table("t2").n_cols) == (14, 4)  # 4 captions + 4 headers + 6 rows
-    assert (S.table("t3").n_rows, S.table("t3").n_cols) == (28, 10)  # 3 header rows + 25; 3 label + 7
-    assert (S.table("t4").n_rows, S.table("t4").n_cols) == (4, 15)
-    assert S.table("t3").header_rows == 3
-    assert S.table("t4").header_rows == 3
+    assert (T.table("t2").n_rows, T.table("t2").n_cols) == (14, 4)  # 4 captions + 4 headers + 6 rows
+    assert (T.table("t3").n_rows, T.table("t3").n_cols) == (28, 10)  # 3 header rows + 25; 3 label + 7
+    assert (T.table("t4").n_rows, T.table("t4").n_cols) == (4, 15)
+    assert T.table("t3").header_rows == 3
+    assert T.table("t4").header_rows == 3
 
 
 @pytest.mark.parametrize("key", ["t2", "t3", "t4"])
 def test_every_cell_has_exactly_one_value_position(key):
-    table = S.table(key)
+    table = T.table(key)
     codes = [g.code for g in table.grid if g.role is Role.VALUE]
     assert len(codes) == len(set(codes))
     assert sorted(codes) == sorted(c.code for c in table.cells)
@@ -133,42 +133,42 @@ def test_every_cell_has_exactly_one_value_position(key):
 
 
 def test_cell_counts():
-    t2, t3, t4 = S.table("t2"), S.table("t3"), S.table("t4")
+    t2, t3, t4 = T.table("t2"), T.table("t3"), T.table("t4")
     assert (len(t2.input_codes), len(t2.derived_codes)) == (10, 0)
     assert (len(t3.input_codes), len(t3.derived_codes)) == (144, 31)
     assert (len(t4.input_codes), len(t4.derived_codes)) == (12, 3)
-    assert len(S.INPUT_CODES) == 166
-    assert len(S.DERIVED_CODES) == 34
-    assert len(S.CELLS) == 200
+    assert len(T.input_codes) == 166
+    assert len(T.derived_codes) == 34
+    assert len(T.cells) == 200
 
 
 def test_codes_follow_the_spec_pattern():
     pattern = re.compile(r"^(t2|t3|t4)\.[a-z][a-z_0-9]*\.[a-z][a-z_]*$")
-    bad = [c for c in S.CELLS if not pattern.match(c)]
+    bad = [c for c in T.cells if not pattern.match(c)]
     assert bad == []
-    for code, cell in S.CELLS.items():
+    for code, cell in T.cells.items():
         assert code.split(".")[0] == cell.table
 
 
 def test_t2_codes_exactly_as_spec():
     expected = {f"t2.{row}.{col}" for row, (_, cols) in T2_ROWS.items() for col in cols}
-    assert set(S.table("t2").input_codes) == expected
-    assert S.CELLS["t2.fees.amount"].kind is S.ValueKind.AMOUNT
-    assert [c for c in S.table("t2").input_codes if S.CELLS[c].kind is S.ValueKind.AMOUNT] == ["t2.fees.amount"]
+    assert set(T.table("t2").input_codes) == expected
+    assert T.cells["t2.fees.amount"].kind is ValueKind.AMOUNT
+    assert [c for c in T.table("t2").input_codes if T.cells[c].kind is ValueKind.AMOUNT] == ["t2.fees.amount"]
 
 
 def test_t3_codes_exactly_as_spec():
     expected = {f"t3.{r}.{c}" for r in T3_ROW_CODES for c in T3_COL_CODES}
-    assert {c.code for c in S.table("t3").cells} == expected
+    assert {c.code for c in T.table("t3").cells} == expected
     derived = {f"t3.{r}.total" for r in T3_ROW_CODES} | {f"t3.total.{c}" for c in T3_COL_CODES}
-    assert set(S.table("t3").derived_codes) == derived
-    assert S.T3_ROWS == T3_ROW_CODES
+    assert set(T.table("t3").derived_codes) == derived
+    assert T.t3.rows == T3_ROW_CODES
 
 
 def test_t4_codes_exactly_as_spec():
     expected = {f"t4.{g}.{c}" for g in T4_GROUP_CODES for c in T4_COL_CODES}
-    assert {c.code for c in S.table("t4").cells} == expected
-    assert set(S.table("t4").derived_codes) == {f"t4.{g}.total" for g in T4_GROUP_CODES}
+    assert {c.code for c in T.table("t4").cells} == expected
+    assert set(T.table("t4").derived_codes) == {f"t4.{g}.total" for g in T4_GROUP_CODES}
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -176,7 +176,7 @@ def test_t4_codes_exactly_as_spec():
 
 
 def test_t2_grid_labels():
-    t2 = S.table("t2")
+    t2 = T.table("t2")
     captions = [g.text for g in t2.grid if g.role is Role.CAPTION]
     assert captions == ["第二十条第（一）项", "第二十条第（五）项", "第二十条第（六）项", "第二十条第（八）项"]
     assert all(g.colspan == 4 and g.col == 0 for g in t2.grid if g.role is Role.CAPTION)
@@ -206,7 +206,7 @@ def test_t2_grid_labels():
 
 
 def test_t3_header_texts_and_spans():
-    t3 = S.table("t3")
+    t3 = T.table("t3")
     corner = _at(t3, 0, 0)
     assert corner.text == T3_CORNER
     assert (corner.rowspan, corner.colspan) == (3, 3)
@@ -221,7 +221,7 @@ def test_t3_header_texts_and_spans():
 
 
 def test_t3_value_columns_under_their_headers():
-    t3 = S.table("t3")
+    t3 = T.table("t3")
     by_label = {"自然人": "natural", "商业企业": "business", "科研机构": "research", "社会公益组织": "nonprofit",
                 "法律服务机构": "legal", "其他": "other", "总计": "total"}
     for code, g in _value_positions(t3).items():
@@ -229,7 +229,7 @@ def test_t3_value_columns_under_their_headers():
 
 
 def test_all_25_t3_row_labels():
-    t3 = S.table("t3")
+    t3 = T.table("t3")
     rows_of = {}
     for code, g in _value_positions(t3).items():
         rows_of.setdefault(code.split(".")[1], set()).add(g.row)
@@ -248,7 +248,7 @@ def test_all_25_t3_row_labels():
 
 
 def test_t4_headers():
-    t4 = S.table("t4")
+    t4 = T.table("t4")
     assert (_at(t4, 0, 0).text, _at(t4, 0, 0).colspan) == ("行政复议", 5)
     assert (_at(t4, 0, 5).text, _at(t4, 0, 5).colspan) == ("行政诉讼", 10)
     five = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
@@ -266,10 +266,10 @@ def test_t4_headers():
 
 
 def test_cell_names_for_messages():
-    assert S.CELLS["t3.new.natural"].name == "表三“一、本年新收政府信息公开申请数量”行“自然人”列"
-    assert S.CELLS["t2.fees.amount"].name == "表二“行政事业性收费”行“本年收费金额（单位：万元）”列"
-    assert S.CELLS["t4.suit_direct.pending"].name == "表四“未经复议直接起诉”行“尚未审结”列"
-    assert S.CELLS["t3.deny_2.legal"].name == "表三“（三）不予公开·2.其他法律行政法规禁止公开”行“法律服务机构”列"
+    assert T.cells["t3.new.natural"].name == "表三“一、本年新收政府信息公开申请数量”行“自然人”列"
+    assert T.cells["t2.fees.amount"].name == "表二“行政事业性收费”行“本年收费金额（单位：万元）”列"
+    assert T.cells["t4.suit_direct.pending"].name == "表四“未经复议直接起诉”行“尚未审结”列"
+    assert T.cells["t3.deny_2.legal"].name == "表三“（三）不予公开·2.其他法律行政法规禁止公开”行“法律服务机构”列"
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -277,22 +277,22 @@ def test_cell_names_for_messages():
 
 
 def test_six_section_headings_exact_and_in_order():
-    assert tuple(s.heading for s in S.SECTIONS) == HEADINGS
-    assert tuple(s.key for s in S.SECTIONS) == ("s1", "s2", "s3", "s4", "s5", "s6")
-    assert tuple(s.table for s in S.SECTIONS) == (None, "t2", "t3", "t4", None, None)
-    assert {k: S.table(k).title for k in ("t2", "t3", "t4")} == {
+    assert tuple(s.heading for s in T.sections) == HEADINGS
+    assert tuple(s.key for s in T.sections) == ("s1", "s2", "s3", "s4", "s5", "s6")
+    assert tuple(s.table for s in T.sections) == (None, "t2", "t3", "t4", None, None)
+    assert {k: T.table(k).title for k in ("t2", "t3", "t4")} == {
         "t2": HEADINGS[1], "t3": HEADINGS[2], "t4": HEADINGS[3]}
 
 
 def test_label_aliases_as_spec():
-    assert S.LABEL_ALIASES == {
+    assert dict(T.label_aliases) == {
         "社会组织": "社会公益组织",
         "其他法律法规禁止公开": "其他法律行政法规禁止公开",
         "只计这一情况": "只计这一情形",
         "三类内容事务信息": "三类内部事务信息",
     }
-    grid_text = "".join(g.text for t in S.TABLES for g in t.grid)
-    for wrong, right in S.LABEL_ALIASES.items():
+    grid_text = "".join(g.text for t in T.tables for g in t.grid)
+    for wrong, right in dict(T.label_aliases).items():
         assert right in grid_text
         assert wrong not in grid_text.replace(right, "")
 
@@ -307,21 +307,21 @@ def test_label_aliases_as_spec():
     ("法律服务机构", "法律服务机构", []),
 ])
 def test_canonical_label(published, official, replaced):
-    assert S.canonical_label(published) == (official, replaced)
+    assert T.canonical_label(published) == (official, replaced)
 
 
 def test_derived_order_computes_operands_first():
-    order = S.DERIVED_ORDER
-    assert sorted(order) == sorted(S.DERIVED_CODES)
+    order = T.derived_order
+    assert sorted(order) == sorted(T.derived_codes)
     pos = {c: i for i, c in enumerate(order)}
     for code in order:
-        for dep in S.CELLS[code].sum_of:
-            if S.CELLS[dep].derived:
+        for dep in T.cells[code].sum_of:
+            if T.cells[dep].derived:
                 assert pos[dep] < pos[code], (dep, code)
-    assert S.CELLS["t3.total.total"].sum_of == tuple(f"t3.total.{c}" for c in T3_COL_CODES[:6])
-    assert S.CELLS["t3.open.total"].sum_of == tuple(f"t3.open.{c}" for c in T3_COL_CODES[:6])
-    assert S.CELLS["t3.total.legal"].sum_of == tuple(f"t3.{r}.legal" for r in T3_ROW_CODES[2:23])
-    assert S.CELLS["t4.review.total"].sum_of == tuple(f"t4.review.{c}" for c in T4_COL_CODES[:4])
+    assert T.cells["t3.total.total"].sum_of == tuple(f"t3.total.{c}" for c in T3_COL_CODES[:6])
+    assert T.cells["t3.open.total"].sum_of == tuple(f"t3.open.{c}" for c in T3_COL_CODES[:6])
+    assert T.cells["t3.total.legal"].sum_of == tuple(f"t3.{r}.legal" for r in T3_ROW_CODES[2:23])
+    assert T.cells["t4.review.total"].sum_of == tuple(f"t4.review.{c}" for c in T4_COL_CODES[:4])
 
 
 def test_t3_total_total_sums_through_derived_order():
@@ -348,5 +348,5 @@ def test_t3_total_total_sums_through_derived_order():
 
 
 def test_report_title():
-    assert S.report_title("金乡县行政审批服务局", 2022) == "金乡县行政审批服务局2022年政府信息公开工作年度报告"
-    assert S.report_title("某局", None) == "某局____年政府信息公开工作年度报告"
+    assert T.report_title("金乡县行政审批服务局", 2022) == "金乡县行政审批服务局2022年政府信息公开工作年度报告"
+    assert T.report_title("某局", None) == "某局____年政府信息公开工作年度报告"
