@@ -54,14 +54,15 @@ stage "$X" build-python "$(contents_hash "$py_src")" "
   cd / && rm -rf /build/build-python"
 
 # 3. CPython 3.11 for aarch64, shared, prefix /opt/py311, installed into /build/py311-aarch64 of the cross root.
-#    pkg-config reads only the arm64 .pc files; the two /dev checks configure cannot run on the build machine.
+#    pkg-config reads only the arm64 .pc files; configure cannot run its /dev and getaddrinfo probes here
+#    (answered as for Linux on aarch64: /dev/ptmx, no /dev/ptc, a working getaddrinfo).
 stage "$X" python-aarch64 "$(contents_hash "$py_src"; cat "$X/build/.stage-build-python")" "
   rm -rf /build/python-aarch64 /build/py311-aarch64 && mkdir /build/python-aarch64 && cd /build/python-aarch64
   tar -xzf $py_tar --strip-components=1
   PKG_CONFIG_LIBDIR=/usr/lib/aarch64-linux-gnu/pkgconfig:/usr/share/pkgconfig \\
   ./configure --host=aarch64-linux-gnu --build=x86_64-linux-gnu --with-build-python=/opt/py311-build/bin/python3.11 \\
     --prefix=/opt/py311 --enable-shared --without-ensurepip --disable-test-modules \\
-    ac_cv_file__dev_ptmx=yes ac_cv_file__dev_ptc=no LDFLAGS=-Wl,-rpath,/opt/py311/lib
+    ac_cv_file__dev_ptmx=yes ac_cv_file__dev_ptc=no ac_cv_buggy_getaddrinfo=no LDFLAGS=-Wl,-rpath,/opt/py311/lib
   PKG_CONFIG_LIBDIR=/usr/lib/aarch64-linux-gnu/pkgconfig:/usr/share/pkgconfig make -j\$(nproc)
   make install DESTDIR=/build/py311-aarch64
   cd / && rm -rf /build/python-aarch64
