@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
-# Builds the Linux ARM64 (aarch64: 飞腾, 鲲鹏) package for glibc 2.31 and newer: a one-folder program like
-# packaging/build.sh makes, packed as gov-report-VERSION-linux-aarch64-glibc2.31.tar.xz.
+# Builds the Linux ARM64 (aarch64: 飞腾, 鲲鹏) package for glibc 2.30 and newer: a one-folder program like
+# packaging/build.sh makes, packed as gov-report-VERSION-linux-aarch64-glibc2.30.tar.xz.
 #   bash packaging/build-linux-arm64.sh            (root, on a Debian x86-64 host; PyPI reachable; not in CI)
-# Why 2.31: Qt comes as PySide6's aarch64 wheels, and the newest one that needs only glibc 2.31 is 6.8.0.2
-# (manylinux_2_31_aarch64; 6.8.1 and later need 2.39); Debian 11 (glibc 2.31) is the oldest root the mirrors
-# serve. How:
+# Why 2.30: Qt comes as PySide6's aarch64 wheels; the newest one for an old glibc is 6.8.0.2, tagged
+# manylinux_2_31_aarch64 (6.8.1 and later: 2_39), whose libQt6Core needs GLIBC_2.30; nothing else in the
+# package needs more (measured by step 4). Debian 11 (glibc 2.31) is the oldest root the mirrors serve. How:
 #   1. CPython 3.11 cross-compiled for aarch64 in a Debian 11 x86-64 root (crossbuild-essential-arm64 and the
 #      arm64 multiarch headers): natively about ten times faster than compiling it under emulation;
 #   2. a Debian 11 arm64 root, run under qemu-user (binfmt_misc), gets that Python and a venv of the wheels of
 #      packaging/linux/wheels-aarch64.lock (downloaded on the host, installed with --require-hashes);
 #   3. packaging/build.sh in the arm64 root (PyInstaller under emulation: a few minutes);
-#   4. no ELF file may need a GLIBC version above 2.31 (packaging/linux/glibc-ceiling.sh).
+#   4. no ELF file may need a GLIBC version above 2.30 (packaging/linux/glibc-ceiling.sh), and every one must
+#      be aarch64.
 # Cache: $GOV_REPORT_ARM64_CACHE (default /var/cache/gov-report-build/linux-arm64): the roots, the compiled
 # Python, the tarballs, the wheels. Output: $GOV_REPORT_DIST (default dist/): the tarball and the unpacked
 # folder gov-report-aarch64/gov-report. Check it with packaging/check-linux-arm64.sh.
@@ -21,7 +22,7 @@ PACKAGE_ARCH=aarch64
 # shellcheck source=packaging/linux/platform.sh
 source "$LINUX_DIR/platform.sh"
 CACHE=${GOV_REPORT_ARM64_CACHE:-/var/cache/gov-report-build/linux-arm64}
-GLIBC_FLOOR=2.31
+GLIBC_FLOOR=2.30  # the highest GLIBC_ version any ELF file of the package may need
 # Debian's security mirror has arm64 (the default) but some mirrors list its packages without the files;
 # GOV_REPORT_ARM64_SECURITY=0 leaves bullseye-security out of the roots (the point release's packages only).
 [ "${GOV_REPORT_ARM64_SECURITY:-1}" != 0 ] || ROOT_NO_SECURITY=1

@@ -13,7 +13,7 @@
 #   bash packaging/check-linux.sh [PACKAGE]
 # PACKAGE: the tarball or the unpacked gov-report folder; without it, packaging/build-linux-glibc228.sh builds
 # it first. PACKAGE_ARCH=aarch64 (packaging/check-linux-arm64.sh) checks the ARM64 package instead: limit
-# GLIBC_2.31, a Debian 11 arm64 root under qemu-user (packaging/linux/arm64-run-root.in), steps 1–3 (that
+# GLIBC_2.30, a Debian 11 arm64 root under qemu-user (packaging/linux/arm64-run-root.in), steps 1–3 (that
 # package has no fcitx plugin, so there is no step 4), output in dist/check-linux-arm64. Needs root (chroot), readelf, pdftotext and a Python with Pillow on the host (HOST_PYTHON, default
 # .venv/bin/python). Any step that cannot run fails with the reason; nothing is skipped.
 # Output: $GOV_REPORT_DIST/check-linux/ (default dist/check-linux): the exported files, logs, the screenshot.
@@ -24,10 +24,10 @@ dist=${GOV_REPORT_DIST:-$REPO/dist}
 case ${PACKAGE_ARCH:-x86_64} in
   x86_64) glibc_max=2.28; run_root=run-root; root_arch=""; builder=build-linux-glibc228.sh
           tarballs="gov-report-*-linux-x86_64-glibc2.28.tar.xz"; out="$dist/check-linux"; window_wait=60 ;;
-  aarch64) glibc_max=2.31; run_root=arm64-run-root; root_arch=arm64; builder=build-linux-arm64.sh
+  aarch64) glibc_max=2.30; run_root=arm64-run-root; root_arch=arm64; builder=build-linux-arm64.sh
            CACHE=${GOV_REPORT_ARM64_CACHE:-/var/cache/gov-report-build/linux-arm64}
            [ "${GOV_REPORT_ARM64_SECURITY:-1}" != 0 ] || ROOT_NO_SECURITY=1  # as build-linux-arm64.sh
-           tarballs="gov-report-*-linux-aarch64-glibc2.31.tar.xz"; out="$dist/check-linux-arm64"
+           tarballs="gov-report-*-linux-aarch64-glibc2.30.tar.xz"; out="$dist/check-linux-arm64"
            window_wait=240 ;;  # emulated: start-up takes many times longer
   *) die "不支持的架构 $PACKAGE_ARCH（x86_64 或 aarch64）" ;;
 esac

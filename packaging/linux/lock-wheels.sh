@@ -12,7 +12,7 @@ py=${HOST_PYTHON:-$repo/.venv/bin/python}
 PACKAGE_ARCH=${1:-x86_64}
 case $PACKAGE_ARCH in
   x86_64) suffix=""; what="the Linux glibc 2.28 package" ;;
-  aarch64) suffix="-aarch64"; what="the Linux ARM64 (aarch64) package for glibc 2.31" ;;
+  aarch64) suffix="-aarch64"; what="the Linux ARM64 (aarch64) package for glibc 2.30" ;;
   *) echo "用法：lock-wheels.sh [x86_64|aarch64]" >&2; exit 2 ;;
 esac
 tmp=$(mktemp -d)

@@ -1,7 +1,8 @@
 # pip's options that pick wheels for the package's target, not for the host: CPython 3.11, binary wheels only,
 # Linux of the package's architecture with the oldest glibc it supports. Sourced by lock-wheels.sh and the builds.
-# PACKAGE_ARCH (default x86_64): x86_64: glibc 2.28 (manylinux_2_28 and older tags); aarch64: glibc 2.31
-# (PySide6-Essentials 6.8.0.2 is the newest aarch64 wheel tagged manylinux_2_31; 6.8.1 and later are 2_39).
+# PACKAGE_ARCH (default x86_64): x86_64: glibc 2.28 (manylinux_2_28 and older tags); aarch64: manylinux_2_31
+# and older (PySide6-Essentials 6.8.0.2 is the newest aarch64 wheel tagged manylinux_2_31, 6.8.1 and later are
+# 2_39; its Qt needs GLIBC_2.30, the ARM64 package's floor).
 case ${PACKAGE_ARCH:-x86_64} in
   x86_64)
     PIP_TARGET=(--only-binary=:all: --implementation cp --python-version 3.11
