@@ -12,11 +12,12 @@
 #      fcitx 4's pinyin on for it (state 2).
 #   bash packaging/check-linux.sh [PACKAGE]
 # PACKAGE: the tarball or the unpacked gov-report folder; without it, packaging/build-linux-glibc228.sh builds
-# it first. PACKAGE_ARCH=aarch64 (packaging/check-linux-arm64.sh) checks the ARM64 package instead: limit
-# GLIBC_2.30, a Debian 11 arm64 root under qemu-user (packaging/linux/arm64-run-root.in), steps 1–3 (that
-# package has no fcitx plugin, so there is no step 4), output in dist/check-linux-arm64. Needs root (chroot), readelf, pdftotext and a Python with Pillow on the host (HOST_PYTHON, default
+# it first. Needs root (chroot), readelf, pdftotext and a Python with Pillow on the host (HOST_PYTHON, default
 # .venv/bin/python). Any step that cannot run fails with the reason; nothing is skipped.
 # Output: $GOV_REPORT_DIST/check-linux/ (default dist/check-linux): the exported files, logs, the screenshot.
+# PACKAGE_ARCH=aarch64 (packaging/check-linux-arm64.sh) checks the ARM64 package instead: limit GLIBC_2.30,
+# a Debian 11 arm64 root under qemu-user (packaging/linux/arm64-run-root.in), steps 1–3 (that package has no
+# fcitx plugin, so there is no step 4), output in dist/check-linux-arm64.
 set -euo pipefail
 # shellcheck source=packaging/linux/common.sh
 source "$(dirname "$0")/linux/common.sh"
