@@ -1,4 +1,4 @@
-# Shared by packaging/build-linux-glibc228.sh and packaging/check-linux.sh (sourced, not run): the Debian
+# Shared by packaging/build-linux-{glibc228,arm64}.sh and packaging/check-linux.sh (sourced, not run): the Debian
 # mirror of this host, the cache folder, and Debian 11 roots made with debootstrap and entered with chroot.
 # Needs root, debootstrap and a Debian host (apt sources in /etc/apt).
 
