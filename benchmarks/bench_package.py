@@ -9,6 +9,10 @@ Each start-up: one warm-up run, then the median and the slowest of RUNS runs.
 Run: bash packaging/build.sh && .venv/bin/python benchmarks/bench_package.py [dist/gov-report]
  or: bash packaging/build-linux-glibc228.sh && .venv/bin/python benchmarks/bench_package.py \
          dist/gov-report-glibc2.28/gov-report
+ or, the ARM64 package on an x86-64 host, emulated by qemu-user (binfmt_misc) with the arm64 run root's
+ system libraries (packaging/check-linux-arm64.sh makes it): many times slower than on a real ARM64 PC:
+     QEMU_LD_PREFIX=/var/cache/gov-report-build/linux-arm64/arm64-run-root \
+         .venv/bin/python benchmarks/bench_package.py dist/gov-report-aarch64/gov-report
 """
 
 from __future__ import annotations

@@ -30,27 +30,12 @@ mount_root "$R"
 mkdir -p "$R/build"
 cp "$LINUX_DIR/glibc228-compat.h" "$R/build/"
 COMPAT_CFLAGS="-O2 -include /build/glibc228-compat.h"
-
-# The hash of the files' contents (not their paths: a clone elsewhere must find the same stamps).
-contents_hash() { cat "$@" | sha256sum | cut -c1-64; }
-
-# Runs SCRIPT (bash) in the root unless the stage's stamp says its inputs are unchanged.
-stage() {
-  local name=$1 inputs=$2 script=$3 stamp
-  stamp=$( { echo "$inputs"; echo "$script"; cat "$LINUX_DIR/glibc228-compat.h"; } | sha256sum | cut -c1-16)
-  if [ "$(cat "$R/build/.stage-$name" 2>/dev/null)" = "$stamp" ]; then log "$name: cached"; return; fi
-  log "$name: building"
-  local t0; t0=$(date +%s)
-  in_root "$R" bash -euo pipefail -c "$script" >"$CACHE/$name.log" 2>&1 \
-    || { tail -30 "$CACHE/$name.log" >&2; die "$name 编译失败（日志：$CACHE/$name.log）"; }
-  echo "$stamp" >"$R/build/.stage-$name"
-  log "$name: done in $(($(date +%s) - t0)) s"
-}
+STAGE_SALT=("$LINUX_DIR/glibc228-compat.h")  # a change of the header rebuilds every stage
 
 # 2. CPython 3.11, shared, into /opt/py311. sem_clockwait (GLIBC_2.30) is declared absent.
 py_src=$(fetch_source python)
 cp -u "$py_src" "$R/build/"
-stage python "$(contents_hash "$py_src")" "
+stage "$R" python "$(contents_hash "$py_src")" "
   rm -rf /build/python /opt/py311 && mkdir /build/python && cd /build/python
   tar -xzf /build/$(basename "$py_src") --strip-components=1
   ./configure --prefix=/opt/py311 --enable-shared --without-ensurepip --disable-test-modules \
@@ -63,7 +48,7 @@ stage python "$(contents_hash "$py_src")" "
 # 3. libpng (its pow) and libdbus (without libsystemd, whose gettid is GLIBC_2.30), into /opt/compat/lib.
 png_src=$(fetch_source libpng); dbus_src=$(fetch_source dbus)
 cp -u "$png_src" "$dbus_src" "$R/build/"
-stage compat-libs "$(contents_hash "$png_src" "$dbus_src")" "
+stage "$R" compat-libs "$(contents_hash "$png_src" "$dbus_src")" "
   rm -rf /build/libpng /build/dbus /opt/compat && mkdir /build/libpng /build/dbus
   cd /build/libpng && tar -xzf /build/$(basename "$png_src") --strip-components=1
   ./configure --prefix=/opt/compat --disable-static CFLAGS='$COMPAT_CFLAGS' && make -j\$(nproc) install
@@ -79,23 +64,7 @@ stage compat-libs "$(contents_hash "$png_src" "$dbus_src")" "
 
 # 4. the wheels: downloaded on the host (the root's OpenSSL may not verify this host's TLS chain), checked
 #    against wheels.lock, installed offline into a venv of the compiled Python.
-log "wheels: pip download (wheels.lock)"
-mkdir -p "$CACHE/wheels"
-"$host_py" -m pip download -q --no-deps --require-hashes -d "$CACHE/wheels" "${PIP_TARGET[@]}" \
-  -r "$LINUX_DIR/wheels.lock" 2> >(grep -v "is ignored: it is neither" >&2) || die "下载 wheel 失败"
-rm -rf "$R/build/wheels"; mkdir -p "$R/build/wheels"
-cp "$LINUX_DIR/wheels.lock" "$R/build/wheels.lock"
-while read -r spec _; do  # only the locked files go into the root
-  n=$(sed 's/==.*//; s/-/_/g' <<<"$spec"); v=${spec#*==}
-  find "$CACHE/wheels" -maxdepth 1 -iname "${n}-${v}-*.whl" -exec cp {} "$R/build/wheels/" \;
-done < <(grep -v '^#' "$LINUX_DIR/wheels.lock")
-pip_whl=$(cd "$R/build/wheels" && ls pip-*.whl)
-stage venv "$(contents_hash "$LINUX_DIR/wheels.lock"; cat "$R/build/.stage-python")" "
-  rm -rf /build/venv && /opt/py311/bin/python3.11 -m venv --without-pip /build/venv
-  sha256sum -c <(grep '^pip==' /build/wheels.lock | sed 's/.*sha256:\(.*\)/\1  \/build\/wheels\/$pip_whl/')
-  /build/venv/bin/python /build/wheels/$pip_whl/pip install -q --no-index --find-links /build/wheels \
-    --require-hashes -r /build/wheels.lock
-  /build/venv/bin/python -m pip list"
+install_wheels "$R" "$LINUX_DIR/wheels.lock" "$(cat "$R/build/.stage-python")"
 
 # 5. the fcitx 4 input-method plugin, compiled against the venv's Qt with the Qt 6.8.2 SDK's headers.
 sdk_lock=$(grep -v '^#' "$LINUX_DIR/qt-sdk.lock")
@@ -109,15 +78,15 @@ fi
 fqt_src=$(fetch_source fcitx-qt5)
 cp -u "$fqt_src" "$R/build/"
 cp "$LINUX_DIR/build-fcitx-plugins.sh" "$R/build/"
-stage fcitx-plugins "$sdk_stamp $(contents_hash "$fqt_src" "$LINUX_DIR/build-fcitx-plugins.sh"; cat "$R/build/.stage-venv")" "
+stage "$R" fcitx-plugins "$sdk_stamp $(contents_hash "$fqt_src" "$LINUX_DIR/build-fcitx-plugins.sh"; cat "$R/build/.stage-venv")" "
   rm -rf /build/fcitx-qt5 && mkdir /build/fcitx-qt5 && cd /build/fcitx-qt5
   tar -xJf /build/$(basename "$fqt_src") --strip-components=1
   bash /build/build-fcitx-plugins.sh /opt/qt-sdk /build/fcitx-qt5 /build/venv/lib/python3.11/site-packages"
 
 # 6. the program, built by packaging/build.sh in the root with the compat libraries first on the path.
 log "program: copy the source, run packaging/build.sh in the root"
-rm -rf "$R/build/src" "$R/build/dist" "$R/build/work"; mkdir -p "$R/build/src"
-tar -C "$REPO" -cf - main.py model ui export resources docs packaging setup.sh | tar -C "$R/build/src" -xf -
+rm -rf "$R/build/dist" "$R/build/work"
+copy_source "$R/build/src"
 t0=$(date +%s)
 in_root "$R" env LD_LIBRARY_PATH=/opt/compat/lib PYTHON=/build/venv/bin/python GOV_REPORT_DIST=/build/dist \
   GOV_REPORT_WORK=/build/work GOV_REPORT_NO_ZIP=1 bash /build/src/packaging/build.sh >&2 || die "packaging/build.sh 在构建环境中失败"

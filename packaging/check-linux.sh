@@ -15,11 +15,23 @@
 # it first. Needs root (chroot), readelf, pdftotext and a Python with Pillow on the host (HOST_PYTHON, default
 # .venv/bin/python). Any step that cannot run fails with the reason; nothing is skipped.
 # Output: $GOV_REPORT_DIST/check-linux/ (default dist/check-linux): the exported files, logs, the screenshot.
+# PACKAGE_ARCH=aarch64 (packaging/check-linux-arm64.sh) checks the ARM64 package instead: limit GLIBC_2.30,
+# a Debian 11 arm64 root under qemu-user (packaging/linux/arm64-run-root.in), steps 1–3 (that package has no
+# fcitx plugin, so there is no step 4), output in dist/check-linux-arm64.
 set -euo pipefail
 # shellcheck source=packaging/linux/common.sh
 source "$(dirname "$0")/linux/common.sh"
 dist=${GOV_REPORT_DIST:-$REPO/dist}
-out="$dist/check-linux"
+case ${PACKAGE_ARCH:-x86_64} in
+  x86_64) glibc_max=2.28; run_root=run-root; root_arch=""; builder=build-linux-glibc228.sh
+          tarballs="gov-report-*-linux-x86_64-glibc2.28.tar.xz"; out="$dist/check-linux"; window_wait=60 ;;
+  aarch64) glibc_max=2.30; run_root=arm64-run-root; root_arch=arm64; builder=build-linux-arm64.sh
+           CACHE=${GOV_REPORT_ARM64_CACHE:-/var/cache/gov-report-build/linux-arm64}
+           [ "${GOV_REPORT_ARM64_SECURITY:-1}" != 0 ] || ROOT_NO_SECURITY=1  # as build-linux-arm64.sh
+           tarballs="gov-report-*-linux-aarch64-glibc2.30.tar.xz"; out="$dist/check-linux-arm64"
+           window_wait=240 ;;  # emulated: start-up takes many times longer
+  *) die "不支持的架构 $PACKAGE_ARCH（x86_64 或 aarch64）" ;;
+esac
 host_py=${HOST_PYTHON:-$REPO/.venv/bin/python}
 SAMPLE="$REPO/resources/samples/jinxiang-xzsp-2022.json"
 AGENCY=金乡县行政审批服务局
@@ -29,6 +41,7 @@ ok() { printf '通过：%s\n' "$*"; }
 bad() { printf '失败：%s\n' "$*" >&2; failures=$((failures + 1)); }
 
 need_root_tools
+[ -z "$root_arch" ] || need_qemu "$PACKAGE_ARCH"
 for t in readelf pdftotext unzip; do
   command -v "$t" >/dev/null || die "缺少 $t，无法检查（apt-get install binutils poppler-utils unzip）"
 done
@@ -39,26 +52,27 @@ trap umount_all EXIT
 # The package: given, or built now.
 pkg=${1:-}
 if [ -z "$pkg" ]; then
-  bash "$REPO/packaging/build-linux-glibc228.sh" || die "构建失败"
-  pkg=$(ls -t "$dist"/gov-report-*-linux-x86_64-glibc2.28.tar.xz | head -1)
+  bash "$REPO/packaging/$builder" || die "构建失败"
+  # shellcheck disable=SC2086
+  pkg=$(ls -t "$dist"/$tarballs | head -1)
 fi
 [ -e "$pkg" ] || die "没有 $pkg"
 rm -rf "$out"; mkdir -p "$out"
 
 # 1. the glibc ceiling, on the files as shipped (the tarball unpacked)
-RR=$(make_root run-root)
+RR=$(make_root "$run_root" $root_arch)
 mount_root "$RR"
 rm -rf "$RR/opt/pkg"; mkdir -p "$RR/opt/pkg"
 if [ -d "$pkg" ]; then cp -a "$pkg" "$RR/opt/pkg/gov-report"; else tar -C "$RR/opt/pkg" -xJf "$pkg"; fi
 P=/opt/pkg/gov-report
 [ -x "$RR$P/gov-report" ] || die "包中没有可执行文件 gov-report"
-if ceiling=$(bash "$LINUX_DIR/glibc-ceiling.sh" "$RR$P" 2.28); then ok "GLIBC 上限：$ceiling"
-else bad "有 ELF 文件需要高于 GLIBC_2.28 的版本（见上）"; fi
+if ceiling=$(bash "$LINUX_DIR/glibc-ceiling.sh" "$RR$P" "$glibc_max"); then ok "GLIBC 上限：$ceiling"
+else bad "有 ELF 文件需要高于 GLIBC_$glibc_max 的版本（见上）"; fi
 
 # 2. the clean root: no Python at all
 pythons=$(in_root "$RR" sh -c 'ls -d /usr/bin/python* /usr/local/bin/python* /usr/lib/python3* /opt/py* 2>/dev/null || true')
 [ -z "$pythons" ] || die "运行环境 $RR 中有 Python（$pythons），不能证明包自带一切"
-ok "运行环境（Debian 11，glibc $(in_root "$RR" ldd --version | head -1 | grep -o '[0-9.]*$')）中没有 Python"
+ok "运行环境（Debian 11 $(chroot "$RR" dpkg --print-architecture)，$(in_root "$RR" uname -m)，glibc $(in_root "$RR" ldd --version | head -1 | grep -o '[0-9.]*$')）中没有 Python"
 
 # A desktop has a machine id (systemd or dbus writes it); libdbus aborts the program without one.
 in_root "$RR" sh -c '[ -s /etc/machine-id ] || dbus-uuidgen --ensure=/etc/machine-id'
@@ -75,10 +89,10 @@ run_pkg() {
 }
 EXTRA_ENV=()
 exec_if_bg() { if [ -n "${BG:-}" ]; then exec "$@"; else "$@"; fi; }
-# The program's top-level window, by its title (政务公开年报助手); waits up to 30 s. Prints its X id.
+# The program's top-level window, by its title (政务公开年报助手); waits up to window_wait/2 s. Prints its X id.
 find_window() {
   local _ id
-  for _ in $(seq 60); do
+  for _ in $(seq "$window_wait"); do
     id=$(in_root "$RR" env DISPLAY="$D" xdotool search --name "政务公开年报助手" 2>/dev/null | head -1)
     [ -n "$id" ] && { echo "$id"; return 0; }
     kill -0 "$app_pid" 2>/dev/null || return 1
@@ -197,7 +211,9 @@ im_check() {
   else bad "$label：输入法中没有可用的输入上下文（$out/$label-dbus-monitor.log；$remote 状态 $state，应为 ${want:-任意}）"; fi
 }
 plugin_dir=$P/_internal/PySide6/Qt/plugins/platforminputcontexts
-if [ ! -f "$RR$plugin_dir/libfcitxplatforminputcontextplugin.so" ]; then
+if [ -n "$root_arch" ]; then
+  echo "说明：ARM64 包不带 fcitx 输入法插件，不检查第 4 项（中文输入）"
+elif [ ! -f "$RR$plugin_dir/libfcitxplatforminputcontextplugin.so" ]; then
   bad "包中没有 fcitx 输入法插件（$plugin_dir）"
 else
   im_check fcitx4 fcitx fcitx-remote 2

@@ -450,13 +450,16 @@ def pins(text: str) -> dict[str, str]:
     return found
 
 
-def test_the_wheels_lock_pins_every_wheel_by_hash_and_agrees_with_the_requirements():
-    lock_lines = [x for x in (LINUX / "wheels.lock").read_text().splitlines() if x and not x.startswith("#")]
+@pytest.mark.parametrize(("suffix", "arch"), [("", ""), ("-aarch64", " aarch64")])
+def test_the_wheels_lock_pins_every_wheel_by_hash_and_agrees_with_the_requirements(suffix, arch):
+    """wheels.lock (x86-64) and wheels-aarch64.lock (ARM64), each against its own overrides."""
+    lock_lines = [x for x in (LINUX / f"wheels{suffix}.lock").read_text().splitlines()
+                  if x and not x.startswith("#")]
     assert lock_lines and all(re.fullmatch(r"\S+==\S+ --hash=sha256:[0-9a-f]{64}", x) for x in lock_lines)
     lock = pins("\n".join(lock_lines))
-    overrides = pins((LINUX / "wheels.in").read_text())
+    overrides = pins((LINUX / f"wheels{suffix}.in").read_text())
     wanted = {**pins((ROOT / "requirements.txt").read_text()), **overrides,
               "pyinstaller": pins((ROOT / "requirements-dev.txt").read_text())["pyinstaller"]}
     stale = {name: (version, lock.get(name)) for name, version in wanted.items() if lock.get(name) != version}
-    assert not stale, f"run bash packaging/linux/lock-wheels.sh: {stale}"
+    assert not stale, f"run bash packaging/linux/lock-wheels.sh{arch}: {stale}"
     assert {"pip", "pyinstaller-hooks-contrib", "shiboken6"} <= set(lock)

@@ -1,4 +1,4 @@
-# Shared by packaging/build-linux-glibc228.sh and packaging/check-linux.sh (sourced, not run): the Debian
+# Shared by packaging/build-linux-{glibc228,arm64}.sh and packaging/check-linux.sh (sourced, not run): the Debian
 # mirror of this host, the cache folder, and Debian 11 roots made with debootstrap and entered with chroot.
 # Needs root, debootstrap and a Debian host (apt sources in /etc/apt).
 
@@ -61,6 +61,23 @@ runtime_pkgs() {
   sed -n '/^runtime_pkgs=(/,/)/p' "$REPO/setup.sh" | sed 's/runtime_pkgs=(//; s/)//' | tr -s ' \n' '\n' | sed '/^$/d'
 }
 
+# qemu-user for ARCH (qemu's name: aarch64) registered with binfmt_misc, so that a root of that architecture
+# runs under chroot; installs qemu-user-static and binfmt-support when missing.
+need_qemu() {
+  local arch=$1 f=/proc/sys/fs/binfmt_misc/qemu-$1
+  if [ ! -e "$f" ]; then
+    command -v update-binfmts >/dev/null && [ -e /usr/bin/qemu-"$arch"-static ] \
+      || { log "apt-get install qemu-user-static binfmt-support"
+           apt-get install -y -qq qemu-user-static binfmt-support >&2 || die "无法安装 qemu-user-static"; }
+    mountpoint -q /proc/sys/fs/binfmt_misc || mount -t binfmt_misc binfmt_misc /proc/sys/fs/binfmt_misc \
+      || die "无法挂载 binfmt_misc"
+    update-binfmts --enable "qemu-$arch" >&2 || true
+  fi
+  grep -q '^enabled' "$f" 2>/dev/null || die "qemu-$arch 未在 binfmt_misc 中启用（update-binfmts --enable qemu-$arch）"
+  # F: the interpreter is opened when registered, so it works inside a chroot without a copy of it
+  grep -q '^flags:.*F' "$f" || die "qemu-$arch 的 binfmt 没有 F 标志，chroot 中无法运行"
+}
+
 mount_root() {  # ROOT: proc, /dev and /sys, unmounted by umount_all (trap, die)
   local r=$1
   mountpoint -q "$r/proc" || { mount -t proc proc "$r/proc"; MOUNTED+=("$r/proc"); }
@@ -81,27 +98,43 @@ in_root() {
     LANG=C.UTF-8 DEBIAN_FRONTEND=noninteractive "$@"
 }
 
-# Make (once) the Debian 11 root NAME under $CACHE with the packages of packaging/linux/NAME.in plus
+# The packages installed in ROOT, one a line (FORMAT: dpkg-query's, default the name): native ones by their
+# plain name, those of a foreign architecture as NAME:ARCH (without a foreign architecture, the plain names).
+installed_pkgs() {
+  local native; native=$(chroot "$1" dpkg --print-architecture)
+  in_root "$1" dpkg-query -W -f "\${binary:Package}${2:-}\n" | sed "s/:$native\([=]\|\$\)/\1/" | sort
+}
+
+# Make (once) the Debian 11 root NAME [ARCH] under $CACHE with the packages of packaging/linux/NAME.in plus
 # Qt's run-time libraries, at the versions of NAME.lock. Prints the root's path.
+# ARCH (optional, a Debian architecture such as arm64): the root's own architecture; a foreign one runs under
+# qemu-user (binfmt_misc). Packages named NAME:ARCH in NAME.in add ARCH as a foreign (multiarch) architecture.
+# ROOT_NO_SECURITY=1: without the $SUITE-security suite (a mirror that lists arm64 there but lacks its files).
 make_root() {
-  local name=$1 MOUNTED=()  # it runs in $(…): what it mounts, it unmounts (also in die)
+  local name=$1 arch=${2:-} MOUNTED=()  # it runs in $(…): what it mounts, it unmounts (also in die)
   local r="$CACHE/$name" in="$LINUX_DIR/$name.in" lock="$LINUX_DIR/$name.lock" want stamp
   want=$( { grep -v '^#' "$in"; runtime_pkgs; } | sed '/^$/d' | sort -u)
-  stamp=$( { echo "$want"; cat "$lock" 2>/dev/null; echo "$MIRROR $SECURITY_MIRROR"; } | sha256sum | cut -c1-16)
+  stamp=$( { echo "$want"; cat "$lock" 2>/dev/null; echo "$MIRROR $SECURITY_MIRROR"; [ -z "$arch" ] || echo "$arch"
+    [ -z "${ROOT_NO_SECURITY:-}" ] || echo no-security; } \
+    | sha256sum | cut -c1-16)
   if [ -f "$r/.gov-report-root" ] && [ "$(cat "$r/.gov-report-root")" = "$stamp" ] && [ -z "${GOV_REPORT_RELOCK:-}" ]; then
     echo "$r"; return
   fi
   if [ ! -x "$r/usr/bin/apt-get" ]; then
     log "debootstrap $SUITE → $r"
     rm -rf "$r"; mkdir -p "$CACHE/debs"
-    debootstrap --variant=minbase --cache-dir="$CACHE/debs" "$SUITE" "$r" "$MIRROR" >&2 \
+    debootstrap --variant=minbase ${arch:+--arch="$arch"} --cache-dir="$CACHE/debs" "$SUITE" "$r" "$MIRROR" >&2 \
       || die "debootstrap 失败（镜像 $MIRROR）"
     chroot "$r" dpkg-query -W -f '${Package}\n' | sort >"$r/.gov-report-base"
   fi
+  local foreign
+  for foreign in $(grep -v '^#' "$in" | grep -o ':[a-z0-9]*$' | tr -d : | sort -u); do
+    chroot "$r" dpkg --add-architecture "$foreign"
+  done
   cat >"$r/etc/apt/sources.list" <<SRC
 deb $MIRROR $SUITE main
 deb $MIRROR $SUITE-updates main
-deb $SECURITY_MIRROR $SUITE-security main
+$([ -n "${ROOT_NO_SECURITY:-}" ] && echo "# $SUITE-security left out (ROOT_NO_SECURITY)" || echo "deb $SECURITY_MIRROR $SUITE-security main")
 SRC
   printf 'APT::Install-Recommends "false";\nAPT::Install-Suggests "false";\n' >"$r/etc/apt/apt.conf.d/90gov-report"
   # no manuals, documentation or translations in the roots (faster installs)
@@ -114,7 +147,7 @@ SRC
   if [ -n "${GOV_REPORT_RELOCK:-}" ] || [ ! -f "$lock" ]; then
     # what an earlier NAME.in asked for and this one does not goes (marked automatic, then autoremoved)
     local extra
-    extra=$(comm -13 <(echo "$before") <(in_root "$r" dpkg-query -W -f '${Package}\n' | sort))
+    extra=$(comm -13 <(echo "$before") <(installed_pkgs "$r"))
     # shellcheck disable=SC2086
     [ -z "$extra" ] || in_root "$r" apt-mark auto $extra >/dev/null
     # shellcheck disable=SC2086
@@ -123,7 +156,7 @@ SRC
     { echo "# Pinned versions of what apt installed into the root besides debootstrap's base, from"
       echo "# $(basename "$in") and setup.sh's runtime_pkgs; written by GOV_REPORT_RELOCK=1 on $(date -u +%Y-%m-%d)."
       awk -F= 'NR == FNR { base[$1] = 1; next } !($1 in base)' <(echo "$before") \
-        <(in_root "$r" dpkg-query -W -f '${Package}=${Version}\n' | sort); } >"$lock"
+        <(installed_pkgs "$r" '=${Version}'); } >"$lock"
     log "wrote $lock ($(grep -vc '^#' "$lock") packages)"
   else
     pins=$(grep -v '^#' "$lock" | sed '/^$/d')
@@ -132,7 +165,7 @@ SRC
       || die "按 $lock 安装失败：镜像上已没有其中某个版本；运行 GOV_REPORT_RELOCK=1 重新锁定"
     # every named package must be there (the lock may predate a change of NAME.in)
     local missing
-    missing=$(comm -23 <(echo "$want") <(in_root "$r" dpkg-query -W -f '${Package}\n' | sort))
+    missing=$(comm -23 <(echo "$want") <(installed_pkgs "$r"))
     [ -z "$missing" ] || die "$lock 缺少 $(echo $missing)：运行 GOV_REPORT_RELOCK=1 重新锁定"
   fi
   in_root "$r" apt-get clean
@@ -156,4 +189,53 @@ fetch_source() {
     mv "$file.part" "$file"
   fi
   echo "$file"
+}
+
+# The hash of the files' contents (not their paths: a clone elsewhere must find the same stamps).
+contents_hash() { cat "$@" | sha256sum | cut -c1-64; }
+
+# Runs SCRIPT (bash) in ROOT unless the stage's stamp (of INPUTS, SCRIPT and the files listed in the array
+# STAGE_SALT, if any) is the one of its last successful run. Log: $CACHE/NAME.log.
+STAGE_SALT=()
+stage() {
+  local r=$1 name=$2 inputs=$3 script=$4 stamp
+  stamp=$( { echo "$inputs"; echo "$script"; cat "${STAGE_SALT[@]}" </dev/null; } | sha256sum | cut -c1-16)
+  if [ "$(cat "$r/build/.stage-$name" 2>/dev/null)" = "$stamp" ]; then log "$name: cached"; return; fi
+  log "$name: building"
+  local t0; t0=$(date +%s)
+  in_root "$r" bash -euo pipefail -c "$script" >"$CACHE/$name.log" 2>&1 \
+    || { tail -30 "$CACHE/$name.log" >&2; die "$name 编译失败（日志：$CACHE/$name.log）"; }
+  echo "$stamp" >"$r/build/.stage-$name"
+  log "$name: done in $(($(date +%s) - t0)) s"
+}
+
+# The wheels of LOCK, downloaded on the host with pip's PIP_TARGET (platform.sh; the root's OpenSSL may not
+# verify this host's TLS chain), checked against their hashes and installed offline into /build/venv of ROOT,
+# a venv of its /opt/py311. DEPS: the stamp of what the venv depends on besides LOCK (the Python stage).
+# Needs host_py (a Python with pip on the host).
+install_wheels() {
+  local r=$1 lock=$2 deps=$3 spec n v pip_whl
+  log "wheels: pip download ($(basename "$lock"))"
+  mkdir -p "$CACHE/wheels"
+  "$host_py" -m pip download -q --no-deps --require-hashes -d "$CACHE/wheels" "${PIP_TARGET[@]}" \
+    -r "$lock" 2> >(grep -v "is ignored: it is neither" >&2) || die "下载 wheel 失败"
+  rm -rf "$r/build/wheels"; mkdir -p "$r/build/wheels"
+  cp "$lock" "$r/build/wheels.lock"
+  while read -r spec _; do  # only the locked files go into the root
+    n=$(sed 's/==.*//; s/-/_/g' <<<"$spec"); v=${spec#*==}
+    find "$CACHE/wheels" -maxdepth 1 -iname "${n}-${v}-*.whl" -exec cp {} "$r/build/wheels/" \;
+  done < <(grep -v '^#' "$lock")
+  pip_whl=$(cd "$r/build/wheels" && ls pip-*.whl)
+  stage "$r" venv "$(contents_hash "$lock"; echo "$deps")" "
+  rm -rf /build/venv && /opt/py311/bin/python3.11 -m venv --without-pip /build/venv
+  sha256sum -c <(grep '^pip==' /build/wheels.lock | sed 's/.*sha256:\(.*\)/\1  \/build\/wheels\/$pip_whl/')
+  /build/venv/bin/python /build/wheels/$pip_whl/pip install -q --no-index --find-links /build/wheels \
+    --require-hashes -r /build/wheels.lock
+  /build/venv/bin/python -m pip list"
+}
+
+# Copies the program's source (what packaging/build.sh needs) to DEST, which is emptied first.
+copy_source() {
+  rm -rf "$1"; mkdir -p "$1"
+  tar -C "$REPO" -cf - main.py model ui export resources docs packaging setup.sh | tar -C "$1" -xf -
 }
