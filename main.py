@@ -185,22 +185,30 @@ def cmd_export(args: argparse.Namespace) -> int:
             return 2
         for notice in notices:
             print(f"注意：{notice}", file=sys.stderr)
-        verdict, findings = judge(report)  # the reading notices go to stderr above, not into the workbook
-        draft = verdict.draft and not args.blank
-        if draft:
-            print(f"报告有 {verdict.errors} 项错误，导出的文件标为“草稿”，不能作为正式报告报送。"
-                  f"运行 python main.py check {args.file} 查看错误。", file=sys.stderr)
 
-        def write_the_pdf() -> str:
+        def write_the_pdf(draft: bool) -> str:
             from export.pdf import missing_chars_message, write_pdf
 
             result = write_pdf(report, args.pdf, draft=draft, blank=args.blank)
             return missing_chars_message(result.missing_chars) if result.missing_chars else ""
 
+        def pdf_in_child(receive: Callable[[], bool]) -> str:
+            import export.pdf  # noqa: F401  (imported while the parent checks the report)
+
+            return write_the_pdf(receive())
+
         from export import side_by_side
 
-        # the PDF in a child process while this one writes the workbook (each imports only its own library)
-        pdf_job = side_by_side.start(write_the_pdf) if args.pdf and (args.xlsx or args.docx) else None
+        # the PDF in a child process while this one checks the report and writes the workbook (each imports
+        # only its own library); the child waits for the 草稿 verdict, decided here once
+        pdf_job = side_by_side.start(pdf_in_child, inbox=True) if args.pdf and (args.xlsx or args.docx) else None
+        verdict, findings = judge(report)  # the reading notices go to stderr above, not into the workbook
+        draft = verdict.draft and not args.blank
+        if pdf_job is not None:
+            pdf_job.send(draft)
+        if draft:
+            print(f"报告有 {verdict.errors} 项错误，导出的文件标为“草稿”，不能作为正式报告报送。"
+                  f"运行 python main.py check {args.file} 查看错误。", file=sys.stderr)
         failure: ExportError | None = None
         try:
             if args.xlsx:
@@ -212,7 +220,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             failure = exc
         try:
             if pdf_job is not None or args.pdf and failure is None:  # a PDF already under way is waited for
-                missing = pdf_job.result() if pdf_job is not None else write_the_pdf()
+                missing = pdf_job.result() if pdf_job is not None else write_the_pdf(draft)
                 print(f"已写出 PDF：{args.pdf}")
                 if missing:
                     print(f"注意：{missing}", file=sys.stderr)
@@ -230,6 +238,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     finally:
         gc.enable()
+
 
 def cmd_new(args: argparse.Namespace) -> int:
     from pathlib import Path

@@ -24,14 +24,25 @@ from export.errors import ExportError
 
 
 class Pending:
-    """A job running in a child process; `result()` waits for it."""
+    """A job running in a child process; `send()` gives it what it waits for, `result()` waits for it."""
 
-    def __init__(self, pid: int, read_fd: int) -> None:
+    def __init__(self, pid: int, read_fd: int, send_fd: int | None = None) -> None:
         self._pid = pid
         self._fd = read_fd
+        self._send_fd = send_fd
+
+    def send(self, value: Any) -> None:
+        """Hand the child the value its job's `receive()` waits for (plain data); once."""
+        assert self._send_fd is not None, "the job was started without an inbox"
+        with os.fdopen(self._send_fd, "wb") as pipe:
+            pipe.write(pickle.dumps(value))
+        self._send_fd = None
 
     def result(self) -> Any:
         """What the job returned; raises ExportError (the child's message) when it could not write."""
+        if self._send_fd is not None:  # never sent: the child's receive() ends with an error, not a hang
+            os.close(self._send_fd)
+            self._send_fd = None
         chunks = []
         with os.fdopen(self._fd, "rb") as pipe:
             while chunk := pipe.read(65536):
@@ -62,23 +73,43 @@ def can_fork() -> bool:
     return hasattr(os, "fork") and threading.active_count() == 1 and _os_threads() == 1
 
 
-def start(job: Callable[[], Any]) -> Pending | None:
-    """Run `job` in a forked child and return at once; None where forking is not safe (see above)."""
+def _receiver(fd: int) -> Callable[[], Any]:
+    def receive() -> Any:
+        with os.fdopen(fd, "rb") as pipe:
+            data = pipe.read()
+        if not data:
+            raise RuntimeError("the parent process sent nothing")
+        return pickle.loads(data)
+
+    return receive
+
+
+def start(job: Callable[..., Any], *, inbox: bool = False) -> Pending | None:
+    """Run `job` in a forked child and return at once; None where forking is not safe (see above).
+
+    With `inbox`, `job(receive)` is called: it may start on what needs nothing from this process (import its
+    library) and then wait in `receive()` for what this process decides meanwhile (`Pending.send`)."""
     if not can_fork():
         return None
     sys.stdout.flush()
     sys.stderr.flush()
     read_fd, write_fd = os.pipe()
+    in_read, in_write = os.pipe() if inbox else (None, None)
     pid = os.fork()
     if pid:
         os.close(write_fd)
-        return Pending(pid, read_fd)
+        if in_read is not None:
+            os.close(in_read)
+        return Pending(pid, read_fd, in_write)
     # the child: run the job, answer, and leave without running anything of the parent's (atexit, buffers)
     code = 0
     try:
         os.close(read_fd)
+        if in_write is not None:
+            os.close(in_write)
         try:
-            answer: tuple[str, Any] = ("ok", job())
+            result = job(_receiver(in_read)) if in_read is not None else job()
+            answer: tuple[str, Any] = ("ok", result)
         except ExportError as exc:
             answer = ("export-error", str(exc))
         except BaseException:  # noqa: BLE001 - reported to the parent, which decides

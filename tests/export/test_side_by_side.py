@@ -64,6 +64,29 @@ def test_any_other_failure_in_the_child_is_named_never_a_hang():
     assert "ZeroDivisionError" in out
 
 
+@needs_fork
+def test_the_child_waits_for_what_the_parent_decides_meanwhile():
+    assert _in_a_fresh_process("""
+        from export import side_by_side
+        pending = side_by_side.start(lambda receive: receive() * 2, inbox=True)
+        pending.send(21)
+        print(pending.result())
+    """) == "42"
+
+
+@needs_fork
+def test_a_child_never_sent_its_value_ends_with_an_error_not_a_hang():
+    out = _in_a_fresh_process("""
+        from export import side_by_side
+        pending = side_by_side.start(lambda receive: receive(), inbox=True)
+        try:
+            pending.result()
+        except RuntimeError as exc:
+            print(exc)
+    """)
+    assert "sent nothing" in out
+
+
 def test_no_fork_while_another_thread_runs():
     stop = threading.Event()
     worker = threading.Thread(target=stop.wait)
