@@ -45,10 +45,13 @@ _ANY_KIND = ("报告文件（.json）、本程序导出的或手工制作的 Exc
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from model.report.next_year import carry_over_sentence
+    from model.template import CURRENT
+
     _translate_argparse()
     parser = _Parser(
         prog="main.py",
-        description="政务公开年报助手：按《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）"
+        description=f"政务公开年报助手：按《{CURRENT.format_title}》（{CURRENT.format_doc}）"
                     "编制、校验和导出政府信息公开工作年度报告。不带参数运行时打开填报向导。",
     )
     sub = parser.add_subparsers(dest="command", metavar="命令", parser_class=_Parser)
@@ -69,7 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--blank", action="store_true", help="PDF 只输出空白统计表（导出空表，供打印后手工填写）")
     new = sub.add_parser("new", help="以上年度报告为基础新建本年度报告",
                          description="以上年度报告为基础新建下一年度的报告：复制基本信息，年度加 1，"
-                                     "“上年结转”按上年度报告的“结转下年度继续办理”逐列填写，其余均为未填写。"
+                                     f"{carry_over_sentence(CURRENT)}，其余均为未填写。"
                                      "退出状态：0 已写出；2 无法读取或无法写出。")
     new.add_argument("--from", dest="prior", metavar="LASTYEAR_FILE", required=True,
                      help="上一年度的报告（" + _ANY_KIND + "）")

@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
+from model.template import CURRENT
 from resources import FONTS_DIR, USER_GUIDE
 from ui.appdata import APP_NAME
 from ui.version import __version__
@@ -91,7 +92,7 @@ def about_html() -> str:
     parts = [
         f"<h2>{APP_NAME}</h2>",
         f"<p>版本 {__version__}</p>",
-        "<p>按《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）编制、校验和导出"
+        f"<p>按《{CURRENT.format_title}》（{CURRENT.format_doc}）编制、校验和导出"
         "政府信息公开工作年度报告。离线运行，报告只保存在本机。</p>",
         "<h3>使用的开源软件</h3><p>本程序使用以下开源软件，按各自的许可证随程序分发：</p><ul>",
     ]

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
-from model.report.next_year import texts_note
+from model.report.next_year import carry_over_sentence, texts_note
 from model.report.report import Report
 
 
@@ -24,8 +24,8 @@ class NewFromPriorDialog(QDialog):
         self.setWindowTitle("以上年度报告为基础新建")
         year = f"{prior.year} 年度" if prior.year else "年度不详的"
         next_year = f" {prior.year + 1} 年度" if prior.year else ""
-        what = QLabel(f"以{year}报告“{path.name}”为基础新建{next_year}报告：带入基本信息，“上年结转”按上年度报告的"
-                      "“结转下年度继续办理”逐列填写，本年度的其他数字均需填写。")
+        what = QLabel(f"以{year}报告“{path.name}”为基础新建{next_year}报告：带入基本信息，"
+                      f"{carry_over_sentence(prior.template)}，本年度的其他数字均需填写。")
         what.setWordWrap(True)
         self.texts = QCheckBox("各部分文字以上年度报告为起点（再逐段改写）")
         self.texts.setObjectName("new-from-prior-texts")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from model.report.preamble import generate_preamble
 from model.report.report import Report, new_report
+from model.template.template import Template
 
 #: Basic information that stays the same from one year to the next (the publication date does not).
 CARRIED_META = ("agency", "agency_kind", "admin_level", "website", "address", "phone")
@@ -16,6 +17,18 @@ CARRIED_META = ("agency", "agency_kind", "admin_level", "website", "address", "p
 
 class NextYearError(ValueError):
     """Last year's report cannot be the start of the next one; str() is the Chinese reason."""
+
+
+def carry_over_sentence(template: Template) -> str:
+    """How the figures carry over, in the format's own row labels (the dialog and `new --help` say it)."""
+    t3 = template.t3
+    carried_in = dict(t3.head_rows)[template.check_roles.t3_carried_in]
+    return f"“{_unnumbered(carried_in)}”按上年度报告的“{_unnumbered(t3.tail_row[1])}”逐列填写"
+
+
+def _unnumbered(label: str) -> str:
+    """二、上年结转政府信息公开申请数量 → 上年结转政府信息公开申请数量."""
+    return label.split("、", 1)[-1]
 
 
 def texts_note() -> str:

@@ -101,6 +101,8 @@ _MAY_NAME_CURRENT = {
     "model/reading/documents.py": "read_document makes a new report from a published document or a hand-made "
                                   "workbook (a report file and our workbook carry their own format)",
     "model/reading/importer.py": "import_published and import_text (the paste box) make a new report",
+    "main.py": "`--help` names the format new reports are made in (no report is open)",
+    "ui/help.py": "关于 names the format new reports are made in",
 }
 
 
