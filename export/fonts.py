@@ -110,10 +110,6 @@ class Face:
     bundled: bool
     font: TTFont
 
-    @property
-    def cmap(self) -> dict[int, int]:
-        return self.font.face.charToGlyph
-
     def has(self, ch: str) -> bool:
         return bool(self.font.face.charToGlyph.get(ord(ch)))  # glyph 0 is .notdef, the empty box
 

@@ -101,16 +101,6 @@ other=$(find "$A/build/dist/gov-report" -type f -print0 | { xargs -0 readelf -h 
   | awk '/^File: / { f = $2 } /Machine:/ && !/AArch64/ { print f }')
 [ -z "$other" ] || die "包中有非 aarch64 的 ELF 文件：$other"
 
-version=$(sed -n 's/^__version__ = "\(.*\)"$/\1/p' "$REPO/ui/version.py")
-tarball="$dist/gov-report-$version-linux-aarch64-glibc$GLIBC_FLOOR.tar.xz"
-mkdir -p "$dist"
-t0=$(date +%s)
-tar -C "$A/build/dist" --owner=0 --group=0 --numeric-owner -cf - gov-report | xz -T0 -6 >"$tarball.part"
-mv "$tarball.part" "$tarball"
-rm -rf "$dist/gov-report-aarch64"; mkdir -p "$dist/gov-report-aarch64"
-tar -C "$dist/gov-report-aarch64" -xJf "$tarball"
-log "tarball: xz in $(($(date +%s) - t0)) s"
-echo "已生成：$tarball（$(du -h "$tarball" | cut -f1)）"
-echo "        $dist/gov-report-aarch64/gov-report/（$(du -sh "$dist/gov-report-aarch64/gov-report" | cut -f1)）"
+pack_tarball "$A/build/dist" "$dist" "aarch64-glibc$GLIBC_FLOOR" gov-report-aarch64
 echo "GLIBC：$ceiling"
 echo "用时 $(($(date +%s) - t_start)) 秒"

@@ -92,15 +92,5 @@ in_root "$R" env LD_LIBRARY_PATH=/opt/compat/lib PYTHON=/build/venv/bin/python G
   GOV_REPORT_WORK=/build/work GOV_REPORT_NO_ZIP=1 bash /build/src/packaging/build.sh >&2 || die "packaging/build.sh 在构建环境中失败"
 log "program: PyInstaller done in $(($(date +%s) - t0)) s"
 
-version=$(sed -n 's/^__version__ = "\(.*\)"$/\1/p' "$REPO/ui/version.py")
-tarball="$dist/gov-report-$version-linux-x86_64-glibc2.28.tar.xz"
-mkdir -p "$dist"
-t0=$(date +%s)
-tar -C "$R/build/dist" --owner=0 --group=0 --numeric-owner -cf - gov-report | xz -T0 -6 >"$tarball.part"
-mv "$tarball.part" "$tarball"
-rm -rf "$dist/gov-report-glibc2.28"; mkdir -p "$dist/gov-report-glibc2.28"
-tar -C "$dist/gov-report-glibc2.28" -xJf "$tarball"
-log "tarball: xz in $(($(date +%s) - t0)) s"
-echo "已生成：$tarball（$(du -h "$tarball" | cut -f1)）"
-echo "        $dist/gov-report-glibc2.28/gov-report/（$(du -sh "$dist/gov-report-glibc2.28/gov-report" | cut -f1)）"
+pack_tarball "$R/build/dist" "$dist" x86_64-glibc2.28 gov-report-glibc2.28
 echo "用时 $(($(date +%s) - t_start)) 秒"

@@ -239,3 +239,20 @@ copy_source() {
   rm -rf "$1"; mkdir -p "$1"
   tar -C "$REPO" -cf - main.py model ui export resources docs packaging setup.sh | tar -C "$1" -xf -
 }
+
+# Packs BUILT_DIST/gov-report as DIST/gov-report-VERSION-linux-SUFFIX.tar.xz and unpacks it into
+# DIST/FOLDER/gov-report (the folder the checks run), and says where both are.
+pack_tarball() {
+  local built=$1 dist=$2 suffix=$3 folder=$4 version tarball t0
+  version=$(sed -n 's/^__version__ = "\(.*\)"$/\1/p' "$REPO/ui/version.py")
+  tarball="$dist/gov-report-$version-linux-$suffix.tar.xz"
+  mkdir -p "$dist"
+  t0=$(date +%s)
+  tar -C "$built" --owner=0 --group=0 --numeric-owner -cf - gov-report | xz -T0 -6 >"$tarball.part"
+  mv "$tarball.part" "$tarball"
+  rm -rf "${dist:?}/$folder"; mkdir -p "$dist/$folder"
+  tar -C "$dist/$folder" -xJf "$tarball"
+  log "tarball: xz in $(($(date +%s) - t0)) s"
+  echo "已生成：$tarball（$(du -h "$tarball" | cut -f1)）"
+  echo "        $dist/$folder/gov-report/（$(du -sh "$dist/$folder/gov-report" | cut -f1)）"
+}
