@@ -427,6 +427,12 @@ def main(argv: list[str] | None = None) -> int:
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())  # no second error when Python flushes stdout at exit
             return 0
+    import gc
+
+    # Start-up makes some 50 000 objects that the cyclic collector tracks (Qt's enums, the format's
+    # dataclasses), of which a collection at the first page frees about 1 000: until then the collector
+    # would only walk them again and again. ui.app.run turns it back on once the first page is shown.
+    gc.disable()
     from ui.app import run  # the wizard; Qt is imported only on this path
 
     return run(argv)

@@ -69,3 +69,10 @@ fi
 req=requirements.txt
 [ "$dev" = 1 ] && req=requirements-dev.txt
 .venv/bin/python -m pip install -q --disable-pip-version-check -r "$req"
+
+# shiboken6 keeps its Python support files inside its library and compiles them again at every start.
+# Written out once next to it (shiboken6's own SBK_EMBED=0 switch) they load from cached bytecode, which
+# starts the program some 13 ms sooner (benchmarks/bench_ui.py). Done after every install, so that the
+# files always belong to the shiboken6 installed.
+SBK_EMBED=0 .venv/bin/python -c "import shiboken6"
+.venv/bin/python -m compileall -q "$(.venv/bin/python -c 'import pathlib, shiboken6; print(pathlib.Path(shiboken6.__file__).parent / "files.dir")')"

@@ -48,7 +48,7 @@ DROP_SUFFIXES = REPORT_SUFFIXES + PUBLISHED_SUFFIXES
 
 class MainWindow(QMainWindow):
     def __init__(self, doc: ReportDocument | None = None, *, lazy: bool = False) -> None:
-        """`lazy` (the program's start): build each table editor when its page is first shown, and show the
+        """`lazy` (the program's start): build each page after the first when it is first shown, and show the
         first page before the text checks (they follow in the background, as after typing)."""
         super().__init__()
         self.doc = doc or ReportDocument(fresh_report(), texts_later=lazy)
@@ -70,7 +70,7 @@ class MainWindow(QMainWindow):
                                       "dock-sections")
         self.findings = FindingsPanel(self.doc)
         self.findings.go_to.connect(self.go_to_finding)
-        self.wizard.review_page.details.go_to.connect(self.go_to_finding)
+        self.wizard.review_page.go_to.connect(self.go_to_finding)
         self.findings_dock = add_dock(self, self.findings, "校验结果", Qt.DockWidgetArea.RightDockWidgetArea,
                                       "dock-findings")
         self.placement = WindowLayout(self, self.sections, self.wizard.page_titles(), self.sections_dock,
@@ -81,10 +81,8 @@ class MainWindow(QMainWindow):
         self.last_year = LastYearActions(self.files)
         self.imports = ImportActions(self.files)
         self.side = SideWindows(self, self)
-        for page in self.wizard.table_pages.values():
-            page.message.connect(self.show_message)
-        for editor in self.wizard.text_editors():
-            editor.refused.connect(self.show_message)  # a paste the report file could not hold
+        for message in self.wizard.page_messages():  # e.g. a paste the report file could not hold
+            message.connect(self.show_message)
         self.wizard.finish_requested.connect(self.save)
         self.wizard.info_page.aggregate_requested.connect(self.side.show_aggregate)
 

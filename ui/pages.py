@@ -236,44 +236,93 @@ _NOT_SHOWN = object()  # TextPage._prior_shown before its first _show_prior
 
 
 class TextPage(QWizardPage):
-    """A narrative section: the editor, the format's guidance and a checklist ticked from the text."""
+    """A narrative section: the editor, the format's guidance and a checklist ticked from the text.
 
-    def __init__(self, doc: ReportDocument, section: Section) -> None:
+    Like the table pages, its content is made when the page is first needed (shown, or its editor asked
+    for): start-up builds only the first page. `message` carries a paste the editor refused.
+    """
+
+    message = Signal(str)
+
+    def __init__(self, doc: ReportDocument, section: Section, *, lazy: bool = False) -> None:
         super().__init__()
         self.doc = doc
         self.section = section
         self.setTitle(section.heading)
         self.setSubTitle("请逐项填写。右侧为格式要求和应涵盖的内容，写到的内容会自动勾选。")
-        self.editor = _text_editor(doc, section.key)
-        self.editor.setPlaceholderText("在此输入本部分内容。每段一行；小标题单独成行，如“（一）主动公开”。")
-        self.editor.textChanged.connect(self._changed)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self._editor: TextEditor | None = None
+        if not lazy:
+            self.build()
+
+    @property
+    def built(self) -> bool:
+        return self._editor is not None
+
+    @property
+    def editor(self) -> TextEditor:
+        self.build()
+        assert self._editor is not None
+        return self._editor
+
+    @property
+    def checklist(self) -> QListWidget:
+        self.build()
+        return self._checklist
+
+    @property
+    def prior_pane(self) -> QWidget:
+        """Last year's text of this section beside the editor; hidden while no last year's report is loaded."""
+        self.build()
+        return self._prior_pane_widget
+
+    @property
+    def prior_text(self) -> QPlainTextEdit:
+        self.build()
+        return self._prior_text
+
+    @property
+    def prior_title(self) -> QLabel:
+        self.build()
+        return self._prior_title
+
+    def build(self) -> None:
+        """Make the page's content, unless it is made already."""
+        if self._editor is not None:
+            return
+        doc, section = self.doc, self.section
+        self._editor = _text_editor(doc, section.key)
+        self._editor.setReadOnly(doc.read_only)  # made after the report was opened read-only: follow it
+        self._editor.setPlaceholderText("在此输入本部分内容。每段一行；小标题单独成行，如“（一）主动公开”。")
+        self._editor.textChanged.connect(self._changed)
+        self._editor.refused.connect(self.message)
         guidance = QLabel(section.guidance)
         guidance.setWordWrap(True)
         guidance.setObjectName(f"guidance-{section.key}")
-        self.checklist = QListWidget()
-        self.checklist.setObjectName(f"checklist-{section.key}")
-        self.checklist.setWordWrap(True)
+        self._checklist = QListWidget()
+        self._checklist.setObjectName(f"checklist-{section.key}")
+        self._checklist.setWordWrap(True)
         for item in section.checklist:
             li = QListWidgetItem(item.label)
             li.setFlags(Qt.ItemFlag.ItemIsEnabled)
             li.setCheckState(Qt.CheckState.Unchecked)
-            self.checklist.addItem(li)
+            self._checklist.addItem(li)
         side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
         side_layout.addWidget(QLabel("<b>格式要求</b>"))
         side_layout.addWidget(guidance)
         side_layout.addWidget(QLabel("<b>应涵盖的内容</b>"))
-        side_layout.addWidget(self.checklist, 1)
+        side_layout.addWidget(self._checklist, 1)
         if section.key == "s6":
             insert = QPushButton("插入七个小标题")
             insert.setToolTip("在文末插入第六部分常用的七个小标题，逐项填写，没有的写“无”。")
             insert.clicked.connect(self._insert_s6_items)
             side_layout.addWidget(insert)
-        self.prior_pane = self._prior_pane(section)
+        self._prior_pane_widget = self._prior_pane(section)
         split = QSplitter()
-        split.addWidget(self.editor)
-        split.addWidget(self.prior_pane)
+        split.addWidget(self._editor)
+        split.addWidget(self._prior_pane_widget)
         split.addWidget(side)
         split.setStretchFactor(0, 3)  # the writing area is the larger part, the guidance the smaller
         split.setStretchFactor(1, 2)
@@ -281,7 +330,6 @@ class TextPage(QWizardPage):
         split.setSizes([750, 500, 250])
         split.setChildrenCollapsible(False)
         split.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         layout = QVBoxLayout(self)
         layout.addWidget(split, 1)
         doc.path_changed.connect(self.load)
@@ -293,20 +341,25 @@ class TextPage(QWizardPage):
         self.load()
         self._show_prior()
 
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        self.build()
+        super().showEvent(event)
+
     def _prior_pane(self, section: Section) -> QWidget:
         """Last year's text of this section, read-only, beside the editor: to copy from, not to keep."""
-        self.prior_text = QPlainTextEdit()
-        self.prior_text.setObjectName(f"prior-text-{section.key}")
-        self.prior_text.setReadOnly(True)
-        self.prior_text.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
-        self.prior_text.setStyleSheet("QPlainTextEdit { background: #f5f5f5; color: #3c4043; }")
-        self.prior_title = QLabel()
-        self.prior_title.setWordWrap(True)
+        self._prior_text = QPlainTextEdit()
+        self._prior_text.setObjectName(f"prior-text-{section.key}")
+        self._prior_text.setReadOnly(True)
+        self._prior_text.setProperty("read_only_by_design", True)  # the window's read-only state never unlocks it
+        self._prior_text.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self._prior_text.setStyleSheet("QPlainTextEdit { background: #f5f5f5; color: #3c4043; }")
+        self._prior_title = QLabel()
+        self._prior_title.setWordWrap(True)
         pane = QWidget()
         col = QVBoxLayout(pane)
         col.setContentsMargins(0, 0, 0, 0)
-        col.addWidget(self.prior_title)
-        col.addWidget(self.prior_text, 1)
+        col.addWidget(self._prior_title)
+        col.addWidget(self._prior_text, 1)
         return pane
 
     def _show_prior(self) -> None:
@@ -315,20 +368,21 @@ class TextPage(QWizardPage):
         if prior is self._prior_shown:
             return
         self._prior_shown = prior
-        self.prior_pane.setVisible(prior is not None)
+        self._prior_pane_widget.setVisible(prior is not None)
         if prior is None:
-            self.prior_text.clear()
+            self._prior_text.clear()
             return
         year = f"{prior.year} 年度" if prior.year else "上年度"
         text = prior.text(self.section.key)
-        self.prior_title.setText(f"<b>{year}报告的本部分</b>（只读，可复制）")
+        self._prior_title.setText(f"<b>{year}报告的本部分</b>（只读，可复制）")
         hint = f"可选中后复制（Ctrl+C）。请按本年度的情况改写，照搬的段落会被提示“{title_of('G7', '')}”。"
-        self.prior_title.setToolTip(hint)
-        self.prior_text.setToolTip(hint)
-        self.prior_text.setPlainText(text)
-        self.prior_text.setPlaceholderText("上年度报告的本部分没有内容。")
+        self._prior_title.setToolTip(hint)
+        self._prior_text.setToolTip(hint)
+        self._prior_text.setPlainText(text)
+        self._prior_text.setPlaceholderText("上年度报告的本部分没有内容。")
 
     def initializePage(self) -> None:
+        self.build()
         QTimer.singleShot(0, self.editor.setFocus)
 
     def _mark_findings(self) -> None:
@@ -353,7 +407,7 @@ class TextPage(QWizardPage):
         kind = self.doc.report.meta.get("agency_kind")
         for i, item in enumerate(self.section.checklist):
             done = any(k in text for k in item.keywords)
-            widget_item = self.checklist.item(i)
+            widget_item = self._checklist.item(i)
             widget_item.setHidden(bool(item.kinds) and kind not in item.kinds)
             widget_item.setCheckState(Qt.CheckState.Checked if done else Qt.CheckState.Unchecked)
 
@@ -498,34 +552,76 @@ class TablePage(QWizardPage):
 
 
 class ReviewPage(QWizardPage):
-    """校验与导出: whether the report is ready, and the complete list of findings."""
+    """校验与导出: whether the report is ready, and the complete list of findings.
 
-    def __init__(self, doc: ReportDocument) -> None:
+    Its content is made when the page is first shown or asked for (start-up builds only the first page);
+    `go_to` passes on a double-clicked finding of its list.
+    """
+
+    go_to = Signal(object)  # a Finding
+
+    def __init__(self, doc: ReportDocument, *, lazy: bool = False) -> None:
         super().__init__()
         self.doc = doc
         self.setTitle(REVIEW_PAGE_TITLE)
         self.setSubTitle("报送前请确认没有“错误”，并对“需说明”的事项写明原因。")
-        self.status = QLabel()
-        self.status.setObjectName("review-status")
-        self.status.setWordWrap(True)
-        font = QFont(self.status.font())
+        self._details: FindingsPanel | None = None
+        self._export_actions = None  # ui.exporting.ExportActions, once the window has them
+        if not lazy:
+            self.build()
+
+    @property
+    def built(self) -> bool:
+        return self._details is not None
+
+    @property
+    def details(self) -> FindingsPanel:
+        self.build()
+        assert self._details is not None
+        return self._details
+
+    @property
+    def status(self) -> QLabel:
+        self.build()
+        return self._status
+
+    def build(self) -> None:
+        """Make the page's content, unless it is made already."""
+        if self._details is not None:
+            return
+        doc = self.doc
+        self._status = QLabel()
+        self._status.setObjectName("review-status")
+        self._status.setWordWrap(True)
+        font = QFont(self._status.font())
         font.setPointSizeF(font.pointSizeF() * 1.2)
-        self.status.setFont(font)
+        self._status.setFont(font)
         # the same clickable list as beside the wizard, but as at hand-in: blanks are errors here
-        self.details = FindingsPanel(doc, lambda: doc.handin_findings, "review-findings", "")
+        self._details = FindingsPanel(doc, lambda: doc.handin_findings, "review-findings", "")
+        self._details.go_to.connect(self.go_to)
         self.actions = QHBoxLayout()  # the export buttons go here
         layout = QVBoxLayout(self)
-        layout.addWidget(self.status)
-        layout.addWidget(self.details, 1)
+        layout.addWidget(self._status)
+        layout.addWidget(self._details, 1)
         layout.addLayout(self.actions)
         doc.findings_changed.connect(self.refresh)
         self.refresh()
+        if self._export_actions is not None:
+            self._add_export_buttons(self._export_actions)
+
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        self.build()
+        super().showEvent(event)
 
     def add_export_buttons(self, actions) -> None:  # type: ignore[no-untyped-def]
-        """The export buttons (ui.exporting.ExportActions); kept out of the page so it needs no export code.
+        """The export buttons (ui.exporting.ExportActions), added when the page is made; kept out of the
+        page so it needs no export code."""
+        self._export_actions = actions
+        if self.built:
+            self._add_export_buttons(actions)
 
-        While an export runs (`busy_changed`), the buttons that start one are disabled: one at a time.
-        """
+    def _add_export_buttons(self, actions) -> None:  # type: ignore[no-untyped-def]
+        """While an export runs (`busy_changed`), the buttons that start one are disabled: one at a time."""
         for text, name, slot, tip in (
             ("导出 Excel", "export-xlsx", actions.export_xlsx, "导出统计表工作簿（.xlsx），供上级汇总"),
             ("导出 PDF", "export-pdf", actions.export_pdf, "导出可打印、可公开的报告全文（.pdf）"),
@@ -539,6 +635,7 @@ class ReviewPage(QWizardPage):
             button.setToolTip(tip)
             button.clicked.connect(slot)
             if name != "open-folder":
+                button.setEnabled(not actions.busy)
                 actions.busy_changed.connect(lambda busy, b=button: b.setEnabled(not busy))
             self.actions.addWidget(button)
         self.actions.addStretch(1)
@@ -555,4 +652,4 @@ class ReviewPage(QWizardPage):
             head += f"<br>跨年度核对：已载入上年度报告（{self.doc.prior.year or '年度不详'}）。"
         else:
             head += "<br>跨年度核对：未载入上年度报告（可在“文件”菜单中载入）。"
-        self.status.setText(head)
+        self._status.setText(head)

@@ -7,11 +7,11 @@ going back through the history. It lives inside the main window, so 完成 saves
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtWidgets import QApplication, QWidget, QWizard, QWizardPage
 
 from ui.document import ReportDocument
-from ui.pages import INFO_PAGE_TITLE, REVIEW_PAGE_TITLE, InfoPage, ReviewPage, TablePage, TextEditor, TextPage
+from ui.pages import INFO_PAGE_TITLE, REVIEW_PAGE_TITLE, InfoPage, ReviewPage, TablePage, TextPage
 
 
 class ReportWizard(QWizard):
@@ -19,7 +19,7 @@ class ReportWizard(QWizard):
     page_shown = Signal(int)
 
     def __init__(self, doc: ReportDocument, parent: QWidget | None = None, *, lazy: bool = False) -> None:
-        """`lazy`: the table editors are made when first shown (start-up shows only the first page)."""
+        """`lazy`: the pages after 基本信息 are made when first shown (start-up shows only the first page)."""
         super().__init__(parent)
         self.setObjectName("wizard")
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
@@ -34,12 +34,12 @@ class ReportWizard(QWizard):
         self.table_pages: dict[str, TablePage] = {}
         self.sections = doc.template.sections  # the pages are the sections of the report's format
         for sec in self.sections:
-            page: TablePage | TextPage = TablePage(doc, sec, lazy=lazy) if sec.table else TextPage(doc, sec)
+            page: TablePage | TextPage = TablePage(doc, sec, lazy=lazy) if sec.table else TextPage(doc, sec, lazy=lazy)
             self.section_pages[sec.key] = page
             if isinstance(page, TablePage):
                 self.table_pages[page.table_key] = page
             self.addPage(page)
-        self.review_page = ReviewPage(doc)
+        self.review_page = ReviewPage(doc, lazy=lazy)
         self.addPage(self.review_page)
         self.setButtonText(QWizard.WizardButton.FinishButton, "保存")
         self.currentIdChanged.connect(self.page_shown.emit)
@@ -65,9 +65,10 @@ class ReportWizard(QWizard):
         if focus is not None and focus.isVisible() and QApplication.focusWidget() is not focus:
             focus.setFocus(Qt.FocusReason.OtherFocusReason)  # not Tab: a line edit keeps its cursor
 
-    def text_editors(self) -> list[TextEditor]:
-        """The editors of the report's texts: the preamble and each narrative section."""
-        return [self.info_page.preamble] + [p.editor for p in self.section_pages.values() if isinstance(p, TextPage)]
+    def page_messages(self) -> list[SignalInstance]:
+        """What the pages have to say in the status bar: a refused paste, a table's notices."""
+        return [self.info_page.preamble.refused] + [
+            p.message for p in self.section_pages.values() if isinstance(p, TablePage | TextPage)]
 
     def page_titles(self) -> list[str]:
         return [INFO_PAGE_TITLE] + [s.heading for s in self.sections] + [REVIEW_PAGE_TITLE]

@@ -71,6 +71,9 @@ def test_the_start_builds_only_the_first_page(qtbot, isolated_data_dir):
     try:
         assert started.findChild(QTableView, "table-t3") is None
         assert not any(page.built for page in started.wizard.table_pages.values())
+        assert not any(page.built for page in started.wizard.section_pages.values())  # text pages too
+        assert not started.wizard.review_page.built
+        assert all(page.built for page in whole.wizard.section_pages.values()) and whole.wizard.review_page.built
         show_window(started, qtbot)
         started.sections.setCurrentRow(started.wizard.pageIds().index(started.wizard.page_of_table("t3")))
         view = started.findChild(QTableView, "table-t3")
@@ -90,6 +93,96 @@ def test_the_start_builds_only_the_first_page(qtbot, isolated_data_dir):
             w.autosaver.timer.stop()
             w.close()
             w.deleteLater()
+
+
+def _lazy_window(qtbot, path=None):  # type: ignore[no-untyped-def]
+    from ui.app import build_window
+
+    window = build_window(path, lazy=True)
+    show_window(window, qtbot)
+    return window
+
+
+def _close(window) -> None:  # type: ignore[no-untyped-def]
+    window.doc.set_modified(False)
+    window.autosaver.timer.stop()
+    window.close()
+    window.deleteLater()
+
+
+def _go_to_section(window, key: str) -> None:  # type: ignore[no-untyped-def]
+    """Through the section list, as a user gets there."""
+    wizard = window.wizard
+    window.sections.setCurrentRow(wizard.pageIds().index(wizard.page_of_section(key)))
+    QApplication.processEvents()
+
+
+def test_a_text_page_made_on_first_show_is_the_same_page(qtbot, isolated_data_dir):
+    """Typing, the checklist and a refused paste work on a text page that start-up did not build."""
+    window = _lazy_window(qtbot, SAMPLE)
+    try:
+        key = "s5"
+        page = window.wizard.section_pages[key]
+        before = window.doc.report.sections[key]
+        assert not page.built
+        _go_to_section(window, key)
+        assert page.built and page.editor.toPlainText() == before
+        ticked = [page.checklist.item(i).checkState() for i in range(page.checklist.count())]
+        assert Qt.CheckState.Checked in ticked  # ticked from the sample's text when the page was made
+        page.editor.setFocus()
+        page.editor.moveCursor(page.editor.textCursor().MoveOperation.Start)
+        qtbot.keyClicks(page.editor, "2023")
+        assert window.doc.report.sections[key] == "2023" + before
+        QApplication.clipboard().setText("政务公开" * 2_250_000)  # more than the report file can hold
+        qtbot.keyClick(page.editor, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+        assert window.doc.report.sections[key] == "2023" + before
+        assert window.status_label.text().startswith("未粘贴")  # the page passes the refusal on
+    finally:
+        _close(window)
+
+
+def test_a_text_page_made_while_the_report_is_read_only_follows_it(qtbot, isolated_data_dir):
+    window = _lazy_window(qtbot, SAMPLE)
+    try:
+        page = window.wizard.section_pages["s1"]
+        window.doc.set_read_only(True)
+        assert not page.built
+        _go_to_section(window, "s1")
+        assert page.editor.isReadOnly() and page.prior_text.isReadOnly()
+        window.doc.set_read_only(False)
+        assert not page.editor.isReadOnly()
+        assert page.prior_text.isReadOnly()  # last year's text is never for editing
+    finally:
+        _close(window)
+
+
+def test_the_review_page_made_on_first_show_has_its_list_and_buttons(qtbot, isolated_data_dir):
+    """校验与导出 is made when first shown: its findings go to their place, and its export buttons know
+    whether an export is running at that moment."""
+    from PySide6.QtWidgets import QPushButton
+
+    window = _lazy_window(qtbot, SAMPLE)
+    try:
+        review = window.wizard.review_page
+        window.exports._set_busy(True, "导出")  # an export running before the page was ever shown
+        window.sections.setCurrentRow(len(window.wizard.pageIds()) - 1)
+        QApplication.processEvents()
+        assert review.built
+        assert any(word in review.status.text() for word in ("可以报送", "还需说明", "尚不能报送"))
+        button = review.findChild(QPushButton, "export-xlsx")
+        assert button is not None and not button.isEnabled()
+        window.exports._set_busy(False)
+        assert button.isEnabled()
+        blanked = window.doc.template.table("t4").input_codes[0]
+        window.doc.set_cells({blanked: None})
+        view = review.details.view
+        row = next(i for i, f in enumerate(review.details.model.findings) if blanked in f.cells)
+        view.activated.emit(view.model().index(row, 0))  # Enter on the finding
+        page = window.wizard.table_pages["t4"]
+        assert window.wizard.currentPage() is page
+        assert page.view.currentIndex() == page.model.index_of(blanked)
+    finally:
+        _close(window)
 
 
 def test_a_lazy_window_goes_to_a_finding_in_a_table_not_yet_shown(qtbot, isolated_data_dir):
