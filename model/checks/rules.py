@@ -9,9 +9,11 @@ cells are reported once per table by T2-1, T3-4 and T4-4 instead.
 from __future__ import annotations
 
 import copy
+import functools
 import logging
 import re
-from collections.abc import Callable, Iterable, Iterator
+import string
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import Enum
@@ -96,7 +98,7 @@ class Finding:
             return  # a text handed by its maker (a reader's notice, 汇总) is kept as it is
         object.__setattr__(self, "message", message_of(self.rule, self.variant, self.params))
         if not self.title:
-            object.__setattr__(self, "title", title_of(self.rule, self.variant))
+            object.__setattr__(self, "title", title_of(self.rule, self.variant, self.params))
 
     @property
     def text(self) -> str:
@@ -233,9 +235,20 @@ class Rule:
     t4_group: int | None = None  # the index of the group of table 四 the rule is about (T4-1 … T4-3)
 
     def summary_in(self, template: Template) -> str:
-        """What the rule asks, in the words of the report's format (the 表四 group's label, the places)."""
+        """What the rule asks, in the words of the report's format (its labels, the places of 万元)."""
         group = template.t4.groups[self.t4_group][1] if self.t4_group is not None else ""
-        return self.summary.format(t4_group=group, amount_places=template.amount_places)
+        return self.summary.format(t4_group=group, amount_places=template.amount_places, **template.rule_words)
+
+    def words(self, variant: str, template: Template) -> dict[str, str]:
+        """The format's names (`Template.rule_words`) that the message and title of `variant` use."""
+        texts = (self.messages.get(variant, ""), TITLES.get(variant) or TITLES.get(self.id, ""))
+        return {name: template.rule_words[name] for text in texts for name in _fields(text)
+                if name in template.rule_words}
+
+
+@functools.cache
+def _fields(message: str) -> tuple[str, ...]:
+    return tuple(name for _, name, _, _ in string.Formatter().parse(message) if name)
 
 
 def _fmt(value: Any) -> str:
@@ -669,20 +682,20 @@ RULES: tuple[Rule, ...] = (
          "表二件数为不小于 0 的整数，收费金额为不小于 0、最多 {amount_places} 位小数的数",
          {"invalid": _INVALID_MSG},
          lambda ctx: (h for h in _blank_and_invalid("t2")(ctx) if h.variant == "invalid")),
-    Rule("S2-1", Severity.WARNING, "现行有效件数不小于本年制发件数减本年废止件数",
-         {"": "“{row}”现行有效件数（{current}）小于本年制发件数减本年废止件数（{made}－{revoked}＝{net}），请核对。"},
+    Rule("S2-1", Severity.WARNING, "{in_force_col}不小于{issued_col}减{repealed_col}",
+         {"": "“{row}”{in_force_col}（{current}）小于{issued_col}减{repealed_col}（{made}－{revoked}＝{net}），请核对。"},
          _s2_1),
-    Rule("S2-2", Severity.CONFIRM, "现行有效件数等于上年现行有效件数加本年制发件数减本年废止件数",
-         {"": "“{row}”现行有效件数（{now}）不等于上年现行有效件数加本年制发减本年废止"
+    Rule("S2-2", Severity.CONFIRM, "{in_force_col}等于上年{in_force_col}加{issued_col}减{repealed_col}",
+         {"": "“{row}”{in_force_col}（{now}）不等于上年{in_force_col}加{issued_col}减{repealed_col}"
               "（{before}＋{made}－{revoked}＝{expected}），请说明原因。"},
          _s2_2, needs_prior=True),
     Rule("S2-3", Severity.WARNING, "收费金额以万元为单位",
-         {"large": "行政事业性收费金额填写为 {amount} 万元（即 {yuan} 元），是否误将以“元”为单位的金额填入了以“万元”为单位的单元格？",
-          "jump": "行政事业性收费金额（{amount} 万元）达到上年（{before} 万元）的 100 倍以上，是否误将“元”当作“万元”填写？"},
+         {"large": "{fees_row}金额填写为 {amount} 万元（即 {yuan} 元），是否误将以“元”为单位的金额填入了以“万元”为单位的单元格？",
+          "jump": "{fees_row}金额（{amount} 万元）达到上年（{before} 万元）的 100 倍以上，是否误将“元”当作“万元”填写？"},
          _s2_3),
     Rule("S2-4", Severity.WARNING, "只有国务院部门和省、设区的市、自治州人民政府可以制定规章",
          {"": "本机关填写了规章件数，但只有国务院部门和省、自治区、直辖市、设区的市、自治州人民政府可以制定规章，"
-              "请核对是否应填入“行政规范性文件”一行。"},
+              "请核对是否应填入“{normative_row}”一行。"},
          _s2_4),
     Rule("T3-1", Severity.ERROR, "每列第一项加第二项之和等于第三项加第四项之和",
          {"": "第一项加第二项之和（{left}）不等于第三项加第四项之和（{right}），“{col}”列相差 {diff}。",
@@ -699,22 +712,22 @@ RULES: tuple[Rule, ...] = (
     Rule("T3-4", Severity.ERROR, "表三每个单元格都已填写，且为不小于 0 的整数",
          {"blank": "表三有 " + _BLANK_MSG, "progress": "表三" + _PROGRESS_MSG, "invalid": _INVALID_MSG},
          _blank_and_invalid("t3")),
-    Rule("T3-5", Severity.CONFIRM, "上年结转数等于上年报告的结转下年度继续办理数",
-         {"": "“{col}”列上年结转政府信息公开申请数量（{now}）与上年报告的结转下年度继续办理数（{before}）不一致，请说明原因。"},
+    Rule("T3-5", Severity.CONFIRM, "上年结转数等于上年报告的{carried_out_row}数",
+         {"": "“{col}”列{carried_in_row}（{now}）与上年报告的{carried_out_row}数（{before}）不一致，请说明原因。"},
          _t3_5, needs_prior=True),
-    Rule("S3-1", Severity.WARNING, "结转下年度继续办理数一般不大于本年新收申请数",
-         {"": "“{col}”列结转下年度继续办理数（{out}）大于本年新收申请数（{new}），请核对。"},
+    Rule("S3-1", Severity.WARNING, "{carried_out_row}数一般不大于本年新收申请数",
+         {"": "“{col}”列{carried_out_row}数（{out}）大于本年新收申请数（{new}），请核对。"},
          _s3_1),
     Rule("S3-2", Severity.CONFIRM, "“其他处理”中逾期未缴费的，第六部分应说明发出收费通知的情况",
-         {"denied": "表三“申请人逾期未按收费通知要求缴纳费用”共 {n} 件，但第六部分称未收取信息处理费或未发出收费通知，请核对或说明。",
-          "silent": "表三“申请人逾期未按收费通知要求缴纳费用”共 {n} 件，但第六部分没有说明信息处理费和收费通知的情况，请补充说明。"},
+         {"denied": "表三“{unpaid_fee_row}”共 {n} 件，但第六部分称未收取信息处理费或未发出收费通知，请核对或说明。",
+          "silent": "表三“{unpaid_fee_row}”共 {n} 件，但第六部分没有说明信息处理费和收费通知的情况，请补充说明。"},
          _s3_2),
     *_T4_GROUP_RULES,
     Rule("T4-4", Severity.ERROR, "表四每个单元格都已填写，且为不小于 0 的整数",
          {"blank": "表四有 " + _BLANK_MSG, "progress": "表四" + _PROGRESS_MSG, "invalid": _INVALID_MSG},
          _blank_and_invalid("t4")),
     Rule("S4-1", Severity.WARNING, "行政复议、行政诉讼有结果纠正的，第五部分应有相应说明",
-         {"": "表四有 {n} 件结果纠正，但第五部分“存在的主要问题及改进情况”没有提到被纠正的情况和改进措施，请核对。"},
+         {"": "表四有 {n} 件结果纠正，但第五部分“{s5_heading}”没有提到被纠正的情况和改进措施，请核对。"},
          _s4_1),
     Rule("G1", Severity.ERROR, "机关名称已填写，六个部分齐全、不为空，标题与格式一致",
          {"": "“{heading}”部分尚未填写内容。", "agency": "尚未填写机关名称。"}, _g1),
@@ -739,7 +752,7 @@ RULES_BY_ID: dict[str, Rule] = {r.id: r for r in RULES}
 
 #: Short titles of the findings (rule id → title; a variant's own title wins), for people, not auditors.
 TITLES: dict[str, str] = {
-    "T2-1": "表二未填写", "T2-2": "表二数值有误", "S2-1": "现行有效件数偏少", "S2-2": "现行有效件数与上年不衔接",
+    "T2-1": "表二未填写", "T2-2": "表二数值有误", "S2-1": "{in_force_col}偏少", "S2-2": "{in_force_col}与上年不衔接",
     "S2-3": "收费金额单位", "S2-4": "规章件数", "T3-1": "勾稽关系不平衡", "T3-2": "行合计不符",
     "T3-3": "列合计不符", "T3-4": "表三未填写", "T3-5": "上年结转与上年报告不一致", "S3-1": "结转数偏大",
     "T4-1": "合计不符", "T4-2": "合计不符", "T4-3": "合计不符", "T4-4": "表四未填写",
@@ -751,8 +764,10 @@ TITLES: dict[str, str] = {
 }
 
 
-def title_of(rule_id: str, variant: str) -> str:
-    return TITLES.get(variant) or TITLES.get(rule_id, "")
+def title_of(rule_id: str, variant: str, words: Mapping[str, Any] | None = None) -> str:
+    """The short title of a finding; one that names a label of the format takes it from `words` (a finding's
+    params, or `Template.rule_words`), and fails loudly without them."""
+    return (TITLES.get(variant) or TITLES.get(rule_id, "")).format_map(words or {})
 
 
 _FAILED_MSG = "“{summary}”这项检查在本报告上未能完成，请人工核对相关内容。"
@@ -789,8 +804,9 @@ def _findings(rule: Rule, hits: Iterable[Hit], ctx: Context) -> Iterator[Finding
         key = explanation_key(rule.id, hit.cells, hit.location)
         explanation = explanations.get(key) or explanations.get(rule.id) or ""
         table_section = sections[ctx.cells[hit.cells[0]].table] if hit.cells else None
-        yield Finding(rule.id, hit.severity or rule.severity, hit.cells, render(rule, hit.variant, hit.params),
-                      explanation, hit.variant, hit.location, title_of(rule.id, hit.variant), dict(hit.params),
+        params = {**rule.words(hit.variant, ctx.template), **hit.params}  # the labels it names, as data too
+        yield Finding(rule.id, hit.severity or rule.severity, hit.cells, render(rule, hit.variant, params),
+                      explanation, hit.variant, hit.location, title_of(rule.id, hit.variant, params), params,
                       table_section)
 
 

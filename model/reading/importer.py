@@ -417,7 +417,8 @@ class _Assembler:
 
         if not heads and not reading.found:
             raise ReportFileError(
-                f"“{self.name}”中没有找到政府信息公开工作年度报告：既没有“一、总体情况”等六个部分的标题，"
+                f"“{self.name}”中没有找到政府信息公开工作年度报告：既没有“{self.template.sections[0].heading}”"
+                "等各部分的标题，"
                 f"也没有年报的统计表。{WHAT_WE_IMPORT}")
         self._meta(title_at)
         self._finish(heads, reading)

@@ -25,7 +25,7 @@ def explanation_lines(report: Report) -> list[str]:
         rule, _, cell = key.split("《", 1)[0].partition("@")  # rule@cell《sentence》 (rules.explanation_key)
         cells = report.template.cells
         about = cells[cell].name if cell in cells else ""
-        title = title_of(rule, "")
+        title = title_of(rule, "", report.template.rule_words)
         head = "，".join(p for p in (title, about) if p)
         lines.append(f"关于{head}：{text}" if head else text)
     return lines

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 
 from model.template.checks import CheckRoles
@@ -17,6 +18,13 @@ from model.template.types import (
     T4Layout,
     Table,
 )
+
+_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.．])")
+
+
+def unnumbered(label: str) -> str:
+    """A label without its number (一、 （一） 1.), as a sentence names the row or section."""
+    return _NUMBERING.sub("", label, count=1)
 
 
 @dataclass(frozen=True, eq=False)
@@ -115,6 +123,29 @@ class Template:
     def section_of_table(self) -> dict[str, str]:
         """The section that holds each table, for placing a finding about its cells."""
         return {sec.table: sec.key for sec in self.sections if sec.table}
+
+    @functools.cached_property
+    def rule_words(self) -> dict[str, str]:
+        """The format's names that the rules' messages and summaries use (model.checks.rules): its labels
+        without their numbering, so that a message follows a changed label. Keys end in what they name."""
+        roles, cells, t3 = self.check_roles, self.cells, self.t3
+
+        def t2_col(col: str) -> str:
+            return cells[self.t2_code(roles.t2_regulation, col)].col_label
+
+        unpaid = next(sub for g in t3.result_groups for code, sub in g.rows if code == roles.t3_unpaid_fee)
+        words = {
+            "in_force_col": t2_col(roles.t2_in_force),
+            "issued_col": t2_col(roles.t2_issued),
+            "repealed_col": t2_col(roles.t2_repealed),
+            "normative_row": cells[self.t2_code(roles.t2_normative, roles.t2_issued)].row_label,
+            "fees_row": cells[roles.t2_fees].row_label,
+            "carried_in_row": unnumbered(t3.row_labels[roles.t3_carried_in]),
+            "carried_out_row": unnumbered(t3.row_labels[roles.t3_carried_out]),
+            "unpaid_fee_row": unnumbered(unpaid),
+        }
+        words.update({f"{s.key}_heading": unnumbered(s.heading) for s in self.sections})
+        return words
 
     @functools.cached_property
     def table_numerals(self) -> dict[str, str]:

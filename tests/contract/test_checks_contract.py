@@ -97,3 +97,46 @@ def test_a_json_error_in_a_new_cell_is_named_by_the_files_format():
         with registered():
             place = describe_place(broken, exc.pos)
     assert EXTRA_LABEL in place
+
+
+def _relabelled():  # type: ignore[no-untyped-def]
+    """A copy of the 2021 format whose labels the rules name are worded differently."""
+    import dataclasses
+
+    from model.template import t2021
+
+    blocks = tuple(dataclasses.replace(b, headers=tuple(
+        (code, "现行有效的件数（测试）" if code == "in_force" else label) for code, label in b.headers))
+        for b in t2021.T2_BLOCKS)
+    t3 = dataclasses.replace(t2021.T3, tail_row=(t2021.T3.tail_row[0], "四、转入下一年度办理（测试）"))
+    sections = tuple(dataclasses.replace(s, heading="五、问题与改进（测试）") if s.key == "s5" else s
+                     for s in t2021.SECTIONS)
+    template = t2021.build(template_id="2021-test-relabelled", t2_blocks=blocks, t3=t3)
+    return dataclasses.replace(template, sections=sections)
+
+
+def test_the_rules_name_the_labels_of_the_reports_format():
+    """A rule's message, title and summary take the labels it names from the report's format: renamed
+    there, they are renamed in every finding (they were written in the rules, and kept the 2021 words)."""
+    from model.checks.rules import RULES_BY_ID
+    from model.report.report import new_report
+
+    template = _relabelled()
+    assert template.rule_words["in_force_col"] == "现行有效的件数（测试）"  # the copy is what the test thinks
+    report = new_report(template)
+    for code in template.input_codes:
+        report.values[code] = 0
+    report.values["t2.normative.issued"] = 5  # 现行有效 0 < 5 − 0: S2-1
+    report.values["t3.carried_out.natural"] = 2  # more than 本年新收 (0): S3-1; T3-1 is off by 2 too
+    report.values["t4.review.corrected"] = 1  # a 结果纠正 not mentioned in section 五: S4-1
+    report.values["t4.review.total"] = 1
+    found = {f.rule: f for f in evaluate(report, stage=Stage.HANDIN)}
+    s2_1, s3_1, s4_1 = found["S2-1"], found["S3-1"], found["S4-1"]
+    assert "现行有效的件数（测试）（0）小于" in s2_1.message and "现行有效件数" not in s2_1.message
+    assert s2_1.title == "现行有效的件数（测试）偏少"
+    assert "转入下一年度办理（测试）数（2）" in s3_1.message and "结转下年度" not in s3_1.message
+    assert "第五部分“问题与改进（测试）”" in s4_1.message
+    assert RULES_BY_ID["S2-1"].summary_in(template) == "现行有效的件数（测试）不小于本年制发件数减本年废止件数"
+    explained = new_report(template)
+    explained.explanations["S2-2@t2.normative.in_force"] = "口径调整。"
+    assert explanation_lines(explained) == ["关于现行有效的件数（测试）与上年不衔接，表二“行政规范性文件”行“现行有效的件数（测试）”列：口径调整。"]

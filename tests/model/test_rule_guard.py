@@ -44,7 +44,9 @@ def test_a_failing_rule_is_an_info_finding_and_the_others_still_run(failing_s2_1
     failed = _failed(found)
     assert [(f.rule, f.severity) for f in failed] == [("S2-1", Severity.INFO)]
     assert failed[0].title == "本项检查未能完成"
-    assert failing_s2_1.summary in failed[0].message  # the rule in words, its id in the record
+    # the rule in words, with the format's labels filled in; its id in the record
+    assert failing_s2_1.summary_in(report.template) in failed[0].message
+    assert "现行有效件数不小于本年制发件数减本年废止件数" in failed[0].message
     assert "T3-1" in [f.rule for f in found]
 
 

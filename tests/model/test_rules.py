@@ -162,7 +162,10 @@ def test_s2_1_in_force_below_net_issued():
     (f,) = run(report, rule="S2-1")
     assert f.severity is Severity.WARNING
     assert f.cells == ("t2.normative.in_force", "t2.normative.issued", "t2.normative.repealed")
-    assert (f.variant, f.params) == ("", {"row": "行政规范性文件", "current": 2, "made": 5, "revoked": 2, "net": 3})
+    # the record names the format's labels it speaks of (Template.rule_words), so its text can be made again
+    labels = {"in_force_col": "现行有效件数", "issued_col": "本年制发件数", "repealed_col": "本年废止件数"}
+    assert (f.variant, f.params) == ("", {**labels, "row": "行政规范性文件", "current": 2, "made": 5, "revoked": 2,
+                                          "net": 3})
     assert f.message == "“行政规范性文件”现行有效件数（2）小于本年制发件数减本年废止件数（5－2＝3），请核对。"
     assert verdict_of(evaluate(report)).ready
 
@@ -183,9 +186,12 @@ def test_s2_2_stock_does_not_carry_over():
     (f,) = run(full_report(), prior, rule="S2-2")
     assert f.severity is Severity.CONFIRM
     assert f.cells == ("t2.normative.in_force", "t2.normative.issued", "t2.normative.repealed")
-    assert f.params == {"row": "行政规范性文件", "now": 40, "before": 30, "made": 5, "revoked": 2, "expected": 33}
-    assert f.message == ("“行政规范性文件”现行有效件数（40）不等于上年现行有效件数加本年制发减本年废止"
+    labels = {"in_force_col": "现行有效件数", "issued_col": "本年制发件数", "repealed_col": "本年废止件数"}
+    assert f.params == {**labels, "row": "行政规范性文件", "now": 40, "before": 30, "made": 5, "revoked": 2,
+                        "expected": 33}
+    assert f.message == ("“行政规范性文件”现行有效件数（40）不等于上年现行有效件数加本年制发件数减本年废止件数"
                          "（30＋5－2＝33），请说明原因。")
+    assert f.title == "现行有效件数与上年不衔接"
 
 
 def test_s2_2_quiet_when_consistent_or_without_prior():
