@@ -124,3 +124,29 @@ def test_closing_during_a_long_check_does_not_wait_for_it(make_window, qtbot):
     start = time.perf_counter()
     window.close()
     assert time.perf_counter() - start < 1.0 and not window.isVisible()
+
+
+def test_each_finding_is_painted_in_its_severitys_colours(make_window, qtbot):
+    """The list is drawn in the colours of ui/colors.py: an error's text red on its pale red ground, a
+    `todo` grey. Checked on the pixels the view paints, not on what its model answers."""
+    from support import show_window
+
+    from model.checks.rules import Severity
+    from ui import colors
+
+    window = make_window(SAMPLE)
+    show_window(window, qtbot)
+    window.doc.set_cells({"t3.new.natural": None, "t3.new.business": 9})  # T3-1 off: an error; a blank: todo
+    view = window.findings.view
+    rows = {window.findings.model.index(r).data(SEVERITY_ROLE): r for r in range(window.findings.model.rowCount())}
+    image = view.viewport().grab().toImage()
+
+    def colours_of(row: int) -> set[str]:
+        rect = view.visualRect(window.findings.model.index(row))
+        return {image.pixelColor(x, y).name() for x in range(rect.left(), rect.right(), 2)
+                for y in range(rect.top(), rect.bottom(), 2)}
+
+    error = colours_of(rows["error"])
+    assert colors.SEVERITY_BG[Severity.ERROR].lighter(110).name() in error  # the row's ground
+    assert colors.SEVERITY_FG[Severity.ERROR].name() in error  # its text
+    assert colors.SEVERITY_FG[Severity.TODO].name() in colours_of(rows["todo"])
