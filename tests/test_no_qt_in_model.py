@@ -110,7 +110,8 @@ def test_export_imports_only_the_writer_it_writes_with(option, writer, tmp_path)
 
 def test_the_first_page_imports_no_table_editor_text_check_or_writer(tmp_path):
     """`python main.py` until the first page is shown: the table editors come with their page, the text
-    checks after the first page (in the background), the writers with the first export."""
+    checks after the first page (in the background), the writers with the first export, the readers
+    when a file is opened."""
     code = f"""
         import os
         os.environ.update(QT_QPA_PLATFORM="offscreen", GOV_REPORT_QUIT_AFTER_SHOW="1",
@@ -119,7 +120,8 @@ def test_the_first_page_imports_no_table_editor_text_check_or_writer(tmp_path):
         assert main.main([]) == 0
         import sys
         later = {{"ui.table_view", "ui.table_model", "model.checks.text_figures", "ui.aggregate_window",
-                  "ui.audit_window", "openpyxl", "reportlab", "docx"}}
+                  "ui.audit_window", "openpyxl", "reportlab", "docx", "model.reading.documents",
+                  "model.reading.notices"}}
         assert not later & set(sys.modules), sorted(later & set(sys.modules))
     """
     loaded = _imported_after(code)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
-from model.reading.documents import REPORT_SUFFIXES, read_document  # readers load lazily
+from model.reading.signatures import REPORT_SUFFIXES
 from model.report.preamble import generate_preamble
 from model.report.report import Report, new_report
 from model.report.storage import ReportFileError, save
@@ -55,6 +55,8 @@ class FileActions:
 
     def load_file(self, path: Path) -> bool:
         """Open a report file; on failure the current work stays as it is and the reason is shown."""
+        from model.reading.documents import read_document  # the readers: when a file is read, not at start-up
+
         try:
             document = read_document(Path(path))
         except ReportFileError as exc:

@@ -8,12 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
-from model.reading.documents import PUBLISHED_SUFFIXES, Document, read_document
+from model.reading.signatures import PUBLISHED_SUFFIXES
 from model.report.storage import ReportFileError
 from ui.file_actions import FileActions, patterns
+
+if TYPE_CHECKING:
+    from model.reading.documents import Document
 
 PUBLISHED_FILTER = f"已发布的年度报告 ({patterns(PUBLISHED_SUFFIXES)});;所有文件 (*)"
 
@@ -46,9 +50,12 @@ class ImportActions:
         """Import a published report from a file (.docx, .html, .txt, .pdf) as a new, unsaved report."""
         if not confirmed and not self.files.confirm_discard():
             return False
+        from model.reading.documents import read_document  # the readers: when a file is read, not at start-up
+
         return self._imported(lambda: read_document(path), path.name)
 
     def import_text(self, text: str) -> bool:
+        from model.reading.documents import Document
         from model.reading.importer import import_text
 
         def read() -> Document:

@@ -11,7 +11,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from model.reading.documents import open_report
 from model.report.next_year import NextYearError, next_year_report, texts_note
 from model.report.report import Report
 from model.report.storage import ReportFileError
@@ -42,6 +41,8 @@ class LastYearActions:
         A report of another year than the one before is loaded only if `confirm(reason)` agrees (without
         `confirm` it is loaded, and the status bar says what is odd about it).
         """
+        from model.reading.documents import open_report  # the readers: when a file is read, not at start-up
+
         try:
             prior = open_report(Path(path))[0]
         except ReportFileError as exc:
@@ -63,6 +64,8 @@ class LastYearActions:
         The new report is unsaved and has no file; the current one is replaced (ask first: the dialog).
         `texts`: start the texts from last year's; `ask(prior)` decides it instead (None: cancelled).
         """
+        from model.reading.documents import open_report
+
         try:
             prior, notices = open_report(Path(path))
         except ReportFileError as exc:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from model.checks.rules import Finding
-from model.reading.documents import PUBLISHED_SUFFIXES, REPORT_SUFFIXES
+from model.reading.signatures import PUBLISHED_SUFFIXES, REPORT_SUFFIXES
 from ui import appdata
 from ui.autosave import Autosaver
 from ui.document import ReportDocument
