@@ -20,6 +20,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from pathlib import Path
 
 from _timing import ROOT, measure
 
@@ -36,23 +37,32 @@ def _cpu_ms() -> float:
     return (used.ru_utime + used.ru_stime) * 1000
 
 
+def startup_env() -> dict[str, str]:
+    """The environment of a measured start: offscreen, a data folder of its own, quitting at the first page."""
+    return dict(os.environ, GOV_REPORT_QUIT_AFTER_SHOW="1", QT_QPA_PLATFORM="offscreen",
+                GOV_REPORT_DATA_DIR=tempfile.mkdtemp())
+
+
+def start_once(main: Path, args: list[str], env: dict[str, str]) -> tuple[float, float, float]:
+    """One start of `main` (a main.py): ms until the first page is on the screen (the program prints the
+    moment and quits; NaN for code older than that line), ms of the whole process with its exit, and its
+    CPU time (user + system: on a busy machine the wall time also counts the waiting for a core)."""
+    before = _cpu_ms()
+    started, t0 = time.time(), time.perf_counter()
+    out = subprocess.run([sys.executable, str(main), *args], env=env, check=True,
+                         capture_output=True, text=True).stdout
+    whole = (time.perf_counter() - t0) * 1000
+    cpu = _cpu_ms() - before
+    moment = next((line for line in out.splitlines() if line.startswith("first page shown at ")), None)
+    shown = (float(moment.rsplit(" ", 1)[1]) - started) * 1000 if moment else float("nan")
+    return shown, whole, cpu
+
+
 def startup(args: list[str], runs: int = 10) -> None:
-    """From starting the process until the first page is on the screen (the program prints the moment
-    and quits), and the whole process with its exit; with the CPU time of the process (user + system: on a
-    busy machine the wall time also counts the waiting for a core, the CPU time does not)."""
-    env = dict(os.environ, GOV_REPORT_QUIT_AFTER_SHOW="1", QT_QPA_PLATFORM="offscreen",
-               GOV_REPORT_DATA_DIR=tempfile.mkdtemp())
-    shown, whole, cpu = [], [], []
-    for _ in range(runs + 1):
-        before = _cpu_ms()
-        started, t0 = time.time(), time.perf_counter()
-        out = subprocess.run([sys.executable, str(ROOT / "main.py"), *args], env=env, check=True,
-                             capture_output=True, text=True).stdout
-        whole.append((time.perf_counter() - t0) * 1000)
-        cpu.append(_cpu_ms() - before)
-        moment = next(line for line in out.splitlines() if line.startswith("first page shown at "))
-        shown.append((float(moment.rsplit(" ", 1)[1]) - started) * 1000)
-    shown, whole, cpu = sorted(shown[1:]), sorted(whole[1:]), sorted(cpu[1:])  # the first run warms the cache
+    """`python main.py` from starting the process until the first page is on the screen, and the whole process."""
+    env = startup_env()
+    times = [start_once(ROOT / "main.py", args, env) for _ in range(runs + 1)][1:]  # the first warms the cache
+    shown, whole, cpu = (sorted(column) for column in zip(*times, strict=True))
     label = "start-up: python main.py " + " ".join(args)
     print(f"{label:<44} first page: median {statistics.median(shown):6.1f} ms   max {shown[-1]:6.1f} ms   "
           f"whole process with its exit: median {statistics.median(whole):6.1f} ms   "
