@@ -16,7 +16,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 _ONE_RUN = """
-import os, sys, time
+import gc, os, sys, time
+gc.disable()  # as main.py starts the wizard
 t0 = time.perf_counter()
 sys.path.insert(0, {root!r})
 from PySide6 import QtCore, QtGui, QtWidgets  # noqa: F401
