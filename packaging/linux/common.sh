@@ -234,10 +234,12 @@ install_wheels() {
   /build/venv/bin/python -m pip list"
 }
 
-# Copies the program's source (what packaging/build.sh needs) to DEST, which is emptied first.
+# Copies the program's source to DEST, which is emptied first: every file of the checkout that git knows
+# or would add, as the Windows build copies it (a list of names here once left out a new module).
 copy_source() {
   rm -rf "$1"; mkdir -p "$1"
-  tar -C "$REPO" -cf - main.py model ui export resources docs packaging setup.sh | tar -C "$1" -xf -
+  (cd "$REPO" && git ls-files -z --cached --others --exclude-standard \
+    | tar --null --ignore-failed-read -T - -cf - 2>/dev/null) | tar -C "$1" -xf -
 }
 
 # Packs BUILT_DIST/gov-report as DIST/gov-report-VERSION-linux-SUFFIX.tar.xz and unpacks it into
