@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from PySide6.QtCore import QDate, QMimeData, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QTextCursor
@@ -233,16 +233,62 @@ class InfoPage(QWizardPage):
 
 
 _NOT_SHOWN = object()  # TextPage._prior_shown before its first _show_prior
+W = TypeVar("W")
 
 
-class TextPage(QWizardPage):
+class Part(Generic[W]):
+    """A part of a page made on demand: reading it makes the page's content first (`OnDemandPage.build`)."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.attr = f"_{name}"
+
+    def __get__(self, page: OnDemandPage | None, owner: type | None = None) -> W:
+        if page is None:
+            return self  # type: ignore[return-value]  # the class attribute itself
+        page.build()
+        return getattr(page, self.attr)
+
+
+class OnDemandPage(QWizardPage):
+    """A page whose content is made when it is first needed, shown or one of its `Part`s read: the program's
+    start builds only the first page (the table pages do the same, following the report's format too)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._made = False
+
+    @property
+    def built(self) -> bool:
+        return self._made
+
+    def build(self) -> None:
+        """Make the page's content, unless it is made already."""
+        if not self._made:
+            self._made = True
+            self.make()
+
+    def make(self) -> None:
+        """Make the content (once, from `build`)."""
+        raise NotImplementedError
+
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        self.build()
+        super().showEvent(event)
+
+
+class TextPage(OnDemandPage):
     """A narrative section: the editor, the format's guidance and a checklist ticked from the text.
 
-    Like the table pages, its content is made when the page is first needed (shown, or its editor asked
-    for): start-up builds only the first page. `message` carries a paste the editor refused.
+    Its content is made when the page is first needed (OnDemandPage). `message` carries a paste the
+    editor refused.
     """
 
     message = Signal(str)
+    editor: Part[TextEditor] = Part()
+    checklist: Part[QListWidget] = Part()
+    prior_pane: Part[QWidget] = Part()  # last year's text beside the editor, hidden while none is loaded
+    prior_text: Part[QPlainTextEdit] = Part()
+    prior_title: Part[QLabel] = Part()
 
     def __init__(self, doc: ReportDocument, section: Section, *, lazy: bool = False) -> None:
         super().__init__()
@@ -251,45 +297,10 @@ class TextPage(QWizardPage):
         self.setTitle(section.heading)
         self.setSubTitle("请逐项填写。右侧为格式要求和应涵盖的内容，写到的内容会自动勾选。")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self._editor: TextEditor | None = None
         if not lazy:
             self.build()
 
-    @property
-    def built(self) -> bool:
-        return self._editor is not None
-
-    @property
-    def editor(self) -> TextEditor:
-        self.build()
-        assert self._editor is not None
-        return self._editor
-
-    @property
-    def checklist(self) -> QListWidget:
-        self.build()
-        return self._checklist
-
-    @property
-    def prior_pane(self) -> QWidget:
-        """Last year's text of this section beside the editor; hidden while no last year's report is loaded."""
-        self.build()
-        return self._prior_pane_widget
-
-    @property
-    def prior_text(self) -> QPlainTextEdit:
-        self.build()
-        return self._prior_text
-
-    @property
-    def prior_title(self) -> QLabel:
-        self.build()
-        return self._prior_title
-
-    def build(self) -> None:
-        """Make the page's content, unless it is made already."""
-        if self._editor is not None:
-            return
+    def make(self) -> None:
         doc, section = self.doc, self.section
         self._editor = _text_editor(doc, section.key)
         self._editor.setReadOnly(doc.read_only)  # made after the report was opened read-only: follow it
@@ -319,10 +330,10 @@ class TextPage(QWizardPage):
             insert.setToolTip("在文末插入第六部分常用的七个小标题，逐项填写，没有的写“无”。")
             insert.clicked.connect(self._insert_s6_items)
             side_layout.addWidget(insert)
-        self._prior_pane_widget = self._prior_pane(section)
+        self._prior_pane = self._prior_pane_of(section)
         split = QSplitter()
         split.addWidget(self._editor)
-        split.addWidget(self._prior_pane_widget)
+        split.addWidget(self._prior_pane)
         split.addWidget(side)
         split.setStretchFactor(0, 3)  # the writing area is the larger part, the guidance the smaller
         split.setStretchFactor(1, 2)
@@ -341,11 +352,7 @@ class TextPage(QWizardPage):
         self.load()
         self._show_prior()
 
-    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
-        self.build()
-        super().showEvent(event)
-
-    def _prior_pane(self, section: Section) -> QWidget:
+    def _prior_pane_of(self, section: Section) -> QWidget:
         """Last year's text of this section, read-only, beside the editor: to copy from, not to keep."""
         self._prior_text = QPlainTextEdit()
         self._prior_text.setObjectName(f"prior-text-{section.key}")
@@ -368,7 +375,7 @@ class TextPage(QWizardPage):
         if prior is self._prior_shown:
             return
         self._prior_shown = prior
-        self._prior_pane_widget.setVisible(prior is not None)
+        self._prior_pane.setVisible(prior is not None)
         if prior is None:
             self._prior_text.clear()
             return
@@ -551,44 +558,27 @@ class TablePage(QWizardPage):
         self.message_label.show_text("")
 
 
-class ReviewPage(QWizardPage):
+class ReviewPage(OnDemandPage):
     """校验与导出: whether the report is ready, and the complete list of findings.
 
-    Its content is made when the page is first shown or asked for (start-up builds only the first page);
-    `go_to` passes on a double-clicked finding of its list.
+    Its content is made when the page is first needed (OnDemandPage); `go_to` passes on a double-clicked
+    finding of its list.
     """
 
     go_to = Signal(object)  # a Finding
+    details: Part[FindingsPanel] = Part()
+    status: Part[QLabel] = Part()
 
     def __init__(self, doc: ReportDocument, *, lazy: bool = False) -> None:
         super().__init__()
         self.doc = doc
         self.setTitle(REVIEW_PAGE_TITLE)
         self.setSubTitle("报送前请确认没有“错误”，并对“需说明”的事项写明原因。")
-        self._details: FindingsPanel | None = None
         self._export_actions = None  # ui.exporting.ExportActions, once the window has them
         if not lazy:
             self.build()
 
-    @property
-    def built(self) -> bool:
-        return self._details is not None
-
-    @property
-    def details(self) -> FindingsPanel:
-        self.build()
-        assert self._details is not None
-        return self._details
-
-    @property
-    def status(self) -> QLabel:
-        self.build()
-        return self._status
-
-    def build(self) -> None:
-        """Make the page's content, unless it is made already."""
-        if self._details is not None:
-            return
+    def make(self) -> None:
         doc = self.doc
         self._status = QLabel()
         self._status.setObjectName("review-status")
@@ -608,10 +598,6 @@ class ReviewPage(QWizardPage):
         self.refresh()
         if self._export_actions is not None:
             self._add_export_buttons(self._export_actions)
-
-    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
-        self.build()
-        super().showEvent(event)
 
     def add_export_buttons(self, actions) -> None:  # type: ignore[no-untyped-def]
         """The export buttons (ui.exporting.ExportActions), added when the page is made; kept out of the
